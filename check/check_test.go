@@ -1,0 +1,223 @@
+package check
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/prfaq"
+)
+
+var today = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+
+func goodDoc(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/good.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func run(t *testing.T, src string, cfg *config.Config) []Finding {
+	t.Helper()
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	doc, err := prfaq.Parse([]byte(src), cfg.Spec())
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return Document(Input{File: "a/PRFAQ.md", Doc: doc, Today: today}, cfg)
+}
+
+func TestGoodDocumentPasses(t *testing.T) {
+	if fs := run(t, goodDoc(t), nil); len(fs) != 0 {
+		t.Fatalf("findings on a good document: %+v", fs)
+	}
+}
+
+// TestRules edits the good document to break one rule at a time and checks
+// the finding's rule, severity, line and a word of its message.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		rule     string
+		severity config.Severity
+		line     int
+		msg      string
+	}{
+		{"front matter", `owner = "Jane Roe <jane@example.com>"`, `owner = `, FrontmatterInvalid, config.Error, 3, "not valid TOML"},
+		{"status", `status = "review"`, `status = "done"`, StatusInvalid, config.Error, 2, "draft, review"},
+		{"headline missing", "# Example Corp launches", "Example Corp launches", HeadlineMissing, config.Error, 1, "one H1"},
+		{"headline long", "in a day\n", "in a day and then some more words to make it far too long to read\n", HeadlineTooLong, config.Error, 6, "more than 20"},
+		{"section missing", "## Problem\n", "## Troubles\n", SectionMissing, config.Error, 6, `"Problem"`},
+		{"recommended missing", "## Customer Quote\n", "## Customers\n", SectionMissing, config.Warning, 6, "recommended"},
+		{"section empty", "Ledger matches receipts to bank lines automatically and asks the owner only about the few it cannot place.", "<Describe the solution>", SectionEmpty, config.Error, 22, "empty"},
+		{"section short", "Shop owners spend six evenings every month matching receipts to bank lines by hand, and still make mistakes.", "Too few words here.", SectionEmpty, config.Error, 18, "fewer than 15"},
+		{"placeholder", "Sign up at example.com/ledger", "TODO sign up at example.com/ledger", Placeholder, config.Error, 32, "TODO"},
+		{"faq unanswered", "Twenty dollars a month per shop.\n", "\n", FAQUnanswered, config.Error, 44, "no answer"},
+		{"faq no questions", "### How much does it cost?\n\nTwenty dollars a month per shop.\n", "Prices are low.\n", SectionEmpty, config.Error, 42, "no questions"},
+		{"metrics missing", "## Success Metrics", "## Appendix", MetricsMissing, config.Error, 6, "Success Metrics"},
+		{"metric unmeasurable", "| 6 days | 1 day |", "| 6 days | fast |", MetricUnmeasurable, config.Error, 58, "Target"},
+		{"kinds differ", "| 6 days | 1 day |", "| 6 days | 10% |", MetricUnmeasurable, config.Error, 58, "same kind"},
+		{"target equals baseline", "| 6 days | 1 day |", "| 6 days | 144 h |", MetricUnmeasurable, config.Error, 58, "equals"},
+		{"bad date", "| 2027-06-30 |", "| soon |", MetricUnmeasurable, config.Error, 58, "By"},
+		{"no source", "| Onboarding survey |", "|  |", MetricUnmeasurable, config.Error, 58, "Source"},
+		{"overdue", "| 2027-06-30 |", "| 2026-11-01 |", MetricOverdue, config.Error, 58, "25 days late"},
+		{"draft downgrades", `status = "review"`, "status = \"draft\"\nproject = \"TODO\"", Placeholder, config.Warning, 3, "TODO"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := goodDoc(t)
+			if !strings.Contains(src, tt.old) {
+				t.Fatalf("test edit %q not found", tt.old)
+			}
+			fs := run(t, strings.Replace(src, tt.old, tt.new, 1), nil)
+			for _, f := range fs {
+				if f.Rule == tt.rule && f.Severity == tt.severity && f.Line == tt.line && strings.Contains(f.Message, tt.msg) {
+					return
+				}
+			}
+			t.Errorf("want %s %s on line %d with %q; got %+v", tt.severity, tt.rule, tt.line, tt.msg, fs)
+		})
+	}
+}
+
+func TestMetricsAsListHint(t *testing.T) {
+	src := strings.Replace(goodDoc(t), "| Metric | Baseline | Target | By | Source |", "- Adoption: 500 users\n\n| Metric | Baseline | Target | By | Source |", 1)
+	src = src[:strings.Index(src, "| Metric")]
+	fs := run(t, src, nil)
+	if !has(fs, MetricsMissing, "| Metric | Baseline | Target | By | Source |") {
+		t.Errorf("no table-header hint for a bullet list: %+v", fs)
+	}
+}
+
+func TestOverdueWithActual(t *testing.T) {
+	src := strings.NewReplacer("| By | Source |", "| By | Source | Actual |", "|---|---|---|---|---|", "|---|---|---|---|---|---|",
+		"| 2027-06-30 | Onboarding survey |", "| 2026-01-31 | Onboarding survey | 2 days |",
+		"| 2027-Q4 | Billing dashboard |", "| 2026-Q1 | Billing dashboard | lots |").Replace(goodDoc(t))
+	fs := run(t, src, nil)
+	if len(fs) != 1 || fs[0].Rule != MetricOverdue || !strings.Contains(fs[0].Message, `"lots"`) {
+		t.Errorf("want one metric-overdue for the unparsable Actual, got %+v", fs)
+	}
+}
+
+func TestSeverityOff(t *testing.T) {
+	cfg, err := config.Parse(".prfaq.toml", []byte("[severity]\nplaceholder = \"off\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := run(t, strings.Replace(goodDoc(t), "Sign up", "TODO Sign up", 1), cfg)
+	if len(fs) != 0 {
+		t.Errorf("placeholder is off, got %+v", fs)
+	}
+}
+
+func TestTemplateFails(t *testing.T) {
+	fs := run(t, string(prfaq.Template("Acme launches X", "Jane")), nil)
+	for _, rule := range []string{Placeholder, SectionEmpty, FAQUnanswered, MetricUnmeasurable} {
+		if !has(fs, rule, "") {
+			t.Errorf("fresh template has no %s finding", rule)
+		}
+	}
+	// A draft reports warnings, so the template must not pass as review.
+	fs = run(t, strings.Replace(string(prfaq.Template("Acme launches X", "Jane")), `status = "draft"`, `status = "review"`, 1), nil)
+	if e, _ := Count(fs); e == 0 {
+		t.Errorf("template in review has no errors")
+	}
+}
+
+func TestTemplateSentencesWithoutBrackets(t *testing.T) {
+	s := prfaq.TemplateSentences()[1]
+	fs := run(t, strings.Replace(goodDoc(t), "Sign up at example.com/ledger", s+" Sign up at example.com/ledger", 1), nil)
+	if !has(fs, Placeholder, s) {
+		t.Errorf("template sentence %q without brackets not reported: %+v", s, fs)
+	}
+}
+
+func TestSpecInAnotherLanguage(t *testing.T) {
+	cfg, err := config.Parse(".prfaq.toml", []byte(`
+[[sections]]
+name = "Zusammenfassung"
+kind = "prose"
+min_words = 3
+[[sections]]
+name = "Häufige Fragen"
+kind = "faq"
+[[sections]]
+name = "Erfolgskennzahlen"
+kind = "metrics"
+[metrics.columns]
+metric = ["Kennzahl"]
+baseline = ["Ausgangswert"]
+target = ["Ziel"]
+by = ["Bis"]
+source = ["Quelle"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "# Acme bringt X\n\n## Zusammenfassung\n\nEin kurzer guter Text.\n\n## Häufige Fragen\n\n### Warum jetzt?\n\nWeil.\n\n## Erfolgskennzahlen\n\n| Kennzahl | Ausgangswert | Ziel | Bis | Quelle |\n|-|-|-|-|-|\n| Kunden | 10 | 20 | 2027-Q1 | CRM |\n"
+	if fs := run(t, src, cfg); len(fs) != 0 {
+		t.Errorf("German PRFAQ: %+v", fs)
+	}
+}
+
+// TestWildCorpus reads every PRFAQ written elsewhere (testdata/wild, copied
+// from shared/corpus/wild): each parses, its FAQ questions are found and
+// answered, and what it lacks is reported with a hint how to fix it.
+func TestWildCorpus(t *testing.T) {
+	want := map[string]struct{ questions, answered int }{
+		"pfv-example-1.md":  {6, 6},
+		"pfv-example-2.txt": {5, 5},
+		"pfv-example-3.md":  {5, 4}, // the file ends with an unanswered question
+	}
+	dir := filepath.Join("..", "prfaq", "testdata", "wild")
+	for name, w := range want {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs := run(t, string(src), nil)
+			doc, _ := prfaq.Parse(src, config.Default().Spec())
+			q, a := 0, 0
+			for _, s := range doc.Sections {
+				for _, qq := range s.Questions {
+					q++
+					if qq.Answer != "" {
+						a++
+					}
+				}
+			}
+			if q != w.questions || a != w.answered {
+				t.Errorf("%d questions, %d answered; want %d, %d", q, a, w.questions, w.answered)
+			}
+			if !has(fs, MetricsMissing, "Success Metrics") && !has(fs, MetricsMissing, "| Metric | Baseline |") {
+				t.Errorf("no metrics-missing with a table hint: %+v", fs)
+			}
+			if !has(fs, SectionMissing, "add a heading ## Summary") {
+				t.Errorf("no section-missing hint for Summary: %+v", fs)
+			}
+			for _, f := range fs {
+				if !strings.Contains(f.Message, ":") {
+					t.Errorf("finding without a fix: %+v", f)
+				}
+			}
+		})
+	}
+}
+
+func has(fs []Finding, rule, msg string) bool {
+	for _, f := range fs {
+		if f.Rule == rule && strings.Contains(f.Message, msg) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,61 @@
+// Package check applies the PRFAQ rules to a parsed document. It is pure:
+// no files, no git, no clock (the caller passes today's date), so every rule
+// is testable from a string.
+package check
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/prfaq/git-prfaq/config"
+)
+
+// Rule identifiers: stable, shared by every output format, the
+// configuration's severity table and the docs.
+const (
+	FrontmatterInvalid     = "frontmatter-invalid"
+	StatusInvalid          = "status-invalid"
+	HeadlineMissing        = "headline-missing"
+	HeadlineTooLong        = "headline-too-long"
+	SectionMissing         = "section-missing"
+	SectionEmpty           = "section-empty"
+	Placeholder            = "placeholder"
+	PressReleaseTooLong    = "press-release-too-long"
+	FAQUnanswered          = "faq-unanswered"
+	MetricsMissing         = "metrics-missing"
+	MetricUnmeasurable     = "metric-unmeasurable"
+	MetricWeakened         = "metric-weakened"
+	MetricOverdue          = "metric-overdue"
+	InitiativeWithoutPRFAQ = "initiative-without-prfaq"
+)
+
+// Finding is one problem at one place.
+type Finding struct {
+	Rule     string          `json:"rule"`
+	Severity config.Severity `json:"severity"`
+	File     string          `json:"file"`
+	Line     int             `json:"line"`
+	Column   int             `json:"column"`
+	Message  string          `json:"message"`
+}
+
+// Sort orders findings by file, line, column and rule, so output is stable.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column), cmp.Compare(a.Rule, b.Rule))
+	})
+}
+
+// Count returns the number of errors and warnings.
+func Count(fs []Finding) (errors, warnings int) {
+	for _, f := range fs {
+		switch f.Severity {
+		case config.Error:
+			errors++
+		case config.Warning:
+			warnings++
+		}
+	}
+	return errors, warnings
+}

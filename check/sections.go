@@ -1,0 +1,147 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/prfaq/git-prfaq/prfaq"
+)
+
+// sections reports required sections that are missing, recommended ones as
+// warnings, and sections that hold nothing but template text.
+func (c *checker) sections() {
+	spec := c.cfg.Spec()
+	for i := range spec.Sections {
+		want := &spec.Sections[i]
+		s := c.find(want.Name)
+		switch {
+		case s == nil && want.Required:
+			c.report(SectionMissing, c.missingPos(), "section %q is missing: add a heading ## %s%s", want.Name, want.Name, c.minWordsHint(want))
+		case s == nil:
+			c.warn(SectionMissing, c.missingPos(), "recommended section %q is missing: add a heading ## %s", want.Name, want.Name)
+		case want.Kind != prfaq.KindMetrics:
+			c.sectionBody(s, want)
+		}
+	}
+}
+
+func (c *checker) minWordsHint(s *prfaq.SectionSpec) string {
+	if s.MinWords > 0 {
+		return fmt.Sprintf(" with at least %d words", s.MinWords)
+	}
+	return ""
+}
+
+// missingPos is where a missing section is reported: the headline, else
+// the top of the file, since there is no line to point at.
+func (c *checker) missingPos() prfaq.Pos {
+	if c.doc.Headline != nil {
+		return c.doc.Headline.Pos
+	}
+	return prfaq.Pos{Line: 1, Column: 1}
+}
+
+func (c *checker) find(name string) *prfaq.Section {
+	for _, s := range c.doc.Sections {
+		if s.Spec != nil && s.Spec.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+func (c *checker) sectionBody(s *prfaq.Section, want *prfaq.SectionSpec) {
+	if want.Kind == prfaq.KindFAQ {
+		if len(s.Questions) == 0 {
+			c.report(SectionEmpty, s.Heading.Pos, "%s has no questions: write each as a heading (### Why now?) or a bold line (**Q: Why now?**) followed by its answer", s.Heading.Text)
+		}
+		return
+	}
+	n := prfaq.Words(c.withoutPlaceholders(s.Text))
+	switch {
+	case n == 0:
+		c.report(SectionEmpty, s.Heading.Pos, "section %q is empty once template text is removed: write it%s", s.Heading.Text, c.minWordsHint(want))
+	case n < want.MinWords && want.Required:
+		c.report(SectionEmpty, s.Heading.Pos, "section %q has %d words, fewer than %d: say more", s.Heading.Text, n, want.MinWords)
+	case n < want.MinWords:
+		c.warn(SectionEmpty, s.Heading.Pos, "section %q has %d words, fewer than %d: say more", s.Heading.Text, n, want.MinWords)
+	}
+}
+
+// withoutPlaceholders removes template markers and template sentences.
+func (c *checker) withoutPlaceholders(text string) string {
+	for _, re := range c.cfg.PlaceholderPatterns() {
+		text = re.ReplaceAllString(text, " ")
+	}
+	if c.cfg.Placeholders.TemplateSentences {
+		for _, s := range prfaq.TemplateSentences() {
+			text = replaceFold(text, s)
+		}
+	}
+	return text
+}
+
+// replaceFold blanks every case-insensitive occurrence of sub in s.
+func replaceFold(s, sub string) string {
+	ls, lsub := strings.ToLower(s), strings.ToLower(sub)
+	if len(ls) != len(s) || lsub == "" {
+		return s // lower-casing changed byte lengths: leave as is
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(ls, lsub)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		b.WriteByte(' ')
+		s, ls = s[i+len(sub):], ls[i+len(lsub):]
+	}
+}
+
+// placeholders reports each template marker left in the text, at its line
+// and column. Code blocks and HTML comments are skipped: text quoted there
+// is an example, not a blank left unfilled.
+func (c *checker) placeholders() {
+	for _, l := range c.doc.Lines {
+		if l.Code {
+			continue
+		}
+		for _, re := range c.cfg.PlaceholderPatterns() {
+			for _, m := range re.FindAllStringIndex(l.Text, -1) {
+				c.placeholder(l, m[0], l.Text[m[0]:m[1]])
+			}
+		}
+		if c.cfg.Placeholders.TemplateSentences {
+			c.templateSentences(l)
+		}
+	}
+}
+
+func (c *checker) templateSentences(l prfaq.Line) {
+	lower := strings.ToLower(l.Text)
+	for _, s := range prfaq.TemplateSentences() {
+		if i := strings.Index(lower, strings.ToLower(s)); i >= 0 && len(lower) == len(l.Text) {
+			if i > 0 && l.Text[i-1] == '<' {
+				continue // reported as a marker already
+			}
+			c.placeholder(l, i, s)
+		}
+	}
+}
+
+func (c *checker) placeholder(l prfaq.Line, byteCol int, text string) {
+	col := len([]rune(l.Text[:byteCol])) + 1
+	c.report(Placeholder, prfaq.Pos{Line: l.Number, Column: col}, "template text %q is still here: replace it with your own words", text)
+}
+
+func (c *checker) faq() {
+	for _, s := range c.doc.Sections {
+		for _, q := range s.Questions {
+			if prfaq.Words(c.withoutPlaceholders(q.Answer)) == 0 {
+				c.report(FAQUnanswered, q.Pos, "question %q has no answer: write the answer below it", q.Text)
+			}
+		}
+	}
+}

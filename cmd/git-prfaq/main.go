@@ -1,0 +1,115 @@
+// Command git-prfaq makes Amazon-style "Working Backwards" PRFAQs something
+// Git enforces. On PATH it runs as `git prfaq`.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Exit statuses, as CLI.md defines them.
+const (
+	exitOK       = 0 // nothing at error severity
+	exitFindings = 1 // something at error severity
+	exitUsage    = 2 // usage, configuration or repository error
+)
+
+// env is what a command may touch: its streams and the process context.
+type env struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) (int, error)
+}
+
+func commands() []command {
+	return []command{
+		{"init", "write .prfaq.toml (if absent) and install the hooks", runInit},
+		{"new", "scaffold a PRFAQ from the template; never overwrites", runNew},
+		{"check", "check PRFAQs: changed, staged, all, or given paths", runCheck},
+		{"list", "every PRFAQ: status, owner, metrics, pass/fail", runList},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// run is main without os.Exit, so tests and testscript can call it.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// A panic is a bug, never an answer to input: say so in one line.
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "git-prfaq: internal error: %v (please report this with the command you ran)\n", r)
+			code = exitUsage
+		}
+	}()
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		if len(args) > 1 && args[0] == "help" {
+			return run(ctx, []string{args[1], "--help"}, stdin, stdout, stderr)
+		}
+		usage(stdout)
+		return exitOK
+	case "--version", "-v":
+		args[0] = "version"
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return finish(stderr, c.name, func() (int, error) { return c.run(e, args[1:]) })
+		}
+	}
+	fmt.Fprintf(stderr, "git-prfaq: unknown command %q: run 'git prfaq --help' for the list\n", args[0])
+	return exitUsage
+}
+
+// finish turns a command's error into one line on stderr and exit status 2.
+func finish(stderr io.Writer, name string, f func() (int, error)) int {
+	code, err := f()
+	if err == nil {
+		return code
+	}
+	if errors.Is(err, errHelp) {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "git-prfaq %s: %v\n", name, err)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `usage: git prfaq <command> [options]
+
+Working Backwards, enforced by Git: every initiative starts with a PRFAQ
+(press release and FAQ) whose success metrics say how impact is measured.
+
+commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Run 'git prfaq <command> --help' for a command's options.
+Exit status: 0 no errors, 1 findings at error severity, 2 usage, configuration
+or repository error.
+`)
+}

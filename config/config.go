@@ -1,0 +1,402 @@
+// Package config reads .prfaq.toml, the per-repository configuration of
+// git-prfaq: which files are PRFAQ documents, which sections they hold, the
+// limits and placeholder patterns the checker applies, what proposes a new
+// initiative, how a weakening is acknowledged, and a severity per rule.
+//
+// Every key is optional; the defaults are compiled into the binary (Default)
+// and documented in the commented file `git prfaq init` writes (Template).
+// The configuration is data: nothing in it is ever executed. Glob patterns
+// are matched, regular expressions are compiled with Go's RE2 engine (linear
+// time, no back-references), and trailer and label names are compared as
+// text.
+package config
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/prfaq/git-prfaq/prfaq"
+)
+
+// FileName is the configuration file, at the repository root.
+const FileName = ".prfaq.toml"
+
+// Severity is how a rule's findings count: "error" fails a check (exit 1),
+// "warning" is reported without failing, "off" is not reported.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Off     Severity = "off"
+)
+
+// Valid reports whether s is one of Error, Warning and Off.
+func (s Severity) Valid() bool { return s == Error || s == Warning || s == Off }
+
+// RuleIDs returns the stable rule identifiers of CLI.md, in its order. The
+// slice is fresh: callers may keep or change it.
+func RuleIDs() []string {
+	return []string{
+		"frontmatter-invalid",
+		"status-invalid",
+		"headline-missing",
+		"headline-too-long",
+		"section-missing",
+		"section-empty",
+		"placeholder",
+		"press-release-too-long",
+		"faq-unanswered",
+		"metrics-missing",
+		"metric-unmeasurable",
+		"metric-weakened",
+		"metric-overdue",
+		"initiative-without-prfaq",
+	}
+}
+
+// Config is a parsed, validated .prfaq.toml merged over the defaults. Get one
+// from Default, Load or Parse; the exported fields may be read freely. A
+// Config is safe for concurrent use as long as nobody writes to it.
+type Config struct {
+	Documents       Documents
+	PressRelease    PressRelease
+	Sections        []Section
+	Metrics         Metrics
+	Placeholders    Placeholders
+	Initiatives     Initiatives
+	Acknowledgement Acknowledgement
+	// Severity holds one entry for every id of RuleIDs.
+	Severity map[string]Severity
+
+	// placeholderREs are Placeholders.Patterns compiled, in the same order.
+	placeholderREs []*regexp.Regexp
+}
+
+// Documents is the [documents] table.
+type Documents struct {
+	// Globs name the PRFAQ documents: doublestar patterns over slash paths
+	// relative to the repository root (*, ?, [class], {a,b}, ** for any
+	// number of directories). Matching is case-sensitive. {a,b}
+	// alternatives are expanded first, as a shell does (at most 64 per glob).
+	Globs []string
+	// MaxBytes: a document larger than this is refused (see CheckSize).
+	MaxBytes int64
+}
+
+// PressRelease is the [press_release] table. Both limits are at least 1;
+// a rule is switched off through Severity, not with a zero limit.
+type PressRelease struct {
+	HeadlineMaxWords int
+	MaxWords         int
+}
+
+// Section is one [[sections]] entry.
+type Section struct {
+	Name     string
+	Aliases  []string
+	Kind     prfaq.SectionKind
+	Required bool // false: recommended, a warning when missing
+	MinWords int  // 0: any non-empty text
+}
+
+// Metrics is the [metrics] table.
+type Metrics struct {
+	// AbsentBaseline are the Baseline words meaning "does not exist yet",
+	// compared case-insensitively after trimming.
+	AbsentBaseline []string
+	// AllowAbsentBaseline: whether such a Baseline is measurable (the Target
+	// must then be a quantity).
+	AllowAbsentBaseline bool
+	// Columns holds, for every field of prfaq.Fields, the table header names
+	// meaning it, compared case-insensitively after trimming.
+	Columns map[prfaq.Field][]string
+}
+
+// Placeholders is the [placeholders] table.
+type Placeholders struct {
+	// Patterns are Go (RE2) regular expressions. They are case-sensitive
+	// unless they say otherwise, e.g. with a leading (?i): the defaults flag
+	// TODO but not "todo" in prose, and "lorem ipsum" in any case.
+	Patterns []string
+	// TemplateSentences: also flag the exact sentences of git-prfaq's own
+	// template (prfaq.TemplateSentences).
+	TemplateSentences bool
+}
+
+// Initiatives is the [initiatives] table: what proposes a new initiative.
+type Initiatives struct {
+	// Roots are doublestar globs matching initiative directories: a newly
+	// added directory matching one (e.g. "services/*" matches
+	// services/payments) proposes an initiative.
+	Roots []string
+	// Trailer is the commit trailer declaring an initiative
+	// ("Initiative: <name>"); git compares trailer names case-insensitively.
+	Trailer string
+	// Branches are doublestar globs over branch names without "refs/heads/"
+	// (e.g. "initiative/*").
+	Branches []string
+}
+
+// Acknowledgement is the [acknowledgement] table: how a weakening of the
+// success criteria is acknowledged.
+type Acknowledgement struct {
+	// Trailer is the commit trailer ("PRFAQ-Ack: <reason>").
+	Trailer string
+	// Labels are pull-request labels that also acknowledge (GitHub Action);
+	// compared case-insensitively, as GitHub does.
+	Labels []string
+}
+
+// Default returns the built-in configuration. Each call returns a fresh
+// value, so a caller changing it changes nothing else.
+func Default() *Config {
+	c := &Config{
+		Documents: Documents{
+			Globs:    []string{"**/PRFAQ.md", "docs/prfaq/*.md"},
+			MaxBytes: 1 << 20,
+		},
+		PressRelease: PressRelease{HeadlineMaxWords: 20, MaxWords: 800},
+		Sections:     defaultSections(),
+		Metrics: Metrics{
+			AbsentBaseline:      []string{"n/a", "none", "new", "-"},
+			AllowAbsentBaseline: true,
+			Columns:             defaultColumns(),
+		},
+		Placeholders: Placeholders{
+			Patterns:          defaultPatterns(),
+			TemplateSentences: true,
+		},
+		Initiatives: Initiatives{
+			Roots:    []string{},
+			Trailer:  "Initiative",
+			Branches: []string{},
+		},
+		Acknowledgement: Acknowledgement{
+			Trailer: "PRFAQ-Ack",
+			Labels:  []string{"prfaq-ack"},
+		},
+		Severity: defaultSeverity(),
+	}
+	for _, p := range c.Placeholders.Patterns {
+		c.placeholderREs = append(c.placeholderREs, regexp.MustCompile(p))
+	}
+	return c
+}
+
+func defaultSections() []Section {
+	prose := func(name string, required bool, minWords int, aliases ...string) Section {
+		return Section{Name: name, Aliases: append([]string{}, aliases...), Kind: prfaq.KindProse, Required: required, MinWords: minWords}
+	}
+	return []Section{
+		prose("Subheading", true, 0),
+		prose("Summary", true, 25),
+		prose("Problem", true, 15),
+		prose("Solution", true, 15),
+		prose("Leader Quote", false, 0, "Quote from a Leader", "Company Quote", "Executive Quote"),
+		prose("How to Get Started", true, 0, "Getting Started"),
+		prose("Customer Quote", false, 0, "Quote from a Customer", "Testimonial"),
+		prose("Call to Action", true, 0, "CTA"),
+		{Name: "External FAQ", Kind: prfaq.KindFAQ, Required: true, Aliases: []string{
+			"FAQ (External)", "Customer FAQ", "External FAQs", "FAQ", "FAQs", "Frequently Asked Questions", "Public FAQ"}},
+		{Name: "Internal FAQ", Kind: prfaq.KindFAQ, Required: true, Aliases: []string{
+			"FAQ (Internal)", "Stakeholder FAQ", "Internal FAQs"}},
+		{Name: "Success Metrics", Kind: prfaq.KindMetrics, Required: true, Aliases: []string{
+			"Metrics", "Success Criteria", "Goals", "KPIs", "Success Measures"}},
+	}
+}
+
+func defaultColumns() map[prfaq.Field][]string {
+	return map[prfaq.Field][]string{
+		prfaq.FieldMetric:   {"Metric", "KPI", "Measure", "Name"},
+		prfaq.FieldBaseline: {"Baseline", "Current", "Today", "From"},
+		prfaq.FieldTarget:   {"Target", "Goal", "To"},
+		prfaq.FieldBy:       {"By", "Deadline", "Due", "When", "Date", "Target date"},
+		prfaq.FieldSource:   {"Source", "Measured by", "Data source", "Measurement"},
+		prfaq.FieldActual:   {"Actual", "Result", "Achieved"},
+	}
+}
+
+func defaultPatterns() []string {
+	return []string{
+		`<[A-Z][^<>\n]{0,60}>`,
+		`\bTODO\b`,
+		`\bTBD\b`,
+		`\bFIXME\b`,
+		`\bXXX\b`,
+		`(?i)lorem ipsum`,
+	}
+}
+
+func defaultSeverity() map[string]Severity {
+	m := make(map[string]Severity)
+	for _, id := range RuleIDs() {
+		m[id] = Error
+	}
+	return m
+}
+
+// Spec returns the parser's view of the configuration: the sections and the
+// metric column names. The result shares nothing with c.
+func (c *Config) Spec() prfaq.Spec {
+	s := prfaq.Spec{
+		Sections: make([]prfaq.SectionSpec, 0, len(c.Sections)),
+		Columns:  make(map[prfaq.Field][]string, len(c.Metrics.Columns)),
+	}
+	for _, sec := range c.Sections {
+		s.Sections = append(s.Sections, prfaq.SectionSpec{
+			Name:     sec.Name,
+			Aliases:  append([]string{}, sec.Aliases...),
+			Kind:     sec.Kind,
+			Required: sec.Required,
+			MinWords: sec.MinWords,
+		})
+	}
+	for f, names := range c.Metrics.Columns {
+		s.Columns[f] = append([]string{}, names...)
+	}
+	return s
+}
+
+// PlaceholderPatterns returns placeholders.patterns compiled (once, by Parse
+// or Default), in order. The slice is fresh; the expressions are safe for
+// concurrent use.
+func (c *Config) PlaceholderPatterns() []*regexp.Regexp {
+	if c.compiledCurrent() {
+		return append([]*regexp.Regexp(nil), c.placeholderREs...)
+	}
+	// A Config built or changed by hand: compile now, skipping what does
+	// not compile (Parse would have refused it).
+	var out []*regexp.Regexp
+	for _, p := range c.Placeholders.Patterns {
+		if re, err := regexp.Compile(p); err == nil {
+			out = append(out, re)
+		}
+	}
+	return out
+}
+
+func (c *Config) compiledCurrent() bool {
+	if len(c.placeholderREs) != len(c.Placeholders.Patterns) {
+		return false
+	}
+	for i, re := range c.placeholderREs {
+		if re.String() != c.Placeholders.Patterns[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// SeverityOf returns the configured severity of a rule. An id that is not
+// one of RuleIDs (a caller's bug) counts as Error, so it cannot pass
+// silently.
+func (c *Config) SeverityOf(rule string) Severity {
+	if s, ok := c.Severity[rule]; ok && s.Valid() {
+		return s
+	}
+	return Error
+}
+
+// cleanPath turns a caller's path into the form globs are matched against:
+// slash-separated, relative, without "./" or a trailing slash.
+func cleanPath(p string) string {
+	p = strings.ReplaceAll(p, "\\", "/")
+	for strings.HasPrefix(p, "./") {
+		p = p[2:]
+	}
+	return strings.TrimSuffix(p, "/")
+}
+
+// matchAny reports whether name matches one of the globs. {a,b}
+// alternatives are expanded first, as a shell does, and each alternative is
+// matched: that is what git, which has no braces, is given by
+// DocumentPathspecs, so the two always agree.
+func matchAny(globs []string, name string) bool {
+	for _, g := range globs {
+		alts := []string{g}
+		if strings.ContainsRune(g, '{') {
+			if a, err := expandBraces(g); err == nil {
+				alts = a
+			}
+		}
+		for _, a := range alts {
+			if doublestar.MatchUnvalidated(a, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// IsDocument reports whether path, slash-separated and relative to the
+// repository root, is a PRFAQ document by documents.globs.
+func (c *Config) IsDocument(path string) bool {
+	return matchAny(c.Documents.Globs, cleanPath(path))
+}
+
+// DocumentPathspecs returns git pathspecs selecting the files documents.globs
+// select, for `git ls-files`, `git diff --name-only` and the like, e.g.
+// ":(top,glob)**/PRFAQ.md". They are anchored at the repository root (top),
+// so they work from any directory. Brace alternatives, which git does not
+// know, are expanded; a glob without wildcards is written so that git does
+// not also match files below a directory of that name.
+func (c *Config) DocumentPathspecs() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range c.Documents.Globs {
+		alts, err := expandBraces(g)
+		if err != nil {
+			alts = []string{g}
+		}
+		for _, a := range alts {
+			ps := pathspec(a)
+			if !seen[ps] {
+				seen[ps] = true
+				out = append(out, ps)
+			}
+		}
+	}
+	return out
+}
+
+// CheckSize returns nil when a document of size bytes is within
+// documents.max_bytes, else an error naming the file, the size and the limit.
+func (c *Config) CheckSize(path string, size int64) error {
+	if size <= c.Documents.MaxBytes {
+		return nil
+	}
+	return fmt.Errorf("%s: %d bytes is larger than documents.max_bytes = %d in %s: shorten the document or raise the limit",
+		path, size, c.Documents.MaxBytes, FileName)
+}
+
+// IsInitiativeRoot reports whether dir (slash path relative to the
+// repository root) matches initiatives.roots, that is whether adding that
+// directory proposes a new initiative.
+func (c *Config) IsInitiativeRoot(dir string) bool {
+	dir = cleanPath(dir)
+	return dir != "" && dir != "." && matchAny(c.Initiatives.Roots, dir)
+}
+
+// InitiativeDir returns the initiative directory a file lies in: its
+// shallowest ancestor directory matching initiatives.roots. For roots
+// ["services/*"], "services/payments/api/main.go" is in "services/payments".
+func (c *Config) InitiativeDir(file string) (dir string, ok bool) {
+	file = cleanPath(file)
+	for i := 0; i < len(file); i++ {
+		if file[i] == '/' && c.IsInitiativeRoot(file[:i]) {
+			return file[:i], true
+		}
+	}
+	return "", false
+}
+
+// InitiativeBranch reports whether a branch (with or without "refs/heads/")
+// matches initiatives.branches.
+func (c *Config) InitiativeBranch(branch string) bool {
+	branch = strings.TrimPrefix(branch, "refs/heads/")
+	return branch != "" && matchAny(c.Initiatives.Branches, branch)
+}

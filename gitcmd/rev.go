@@ -1,0 +1,109 @@
+package gitcmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// ErrUnknownRevision is wrapped by ResolveCommit's error for a revision
+// that does not name a commit.
+var ErrUnknownRevision = errors.New("not a commit in this repository")
+
+// MissingHistoryError is a revision a shallow clone cannot resolve because
+// its history was cut, or two revisions whose merge base lies beyond the cut.
+type MissingHistoryError struct {
+	Rev   string
+	Other string // the second revision of MergeBase, else ""
+}
+
+const fetchMore = "fetch more history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
+
+func (e *MissingHistoryError) Error() string {
+	if e.Other != "" {
+		return fmt.Sprintf("no merge base of %q and %q in this shallow clone: %s", e.Rev, e.Other, fetchMore)
+	}
+	return fmt.Sprintf("revision %q is not in this shallow clone: %s", e.Rev, fetchMore)
+}
+
+// ResolveCommit returns the full id of the commit rev names.
+func (r *Repo) ResolveCommit(ctx context.Context, rev string) (string, error) {
+	id, ok, err := r.verifyCommit(ctx, rev)
+	if err != nil {
+		return "", fmt.Errorf("resolve %q: %w", rev, err)
+	}
+	if ok {
+		return id, nil
+	}
+	if r.Shallow && r.cutByShallow(ctx, rev) {
+		return "", &MissingHistoryError{Rev: rev}
+	}
+	return "", fmt.Errorf("unknown revision %q: %w", rev, ErrUnknownRevision)
+}
+
+// verifyCommit resolves rev to a commit id; ok is false when it does not
+// name one (rev-parse -q --verify exits 1 without a message).
+func (r *Repo) verifyCommit(ctx context.Context, rev string) (id string, ok bool, err error) {
+	if err := checkRev(rev); err != nil {
+		return "", false, err
+	}
+	out, err := r.run.Run(ctx, "rev-parse", "-q", "--verify", "--end-of-options", rev+"^{commit}")
+	var ge *Error
+	if errors.As(err, &ge) && ge.ExitCode == 1 {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	return strings.TrimSpace(string(out)), true, nil
+}
+
+// ancestry matches trailing navigation: ~N, ^N, ^{type}, ^{/text}.
+var ancestry = regexp.MustCompile(`(~[0-9]*|\^[0-9]*|\^\{[^}]*\})+$`)
+
+// hexID matches a full or abbreviated object id.
+var hexID = regexp.MustCompile(`^[0-9a-fA-F]{4,64}$`)
+
+// cutByShallow guesses whether rev fails to resolve in a shallow clone
+// because of the cut: it is an object id git does not have, or it walks
+// (~N, ^N) from a commit that exists into missing history. An unknown
+// name (a typo, a branch that was not fetched) is not.
+func (r *Repo) cutByShallow(ctx context.Context, rev string) bool {
+	base := ancestry.ReplaceAllString(rev, "")
+	if hexID.MatchString(base) {
+		_, ok, _ := r.verifyCommit(ctx, base)
+		return !ok || base != rev
+	}
+	if base == rev || base == "" {
+		return false
+	}
+	_, ok, _ := r.verifyCommit(ctx, base)
+	return ok
+}
+
+// MergeBase returns the best common ancestor of the commits a and b.
+func (r *Repo) MergeBase(ctx context.Context, a, b string) (string, error) {
+	if err := errors.Join(checkRev(a), checkRev(b)); err != nil {
+		return "", fmt.Errorf("merge base: %w", err)
+	}
+	out, err := r.run.Run(ctx, "merge-base", a, b)
+	if err == nil {
+		return strings.TrimSpace(string(out)), nil
+	}
+	var ge *Error
+	if errors.As(err, &ge) && ge.ExitCode == 1 && ge.Stderr == "" {
+		if r.Shallow {
+			return "", &MissingHistoryError{Rev: a, Other: b}
+		}
+		return "", fmt.Errorf("no merge base of %q and %q: their histories are unrelated", a, b)
+	}
+	// Most likely a bad revision: say which one, as ResolveCommit would.
+	for _, rev := range []string{a, b} {
+		if _, rerr := r.ResolveCommit(ctx, rev); rerr != nil {
+			return "", fmt.Errorf("merge base: %w", rerr)
+		}
+	}
+	return "", fmt.Errorf("merge base of %q and %q: %w", a, b, err)
+}

@@ -1,0 +1,133 @@
+package gitcmd
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// splitZ splits git's -z output into its NUL-terminated records. The
+// final NUL terminates the last record rather than starting an empty one.
+func splitZ(out []byte) []string {
+	out = bytes.TrimSuffix(out, []byte{0})
+	if len(out) == 0 {
+		return nil
+	}
+	return strings.Split(string(out), "\x00")
+}
+
+// Entry is a file in the index or in a tree.
+type Entry struct {
+	Mode  string // octal, e.g. "100644"; "160000" is a submodule
+	Blob  string // object id (a commit id for a submodule)
+	Stage int    // 0, or 1-3 for an unmerged path in the index
+	Path  string // slash-separated, relative to the repository root
+}
+
+// parseLsFiles reads `ls-files -s -z` records: "mode oid stage\tpath".
+func parseLsFiles(out []byte) ([]Entry, error) {
+	recs := splitZ(out)
+	entries := make([]Entry, 0, len(recs))
+	for _, rec := range recs {
+		meta, path, ok := strings.Cut(rec, "\t")
+		f := strings.Fields(meta)
+		if !ok || len(f) != 3 {
+			return nil, fmt.Errorf("unexpected ls-files record %q", rec)
+		}
+		stage, err := strconv.Atoi(f[2])
+		if err != nil {
+			return nil, fmt.Errorf("unexpected ls-files record %q", rec)
+		}
+		entries = append(entries, Entry{Mode: f[0], Blob: f[1], Stage: stage, Path: path})
+	}
+	return entries, nil
+}
+
+// parseLsTree reads `ls-tree -z` records: "mode type oid\tpath".
+func parseLsTree(out []byte) ([]Entry, error) {
+	recs := splitZ(out)
+	entries := make([]Entry, 0, len(recs))
+	for _, rec := range recs {
+		meta, path, ok := strings.Cut(rec, "\t")
+		f := strings.Fields(meta)
+		if !ok || len(f) != 3 {
+			return nil, fmt.Errorf("unexpected ls-tree record %q", rec)
+		}
+		entries = append(entries, Entry{Mode: f[0], Blob: f[2], Path: path})
+	}
+	return entries, nil
+}
+
+// Change is a path that differs between two states.
+type Change struct {
+	// Status is 'A' added, 'M' modified, 'D' deleted, 'R' renamed,
+	// 'C' copied, 'T' type changed (e.g. file to symlink), or 'U' unmerged.
+	Status  byte
+	Path    string // the new path (the old one for 'D')
+	OldPath string // the source of a rename or copy, else ""
+	Score   int    // similarity percentage of a rename or copy, else 0
+}
+
+// parseNameStatus reads `--name-status -z` output: "X\0path\0", or
+// "R086\0old\0new\0" for renames and copies.
+func parseNameStatus(out []byte) ([]Change, error) {
+	recs := splitZ(out)
+	var changes []Change
+	for i := 0; i < len(recs); {
+		st := recs[i]
+		c, n, err := parseStatus(st)
+		if err != nil || i+n >= len(recs) {
+			return nil, fmt.Errorf("unexpected name-status record %q", st)
+		}
+		if n == 2 {
+			c.OldPath = recs[i+1]
+		}
+		c.Path = recs[i+n]
+		changes = append(changes, c)
+		i += n + 1
+	}
+	return changes, nil
+}
+
+// parseStatus reads "M" or "R086"; n is how many paths follow.
+func parseStatus(st string) (c Change, n int, err error) {
+	if st == "" {
+		return c, 0, fmt.Errorf("empty status")
+	}
+	c.Status = st[0]
+	if c.Status != 'R' && c.Status != 'C' {
+		return c, 1, nil
+	}
+	c.Score, err = strconv.Atoi(st[1:])
+	return c, 2, err
+}
+
+// rawDiff is one record of `--raw -z` output without renames.
+type rawDiff struct {
+	oldMode, newMode string
+	oldBlob, newBlob string
+	status           byte
+	path             string
+}
+
+// parseRaw reads ":oldmode newmode oldoid newoid X\0path\0" records, as
+// printed with --no-renames.
+func parseRaw(out []byte) ([]rawDiff, error) {
+	recs := splitZ(out)
+	if len(recs)%2 != 0 {
+		return nil, fmt.Errorf("unexpected raw diff output: %d records", len(recs))
+	}
+	diffs := make([]rawDiff, 0, len(recs)/2)
+	for i := 0; i < len(recs); i += 2 {
+		f := strings.Fields(strings.TrimPrefix(recs[i], ":"))
+		if len(f) != 5 || f[4] == "" {
+			return nil, fmt.Errorf("unexpected raw diff record %q", recs[i])
+		}
+		diffs = append(diffs, rawDiff{
+			oldMode: f[0], newMode: f[1], oldBlob: f[2], newBlob: f[3],
+			status: f[4][0], path: recs[i+1],
+		})
+	}
+	return diffs, nil
+}

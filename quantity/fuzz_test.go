@@ -1,0 +1,91 @@
+package quantity
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"time"
+)
+
+// More seeds live in testdata/fuzz/FuzzParse and testdata/fuzz/FuzzParseDate.
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"1,200", "-3", "1 200", "12%", "3pp", "$1.2M", "€300k", "USD 40", "-$3",
+		"250 ms", "1 h 30 min", "2x", "4.5/5", "40 tickets", "500K users",
+		"≥ 99.9%", "10k+", "10-20%", "from 45 to 80", "2027-06-30", "TBD", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := Parse(s)
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Reason == "" || pe.What != "quantity" {
+				t.Fatalf("Parse(%q) error %#v, want a *ParseError with a reason", s, err)
+			}
+			if q != (Quantity{}) {
+				t.Fatalf("Parse(%q) = %+v with an error, want the zero Quantity", s, q)
+			}
+			return
+		}
+		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
+			t.Fatalf("Parse(%q).Value = %v, want a finite number", s, q.Value)
+		}
+		if q.Kind < Number || q.Kind > Unit {
+			t.Fatalf("Parse(%q).Kind = %v, want a valid kind", s, q.Kind)
+		}
+		if q.Text != strings.TrimSpace(s) {
+			t.Fatalf("Parse(%q).Text = %q, want the trimmed input", s, q.Text)
+		}
+		again, err := Parse(q.Text)
+		if err != nil {
+			t.Fatalf("Parse(%q) succeeded but Parse of its Text %q failed: %v", s, q.Text, err)
+		}
+		if again.Kind != q.Kind || again.Value != q.Value || again.Unit != q.Unit ||
+			again.Qualifier != q.Qualifier || again.Bound != q.Bound {
+			t.Fatalf("Parse(%q) = %+v, but Parse of its Text = %+v", s, q, again)
+		}
+		if !q.Comparable(q) || q.Compare(q) != 0 {
+			t.Fatalf("Parse(%q) = %+v is not comparable and equal to itself", s, q)
+		}
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{
+		"2027-06-30", "2027-06", "2027-Q3", "Q3 2027", "2027-H2", "2027", "2028-02",
+		"2027-02-30", "2027-13", "Q5 2027", "FY27", "", "06/30/2027",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Reason == "" || pe.What != "date" {
+				t.Fatalf("ParseDate(%q) error %#v, want a *ParseError with a reason", s, err)
+			}
+			return
+		}
+		if d.Text != strings.TrimSpace(s) {
+			t.Fatalf("ParseDate(%q).Text = %q, want the trimmed input", s, d.Text)
+		}
+		if d.Start.Year() < minYear || d.End.Year() > maxYear || d.End.Before(d.Start) {
+			t.Fatalf("ParseDate(%q) = %v..%v, want an ordered period within %d..%d", s, d.Start, d.End, minYear, maxYear)
+		}
+		for _, tm := range []time.Time{d.Start, d.End} {
+			if tm.Location() != time.UTC || !tm.Equal(tm.Truncate(24*time.Hour)) {
+				t.Fatalf("ParseDate(%q) = %v..%v, want midnights in UTC", s, d.Start, d.End)
+			}
+		}
+		if next := d.End.AddDate(0, 0, 1); d.Precision != Day && next.Day() != 1 {
+			t.Fatalf("ParseDate(%q) ends %v, want the last day of a month", s, d.End)
+		}
+		again, err := ParseDate(d.Text)
+		if err != nil || !again.Start.Equal(d.Start) || !again.End.Equal(d.End) || again.Precision != d.Precision {
+			t.Fatalf("ParseDate(%q) = %+v, but ParseDate of its Text = %+v, %v", s, d, again, err)
+		}
+	})
+}

@@ -1,0 +1,502 @@
+package quantity
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The functions in this file each read one piece of a quantity from the
+// front of a string and return what is left, in the style of strings.Cut.
+
+// amount is the number at the head of a quantity, before its unit.
+type amount struct {
+	neg      bool
+	mantissa string // ASCII digits with at most one '.', separators removed
+	pow10    int    // from a scale such as k (3) or M (6)
+	currency string // ISO code from a prefix such as "$" or "USD"
+}
+
+// value returns the signed amount times 10^extra.
+func (a amount) value(extra int) (float64, error) {
+	v, err := decimal(a.mantissa, a.pow10+extra)
+	if a.neg {
+		v = -v
+	}
+	return v, err
+}
+
+// decimal returns mantissa × 10^pow10 rounded once, by letting ParseFloat do
+// the scaling, so that $1.2M is exactly 1200000 like "1,200,000".
+func decimal(mantissa string, pow10 int) (float64, error) {
+	v, err := strconv.ParseFloat(mantissa+"e"+strconv.Itoa(pow10), 64)
+	if math.IsInf(v, 0) || (err != nil && !errors.Is(err, strconv.ErrRange)) {
+		return 0, errTooLarge
+	}
+	return v, nil // an underflow to zero is harmless
+}
+
+// cutBound removes a leading bound such as "≥" or "at least".
+func cutBound(s string) (bound, rest string) {
+	for _, b := range boundPrefixes {
+		if r, ok := cutPrefixFold(s, b.prefix); ok {
+			return b.bound, skipSpace(r)
+		}
+	}
+	return "", s
+}
+
+// cutPlus removes a "+" that follows a number and means "at least": "10k+".
+// A "+" followed by more text ("10+5") is not a bound.
+func cutPlus(s string) (string, bool) {
+	r, ok := strings.CutPrefix(s, boundSuffix)
+	if !ok {
+		return s, false
+	}
+	if first, _ := utf8.DecodeRuneInString(r); r != "" && !unicode.IsSpace(first) {
+		return s, false
+	}
+	return r, true
+}
+
+// cutAmount reads the sign, currency prefix, number and scale. The sign may
+// come before or after the currency ("-$3", "$-3"), but only once.
+func cutAmount(s string) (amount, string, error) {
+	var a amount
+	neg, s, signed := cutSign(s)
+	if code, rest, ok := cutCurrencyPrefix(s); ok {
+		a.currency = code
+		s = skipSpace(rest)
+		if !signed {
+			neg, s, _ = cutSign(s)
+		}
+	}
+	a.neg = neg
+	mantissa, rest, err := cutNumber(s)
+	if err != nil {
+		return a, s, err
+	}
+	if isExponent(rest) {
+		return a, s, errScientific
+	}
+	a.mantissa = mantissa
+	a.pow10, rest = cutScale(rest, a.currency != "")
+	return a, rest, nil
+}
+
+// cutSign removes a leading +, - or the Unicode minus sign.
+func cutSign(s string) (neg bool, rest string, ok bool) {
+	for _, sign := range []string{"-", "−", "+"} {
+		if r, found := strings.CutPrefix(s, sign); found {
+			return sign != "+", r, true
+		}
+	}
+	return false, s, false
+}
+
+// cutCurrencyPrefix removes a currency symbol ("$", "US$") or an upper-case
+// ISO code ("USD") written before the amount.
+func cutCurrencyPrefix(s string) (code, rest string, ok bool) {
+	for _, c := range currencySymbols {
+		if r, found := strings.CutPrefix(s, c.symbol); found {
+			return c.code, r, true
+		}
+	}
+	return cutCurrencyCode(s)
+}
+
+// cutCurrencySuffix removes a currency symbol or ISO code written after the
+// amount: "40 USD", "300 €".
+func cutCurrencySuffix(s string) (code, rest string, ok bool) {
+	return cutCurrencyPrefix(s)
+}
+
+// cutCurrencyCode removes an upper-case ISO 4217 code that is a word of its
+// own: "USD 40" but not "USDC".
+func cutCurrencyCode(s string) (code, rest string, ok bool) {
+	if len(s) < 3 || !currencyCodes[s[:3]] {
+		return "", s, false
+	}
+	if next, _ := utf8.DecodeRuneInString(s[3:]); len(s) > 3 && unicode.IsLetter(next) {
+		return "", s, false
+	}
+	return s[:3], s[3:], true
+}
+
+// cutNumber reads an unsigned decimal number with optional thousands
+// separators and returns its digits without separators.
+//
+// Commas must separate groups of exactly three digits, and a comma that does
+// not is an error rather than a guess (12,5 may be a European decimal). A
+// space separates thousands only when exactly three digits follow it and the
+// first group has at most three, so "1 200" is 1200 while "40 tickets" and
+// "1200 300" are not grouped.
+func cutNumber(s string) (mantissa, rest string, err error) {
+	var b strings.Builder
+	i := digitRun(s, 0)
+	b.WriteString(s[:i])
+	switch {
+	case i > 0 && commaDigitAt(s, i):
+		if i > 3 {
+			return "", s, errGrouping
+		}
+		for commaDigitAt(s, i) {
+			n := digitRun(s, i+1)
+			if n != 3 {
+				return "", s, errGrouping
+			}
+			b.WriteString(s[i+1 : i+1+n])
+			i += 1 + n
+		}
+	case i > 0 && i <= 3:
+		for {
+			sep := spaceSeparatorAt(s, i)
+			if sep == 0 || digitRun(s, i+sep) != 3 {
+				break
+			}
+			b.WriteString(s[i+sep : i+sep+3])
+			i += sep + 3
+		}
+	}
+	if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
+		n := digitRun(s, i+1)
+		b.WriteString(s[i : i+1+n])
+		i += 1 + n
+	}
+	if b.Len() == 0 {
+		return "", s, errNoNumber
+	}
+	if commaDigitAt(s, i) { // "1.5,3" or "1 200,5"
+		return "", s, errGrouping
+	}
+	return b.String(), s[i:], nil
+}
+
+// cutScale removes a scale after the number: a letter touching it ("1.2k",
+// "3M", "2B"), or a word ("bn", "million"). Single letters must touch the
+// number because "2 B" may be bytes; after a currency, where no such doubt
+// exists, they may be spaced ("$1.2 M") and "m" also means million.
+func cutScale(s string, money bool) (pow10 int, rest string) {
+	t := s
+	if money {
+		t = skipSpace(s)
+	}
+	if t != "" {
+		pow := scaleLetter(t[0], money)
+		if next, _ := utf8.DecodeRuneInString(t[1:]); pow > 0 && !unicode.IsLetter(next) {
+			return pow, t[1:]
+		}
+	}
+	t = skipSpace(s)
+	for _, w := range scaleWords {
+		if r, ok := cutPrefixFold(t, w.word); ok {
+			return w.pow10, r
+		}
+	}
+	return 0, s
+}
+
+// scaleLetter returns the power of ten of a one-letter scale, or 0. A
+// lower-case m is a million only after a currency: elsewhere it may be metres.
+func scaleLetter(c byte, money bool) int {
+	switch {
+	case c == 'k' || c == 'K':
+		return 3
+	case c == 'M' || (c == 'm' && money):
+		return 6
+	case c == 'B':
+		return 9
+	}
+	return 0
+}
+
+// cutPercent removes a percent sign or word and returns the unit: "pp" for
+// percentage points, "" for percent.
+func cutPercent(s string) (unit, rest string, ok bool) {
+	for _, m := range percentMarkers {
+		if r, found := cutPrefixFold(s, m.marker); found {
+			return m.unit, r, true
+		}
+	}
+	return "", s, false
+}
+
+// cutRatioMark removes the "/" or "out of" of a ratio, when a number follows.
+// "calls/week" is a unit, not a ratio.
+func cutRatioMark(s string) (rest string, ok bool) {
+	r, found := strings.CutPrefix(s, "/")
+	if !found {
+		r, found = cutPrefixFold(s, "out of")
+	}
+	if r = skipSpace(r); found && startsNumber(r) {
+		return r, true
+	}
+	return s, false
+}
+
+// cutMultiplier removes the x of "2x", "1.5×" or "10X", but not the x of a
+// word such as "2 xp".
+func cutMultiplier(s string) (rest string, ok bool) {
+	for _, m := range []string{"x", "×"} {
+		if r, found := cutPrefixFold(s, m); found {
+			return r, true
+		}
+	}
+	return s, false
+}
+
+// isRange reports whether s continues a number with a second one: "-20%",
+// "– $20", "to 20". Ranges are rejected because a target is one number.
+func isRange(s string) bool {
+	for _, dash := range []string{"-", "–", "—", "−", "~", "to"} {
+		r, found := cutPrefixFold(s, dash)
+		if !found {
+			continue
+		}
+		r = skipSpace(r)
+		_, r, _ = cutSign(r)
+		if _, rr, ok := cutCurrencyPrefix(r); ok {
+			r = skipSpace(rr)
+		}
+		return startsNumber(r)
+	}
+	return false
+}
+
+// duration reads a duration unit and, for a compound duration such as
+// "1 h 30 min", the further parts, largest unit first. ok is false when s
+// does not start with a duration unit.
+func (a amount) duration(s string) (seconds float64, rest string, ok bool, err error) {
+	word := leadingLetters(s)
+	u, ok := durationUnits[strings.ToLower(word)]
+	if !ok {
+		return 0, s, false, nil
+	}
+	total, err := a.seconds(u)
+	if err != nil {
+		return 0, s, true, err
+	}
+	rest = s[len(word):]
+	for {
+		t := skipSpace(rest)
+		if !startsNumber(t) {
+			break
+		}
+		mantissa, t, err := cutNumber(t)
+		if err != nil {
+			return 0, s, true, err
+		}
+		t = skipSpace(t)
+		w := leadingLetters(t)
+		next, ok := durationUnits[strings.ToLower(w)]
+		switch {
+		case !ok:
+			return 0, s, true, errSeveral
+		case next.seconds() >= u.seconds():
+			return 0, s, true, errDurationOrder
+		}
+		part, err := amount{mantissa: mantissa}.seconds(next)
+		if err != nil {
+			return 0, s, true, err
+		}
+		total += part
+		u, rest = next, t[len(w):]
+	}
+	if a.neg {
+		total = -total
+	}
+	if math.IsInf(total, 0) {
+		return 0, s, true, errTooLarge
+	}
+	return total, rest, true, nil
+}
+
+// seconds returns the unsigned amount of unit u in seconds.
+func (a amount) seconds(u durationUnit) (float64, error) {
+	v, err := decimal(a.mantissa, a.pow10+u.pow10)
+	if err != nil {
+		return 0, err
+	}
+	v *= u.factor
+	if math.IsInf(v, 0) {
+		return 0, errTooLarge
+	}
+	return v, nil
+}
+
+// cutText checks the words after a number, a free-text unit or a qualifier,
+// and returns them lower-cased and whitespace-folded. They must read as
+// words and hold no further number: "from 45 to 80" is two numbers, not one
+// with a unit.
+func cutText(s string) (string, error) {
+	t := foldText(s)
+	if t == "" {
+		return "", nil
+	}
+	for _, tok := range strings.FieldsFunc(t, isTokenBreak) {
+		tok = strings.TrimLeftFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if first, _ := utf8.DecodeRuneInString(tok); unicode.IsDigit(first) {
+			return "", errSeveral
+		}
+	}
+	if !startsText(t) || !strings.ContainsFunc(t, unicode.IsLetter) {
+		return "", errUnexpected(strings.TrimSpace(s))
+	}
+	return t, nil
+}
+
+// startsText reports whether s starts like a unit or qualifier: a letter,
+// or "/" or "(" as in "$5/seat" or "12% (of users)".
+func startsText(s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(first) || first == '/' || first == '('
+}
+
+func isTokenBreak(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune("/,;:()", r)
+}
+
+// foldText lower-cases s, folds its whitespace and drops a final full stop,
+// so "40 Tickets." and "40 tickets" have the same unit.
+func foldText(s string) string {
+	return strings.TrimRight(strings.ToLower(foldSpace(s)), ".")
+}
+
+// foldSpace trims s and replaces each run of whitespace with one space.
+func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// cutPrefixFold removes prefix p from s, ignoring case. A prefix ending in a
+// letter must end a word: "x" is cut from "x faster" but not from "xp".
+func cutPrefixFold(s, p string) (string, bool) {
+	if len(s) < len(p) || !strings.EqualFold(s[:len(p)], p) {
+		return s, false
+	}
+	rest := s[len(p):]
+	last, _ := utf8.DecodeLastRuneInString(p)
+	next, _ := utf8.DecodeRuneInString(rest)
+	if unicode.IsLetter(last) && rest != "" && unicode.IsLetter(next) {
+		return s, false
+	}
+	return rest, true
+}
+
+// leadingLetters returns the word at the start of s.
+func leadingLetters(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func skipSpace(s string) string { return strings.TrimLeftFunc(s, unicode.IsSpace) }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// digitRun returns how many ASCII digits start at s[i:].
+func digitRun(s string, i int) int {
+	n := 0
+	for i+n < len(s) && isDigit(s[i+n]) {
+		n++
+	}
+	return n
+}
+
+// commaDigitAt reports whether s[i:] is a comma followed by a digit.
+func commaDigitAt(s string, i int) bool {
+	return i+1 < len(s) && s[i] == ',' && isDigit(s[i+1])
+}
+
+// spaceSeparatorAt returns the byte length of the thousands separator at
+// s[i:], or 0.
+func spaceSeparatorAt(s string, i int) int {
+	for _, sep := range spaceSeparators {
+		if strings.HasPrefix(s[i:], sep) {
+			return len(sep)
+		}
+	}
+	return 0
+}
+
+// startsNumber reports whether s starts with a digit or with "." and a digit.
+func startsNumber(s string) bool {
+	return s != "" && (isDigit(s[0]) || (len(s) > 1 && s[0] == '.' && isDigit(s[1])))
+}
+
+// isExponent reports whether s starts with the exponent of scientific
+// notation, as after the 1 of "1e6".
+func isExponent(s string) bool {
+	if s == "" || (s[0] != 'e' && s[0] != 'E') {
+		return false
+	}
+	_, r, _ := cutSign(s[1:])
+	return r != "" && isDigit(r[0])
+}
+
+// countNumbers counts the numbers in s, treating "1,200" and "4.5" as one.
+func countNumbers(s string) int {
+	n, inNumber := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			if !inNumber {
+				n++
+			}
+			inNumber = true
+		case (c == '.' || c == ',') && inNumber && i+1 < len(s) && isDigit(s[i+1]):
+			// still inside the number
+		default:
+			inNumber = false
+		}
+	}
+	return n
+}
+
+// sameText reports whether two units or qualifiers say the same thing,
+// ignoring case, spacing, punctuation, singular versus plural and "/" versus
+// "per": "support calls/week" matches "Support call per week".
+func sameText(a, b string) bool {
+	wa, wb := textWords(a), textWords(b)
+	if len(wa) != len(wb) {
+		return false
+	}
+	for i := range wa {
+		if !sameWord(wa[i], wb[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func textWords(s string) []string {
+	s = strings.ReplaceAll(strings.ToLower(s), "/", " per ")
+	var words []string
+	for _, w := range strings.FieldsFunc(s, isTokenBreak) {
+		if w = strings.Trim(w, "."); w != "" {
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+func sameWord(a, b string) bool {
+	return a == b || pluralOf(a, b) || pluralOf(b, a)
+}
+
+// pluralOf reports whether plural is a plural of singular by the common
+// English rules, or by the few irregular plurals of people.
+func pluralOf(singular, plural string) bool {
+	if irregularPlurals[singular] == plural {
+		return true
+	}
+	if len(singular) < 2 {
+		return false // "m" and "ms" are different units
+	}
+	return plural == singular+"s" || plural == singular+"es" ||
+		(strings.HasSuffix(singular, "y") && plural == singular[:len(singular)-1]+"ies")
+}

@@ -1,0 +1,101 @@
+// Package report writes findings in the formats the command line offers.
+// Each format is a function of the findings alone, so golden tests need no
+// repository.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/prfaq/git-prfaq/check"
+	"github.com/prfaq/git-prfaq/config"
+)
+
+// Summary counts what a check looked at and found.
+type Summary struct {
+	Files    int `json:"files"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+}
+
+// Summarize counts findings over files checked.
+func Summarize(files int, fs []check.Finding) Summary {
+	e, w := check.Count(fs)
+	return Summary{Files: files, Errors: e, Warnings: w}
+}
+
+// JSON writes the check report as CLI.md defines it.
+func JSON(w io.Writer, fs []check.Finding, s Summary) error {
+	if fs == nil {
+		fs = []check.Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Findings []check.Finding `json:"findings"`
+		Summary  Summary         `json:"summary"`
+	}{fs, s})
+}
+
+// Style says how text output may decorate itself.
+type Style struct {
+	Color bool
+}
+
+func (s Style) paint(code, text string) string {
+	if !s.Color {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+func (s Style) severity(sev config.Severity) string {
+	switch sev {
+	case config.Error:
+		return s.paint("31;1", "error")
+	case config.Warning:
+		return s.paint("33", "warning")
+	}
+	return string(sev)
+}
+
+// Text writes one line per finding, file:line:col first so editors and
+// terminals can jump to it, then a summary line.
+func Text(w io.Writer, fs []check.Finding, sum Summary, st Style) error {
+	for _, f := range fs {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column,
+			st.severity(f.Severity), oneLine(f.Message), f.Rule); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, summaryLine(sum, st))
+	return err
+}
+
+func summaryLine(s Summary, st Style) string {
+	verdict := st.paint("32", "ok")
+	if s.Errors > 0 {
+		verdict = st.paint("31;1", "FAIL")
+	}
+	return fmt.Sprintf("%s: %s checked, %s, %s", verdict, plural(s.Files, "PRFAQ"), plural(s.Errors, "error"), plural(s.Warnings, "warning"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// oneLine keeps a message from breaking the one-finding-per-line shape
+// (document text quoted in a message may hold newlines or escapes).
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\x1b' {
+			return ' '
+		}
+		return r
+	}, s)
+}
