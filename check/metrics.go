@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/prfaq"
 	"github.com/prfaq/git-prfaq/quantity"
 )
@@ -74,9 +75,7 @@ func (c *checker) columnName(f prfaq.Field) string {
 	return string(f)
 }
 
-func (c *checker) policy() Policy {
-	return Policy{AbsentBaseline: c.cfg.Metrics.AbsentBaseline, AllowAbsent: c.cfg.Metrics.AllowAbsentBaseline}
-}
+func (c *checker) policy() Policy { return PolicyOf(c.cfg) }
 
 // overdue reports a metric whose deadline has passed without an Actual.
 // A cancelled PRFAQ owes no results.
@@ -175,4 +174,31 @@ func describe(text string, err error) string {
 		return "is empty: " + err.Error()
 	}
 	return fmt.Sprintf("%q: %v", text, err)
+}
+
+// Outcome says whether a metric's Actual reached its Target, in the
+// direction baseline→target ("higher is better" when the target is above
+// the baseline, or when there was no baseline): "met", "missed", or "" when
+// the metric is unmeasurable or has no comparable Actual.
+func Outcome(m *prfaq.Metric, p Policy) string {
+	a := Assess(m, p)
+	cell, ok := m.Get(prfaq.FieldActual)
+	if !a.Measurable() || !ok {
+		return ""
+	}
+	actual, err := quantity.Parse(cell.Text)
+	if err != nil || !actual.Comparable(a.Target) {
+		return ""
+	}
+	higherIsBetter := a.BaselineAbsent || a.Target.Compare(a.Baseline) > 0
+	cmp := actual.Compare(a.Target)
+	if cmp == 0 || (cmp > 0) == higherIsBetter {
+		return "met"
+	}
+	return "missed"
+}
+
+// PolicyOf is the measurability policy a configuration sets.
+func PolicyOf(cfg *config.Config) Policy {
+	return Policy{AbsentBaseline: cfg.Metrics.AbsentBaseline, AllowAbsent: cfg.Metrics.AllowAbsentBaseline}
 }

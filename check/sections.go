@@ -59,8 +59,10 @@ func (c *checker) sectionBody(s *prfaq.Section, want *prfaq.SectionSpec) {
 	}
 	n := prfaq.Words(c.withoutPlaceholders(s.Text))
 	switch {
-	case n == 0:
+	case n == 0 && want.Required:
 		c.report(SectionEmpty, s.Heading.Pos, "section %q is empty once template text is removed: write it%s", s.Heading.Text, c.minWordsHint(want))
+	case n == 0:
+		c.warn(SectionEmpty, s.Heading.Pos, "recommended section %q is empty once template text is removed: write it or remove the heading", s.Heading.Text)
 	case n < want.MinWords && want.Required:
 		c.report(SectionEmpty, s.Heading.Pos, "section %q has %d words, fewer than %d: say more", s.Heading.Text, n, want.MinWords)
 	case n < want.MinWords:

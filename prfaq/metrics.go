@@ -130,7 +130,7 @@ func (p *parser) blockLines(n ast.Node) (int, int) {
 	from := p.idx.pos(n.Pos()).Line
 	to := from
 	if lines := n.Lines(); lines.Len() > 0 {
-		to = p.idx.pos(lines.At(lines.Len() - 1).Stop - 1).Line
+		to = p.idx.pos(lines.At(lines.Len()-1).Stop - 1).Line
 	}
 	if _, ok := n.(*ast.FencedCodeBlock); ok {
 		to++ // the closing fence

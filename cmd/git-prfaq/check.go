@@ -1,0 +1,112 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/prfaq/git-prfaq/check"
+	"github.com/prfaq/git-prfaq/report"
+	"github.com/prfaq/git-prfaq/scan"
+)
+
+var checkHelp = helpText{
+	name:     "check",
+	synopsis: "check [PATH...] [--staged] [--all] [--format text|json] [--today YYYY-MM-DD]",
+	about: `Check PRFAQ documents against the rules (see README: rule IDs).
+
+With no PATH and no mode, checks the PRFAQ documents changed in the work
+tree (modified, added or untracked). --staged reads the index (what git
+commit would record), never the work tree. --all checks every PRFAQ
+document at HEAD. A PATH may be a file (checked whatever its name) or a
+directory (the PRFAQ documents under it).
+
+Exit status: 0 nothing at error severity, 1 errors found, 2 usage,
+configuration, unreadable file or repository error.`,
+}
+
+type checkFlags struct {
+	staged, all bool
+	format      string
+	today       string
+}
+
+func runCheck(e *env, args []string) (int, error) {
+	var f checkFlags
+	fs := newFlags(checkHelp, e.stdout)
+	fs.BoolVar(&f.staged, "staged", false, "check the index (what git commit would record)")
+	fs.BoolVar(&f.all, "all", false, "check every PRFAQ document at HEAD")
+	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.today, "today", "", "date for deadline rules, YYYY-MM-DD (default: today, UTC)")
+	if err := parse(fs, args); err != nil {
+		return exitUsage, err
+	}
+	if err := checkMode(f, fs.Args()); err != nil {
+		return exitUsage, err
+	}
+	today, err := parseToday(f.today)
+	if err != nil {
+		return exitUsage, err
+	}
+	w, err := openWorkspace(e, len(fs.Args()) > 0)
+	if err != nil {
+		return exitUsage, err
+	}
+	files, err := collect(e, w, f, fs.Args())
+	if err != nil {
+		return exitUsage, err
+	}
+	results, findings := scan.Check(files, w.cfg, today)
+	return writeCheck(e, f.format, results, findings)
+}
+
+func checkMode(f checkFlags, paths []string) error {
+	switch {
+	case f.staged && f.all:
+		return fmt.Errorf("--staged and --all exclude each other: choose one")
+	case (f.staged || f.all) && len(paths) > 0:
+		return fmt.Errorf("give PATHs or a mode (--staged, --all), not both")
+	case f.format != "text" && f.format != "json":
+		return fmt.Errorf("unknown --format %q: use text or json", f.format)
+	}
+	return nil
+}
+
+func collect(e *env, w *workspace, f checkFlags, paths []string) ([]scan.File, error) {
+	switch {
+	case len(paths) > 0:
+		return scan.Paths(e.ctx, w.root, w.cwd, paths, w.cfg)
+	case f.all:
+		if w.repo.Head == "" {
+			return nil, nil // no commits yet: nothing at HEAD
+		}
+		return scan.AtRev(e.ctx, w.repo, w.cfg, "HEAD")
+	case f.staged:
+		return scan.Staged(e.ctx, w.repo, w.cfg)
+	}
+	return scan.Changed(e.ctx, w.repo, w.cfg)
+}
+
+// writeCheck prints the report, then one line per unreadable file on
+// stderr; an unreadable file makes the exit status 2.
+func writeCheck(e *env, format string, results []scan.Result, findings []check.Finding) (int, error) {
+	sum := report.Summarize(len(results), findings)
+	var err error
+	if format == "json" {
+		err = report.JSON(e.stdout, findings, sum)
+	} else {
+		err = report.Text(e.stdout, findings, sum, report.Style{Color: colorOK(e.stdout)})
+	}
+	if err != nil {
+		return exitUsage, fmt.Errorf("write report: %w", err)
+	}
+	code := exitOK
+	if sum.Errors > 0 {
+		code = exitFindings
+	}
+	for _, r := range results {
+		if r.Err != nil {
+			fmt.Fprintf(e.stderr, "git-prfaq check: %v\n", r.Err)
+			code = exitUsage
+		}
+	}
+	return code, nil
+}

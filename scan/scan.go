@@ -1,0 +1,94 @@
+// Package scan finds PRFAQ documents in one state of a repository (the work
+// tree, the index, a commit, or paths the user named), reads them, and runs
+// the checker over each. It is the I/O edge between git or the file system
+// and the pure prfaq and check packages.
+package scan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/prfaq/git-prfaq/check"
+	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/prfaq"
+)
+
+// File is one document's bytes, or why they could not be read.
+type File struct {
+	Path string // slash-separated, relative to the repository root
+	Data []byte
+	Err  error
+}
+
+// Result is one checked document.
+type Result struct {
+	Path     string
+	Doc      *prfaq.Document // nil when the file could not be read
+	Findings []check.Finding
+	Err      error // the file could not be read or is not text
+}
+
+// Check parses and checks files in parallel, keeping their order. Findings
+// of all documents are also returned flattened and sorted.
+func Check(files []File, cfg *config.Config, today time.Time) ([]Result, []check.Finding) {
+	results := make([]Result, len(files))
+	spec := cfg.Spec()
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				results[i] = checkOne(files[i], cfg, spec, today)
+			}
+		}()
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var all []check.Finding
+	for _, r := range results {
+		all = append(all, r.Findings...)
+	}
+	check.Sort(all)
+	return results, all
+}
+
+func checkOne(f File, cfg *config.Config, spec prfaq.Spec, today time.Time) Result {
+	r := Result{Path: f.Path, Err: f.Err}
+	if r.Err != nil {
+		return r
+	}
+	if err := cfg.CheckSize(f.Path, int64(len(f.Data))); err != nil {
+		r.Err = err
+		return r
+	}
+	doc, err := prfaq.Parse(f.Data, spec)
+	var ie *prfaq.InputError
+	switch {
+	case errors.As(err, &ie) && ie.Line > 0:
+		r.Err = fmt.Errorf("%s:%d: %s", f.Path, ie.Line, ie.Msg)
+		return r
+	case err != nil:
+		r.Err = fmt.Errorf("%s: %w", f.Path, err)
+		return r
+	}
+	r.Doc = doc
+	r.Findings = check.Document(check.Input{File: f.Path, Doc: doc, Today: today}, cfg)
+	return r
+}
+
+// ctxErr is a helper for loops over many files.
+func ctxErr(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("interrupted: %w", err)
+	}
+	return nil
+}
