@@ -64,9 +64,9 @@ func (c *checker) sectionBody(s *prfaq.Section, want *prfaq.SectionSpec) {
 	case n == 0:
 		c.warn(SectionEmpty, s.Heading.Pos, "recommended section %q is empty once template text is removed: write it or remove the heading", s.Heading.Text)
 	case n < want.MinWords && want.Required:
-		c.report(SectionEmpty, s.Heading.Pos, "section %q has %d words, fewer than %d: say more", s.Heading.Text, n, want.MinWords)
+		c.report(SectionEmpty, s.Heading.Pos, "section %q has %s, fewer than %d: say more", s.Heading.Text, words(n), want.MinWords)
 	case n < want.MinWords:
-		c.warn(SectionEmpty, s.Heading.Pos, "section %q has %d words, fewer than %d: say more", s.Heading.Text, n, want.MinWords)
+		c.warn(SectionEmpty, s.Heading.Pos, "section %q has %s, fewer than %d: say more", s.Heading.Text, words(n), want.MinWords)
 	}
 }
 
@@ -146,4 +146,11 @@ func (c *checker) faq() {
 			}
 		}
 	}
+}
+
+func words(n int) string {
+	if n == 1 {
+		return "1 word"
+	}
+	return fmt.Sprintf("%d words", n)
 }
