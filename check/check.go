@@ -21,10 +21,39 @@ type Input struct {
 	Today time.Time
 }
 
+// Checker applies one configuration's rules. New prepares what every
+// document needs (the section list, compiled placeholder patterns, the
+// template's sentences) once, so checking hundreds of documents repeats
+// none of it.
+type Checker struct {
+	cfg       *config.Config
+	spec      prfaq.Spec
+	patterns  []pattern
+	sentences []string // lower-cased template sentences; nil when off
+	policy    Policy
+}
+
+// New prepares a Checker for cfg.
+func New(cfg *config.Config) *Checker {
+	k := &Checker{cfg: cfg, spec: cfg.Spec(), patterns: newPatterns(cfg.PlaceholderPatterns()), policy: PolicyOf(cfg)}
+	if cfg.Placeholders.TemplateSentences {
+		for _, s := range prfaq.TemplateSentences() {
+			k.sentences = append(k.sentences, strings.ToLower(s))
+		}
+	}
+	return k
+}
+
+// Document checks one PRFAQ with cfg; Checker.Document is the same for
+// many documents.
+func Document(in Input, cfg *config.Config) []Finding {
+	return New(cfg).Document(in)
+}
+
 // Document runs every document rule over one parsed PRFAQ. A draft reports
 // its findings as warnings, except that it must parse.
-func Document(in Input, cfg *config.Config) []Finding {
-	c := &checker{in: in, cfg: cfg, doc: in.Doc}
+func (k *Checker) Document(in Input) []Finding {
+	c := &checker{Checker: k, in: in, doc: in.Doc}
 	c.frontMatter()
 	c.headline()
 	c.pressRelease()
@@ -36,9 +65,10 @@ func Document(in Input, cfg *config.Config) []Finding {
 	return c.out
 }
 
+// checker is the state of checking one document.
 type checker struct {
+	*Checker
 	in  Input
-	cfg *config.Config
 	doc *prfaq.Document
 	out []Finding
 }

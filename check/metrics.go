@@ -54,7 +54,7 @@ func (c *checker) table(t *prfaq.MetricsTable) {
 	}
 	measurable := 0
 	for _, m := range t.Metrics {
-		a := Assess(m, c.policy())
+		a := Assess(m, c.policy)
 		for _, p := range a.Problems {
 			c.report(MetricUnmeasurable, p.Pos, "metric %q: %s", m.Name, p.Msg)
 		}
@@ -69,13 +69,11 @@ func (c *checker) table(t *prfaq.MetricsTable) {
 }
 
 func (c *checker) columnName(f prfaq.Field) string {
-	if names := c.cfg.Spec().Columns[f]; len(names) > 0 {
+	if names := c.spec.Columns[f]; len(names) > 0 {
 		return names[0]
 	}
 	return string(f)
 }
-
-func (c *checker) policy() Policy { return PolicyOf(c.cfg) }
 
 // overdue reports a metric whose deadline has passed without an Actual.
 // A cancelled PRFAQ owes no results.

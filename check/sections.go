@@ -10,9 +10,8 @@ import (
 // sections reports required sections that are missing, recommended ones as
 // warnings, and sections that hold nothing but template text.
 func (c *checker) sections() {
-	spec := c.cfg.Spec()
-	for i := range spec.Sections {
-		want := &spec.Sections[i]
+	for i := range c.spec.Sections {
+		want := &c.spec.Sections[i]
 		s := c.find(want.Name)
 		switch {
 		case s == nil && want.Required:
@@ -72,11 +71,14 @@ func (c *checker) sectionBody(s *prfaq.Section, want *prfaq.SectionSpec) {
 
 // withoutPlaceholders removes template markers and template sentences.
 func (c *checker) withoutPlaceholders(text string) string {
-	for _, re := range c.cfg.PlaceholderPatterns() {
-		text = re.ReplaceAllString(text, " ")
+	lower := strings.ToLower(text)
+	for _, p := range c.patterns {
+		if p.mayMatch(text, lower) {
+			text = p.re.ReplaceAllString(text, " ")
+		}
 	}
-	if c.cfg.Placeholders.TemplateSentences {
-		for _, s := range prfaq.TemplateSentences() {
+	for _, s := range c.sentences {
+		if strings.Contains(lower, s) {
 			text = replaceFold(text, s)
 		}
 	}
@@ -110,30 +112,31 @@ func (c *checker) placeholders() {
 		if l.Code {
 			continue
 		}
-		for _, re := range c.cfg.PlaceholderPatterns() {
-			for _, m := range re.FindAllStringIndex(l.Text, -1) {
-				c.placeholder(l, m[0], l.Text[m[0]:m[1]])
+		lower := strings.ToLower(l.Text)
+		for _, p := range c.patterns {
+			if !p.mayMatch(l.Text, lower) {
+				continue
+			}
+			for _, m := range p.re.FindAllStringIndex(l.Text, -1) {
+				c.reportPlaceholder(l, m[0], l.Text[m[0]:m[1]])
 			}
 		}
-		if c.cfg.Placeholders.TemplateSentences {
-			c.templateSentences(l)
+		c.templateSentences(l, lower)
+	}
+}
+
+func (c *checker) templateSentences(l prfaq.Line, lower string) {
+	if len(c.sentences) == 0 || len(lower) != len(l.Text) {
+		return // lower-casing changed byte offsets; columns would be wrong
+	}
+	for _, s := range c.sentences {
+		if i := strings.Index(lower, s); i >= 0 && (i == 0 || l.Text[i-1] != '<') {
+			c.reportPlaceholder(l, i, l.Text[i:i+len(s)])
 		}
 	}
 }
 
-func (c *checker) templateSentences(l prfaq.Line) {
-	lower := strings.ToLower(l.Text)
-	for _, s := range prfaq.TemplateSentences() {
-		if i := strings.Index(lower, strings.ToLower(s)); i >= 0 && len(lower) == len(l.Text) {
-			if i > 0 && l.Text[i-1] == '<' {
-				continue // reported as a marker already
-			}
-			c.placeholder(l, i, s)
-		}
-	}
-}
-
-func (c *checker) placeholder(l prfaq.Line, byteCol int, text string) {
+func (c *checker) reportPlaceholder(l prfaq.Line, byteCol int, text string) {
 	col := len([]rune(l.Text[:byteCol])) + 1
 	c.report(Placeholder, prfaq.Pos{Line: l.Number, Column: col}, "template text %q is still here: replace it with your own words", text)
 }

@@ -14,22 +14,44 @@ import (
 // sections: real documents put "## Press Release" above the headline.
 var labels = map[string]bool{"press release": true, "the press release": true, "pr": true, "pr/faq": true, "prfaq": true, "pr-faq": true}
 
-// Parse reads one PRFAQ. It fails only for input that is not text (binary
-// data, invalid UTF-8); everything else, malformed front matter included, is
-// a Document for the checker to judge.
+// Parser reads PRFAQs for one Spec. It holds what every document needs
+// (the Markdown parser, heading and column lookup tables), so that reading
+// hundreds of documents builds them once. It is safe for concurrent use.
+type Parser struct {
+	md       goldmark.Markdown
+	sections map[string]*SectionSpec
+	columns  map[string]Field
+}
+
+// NewParser prepares a Parser for spec.
+func NewParser(spec Spec) *Parser {
+	return &Parser{
+		md:       goldmark.New(goldmark.WithExtensions(extension.Table)),
+		sections: sectionNames(spec),
+		columns:  columnNames(spec),
+	}
+}
+
+// Parse reads one PRFAQ with a Parser made for spec.
 func Parse(src []byte, spec Spec) (*Document, error) {
+	return NewParser(spec).Parse(src)
+}
+
+// Parse reads one PRFAQ. It fails only for input that is not text (binary
+// data, invalid UTF-8, absurd nesting); everything else, malformed front
+// matter included, is a Document for the checker to judge.
+func (x *Parser) Parse(src []byte) (*Document, error) {
 	norm, err := normalize(src)
 	if err != nil {
 		return nil, err
 	}
 	fm, body := splitFrontMatter(norm)
-	md := goldmark.New(goldmark.WithExtensions(extension.Table))
-	root := md.Parser().Parse(text.NewReader(body))
+	root := x.md.Parser().Parse(text.NewReader(body))
 	p := &parser{
 		src:      body,
 		idx:      newLineIndex(body),
-		sections: sectionNames(spec),
-		columns:  columnNames(spec),
+		sections: x.sections,
+		columns:  x.columns,
 		doc:      &Document{FrontMatter: fm},
 		inPR:     true, // until the first FAQ section, headline or not
 	}
@@ -109,7 +131,8 @@ func (p *parser) heading(b ast.Node) (Heading, bool) {
 	case *ast.Heading:
 		return Heading{Text: plainText(n, p.src), Level: n.Level, Pos: pos}, true
 	case *ast.Paragraph:
-		if n.Lines().Len() != 1 {
+		// A section name fits on one short line; most paragraphs don't.
+		if n.Lines().Len() != 1 || segmentLen(n.Lines().At(0)) > maxPseudoHeading {
 			return Heading{}, false
 		}
 		t := plainText(n, p.src)
@@ -119,6 +142,9 @@ func (p *parser) heading(b ast.Node) (Heading, bool) {
 	}
 	return Heading{}, false
 }
+
+// maxPseudoHeading is the longest line read as a plain-text section name.
+const maxPseudoHeading = 80
 
 func (p *parser) onHeading(h Heading, b ast.Node) {
 	key := headingKey(h.Text)
@@ -231,3 +257,5 @@ func (p *parser) closeQuestion() {
 		p.question = nil
 	}
 }
+
+func segmentLen(s text.Segment) int { return s.Stop - s.Start }

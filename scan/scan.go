@@ -36,7 +36,7 @@ type Result struct {
 // of all documents are also returned flattened and sorted.
 func Check(files []File, cfg *config.Config, today time.Time) ([]Result, []check.Finding) {
 	results := make([]Result, len(files))
-	spec := cfg.Spec()
+	parser, checker := prfaq.NewParser(cfg.Spec()), check.New(cfg)
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
@@ -44,7 +44,7 @@ func Check(files []File, cfg *config.Config, today time.Time) ([]Result, []check
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i] = checkOne(files[i], cfg, spec, today)
+				results[i] = checkOne(files[i], cfg, parser, checker, today)
 			}
 		}()
 	}
@@ -61,7 +61,7 @@ func Check(files []File, cfg *config.Config, today time.Time) ([]Result, []check
 	return results, all
 }
 
-func checkOne(f File, cfg *config.Config, spec prfaq.Spec, today time.Time) Result {
+func checkOne(f File, cfg *config.Config, parser *prfaq.Parser, checker *check.Checker, today time.Time) Result {
 	r := Result{Path: f.Path, Err: f.Err}
 	if r.Err != nil {
 		return r
@@ -70,7 +70,7 @@ func checkOne(f File, cfg *config.Config, spec prfaq.Spec, today time.Time) Resu
 		r.Err = err
 		return r
 	}
-	doc, err := prfaq.Parse(f.Data, spec)
+	doc, err := parser.Parse(f.Data)
 	var ie *prfaq.InputError
 	switch {
 	case errors.As(err, &ie) && ie.Line > 0:
@@ -81,7 +81,7 @@ func checkOne(f File, cfg *config.Config, spec prfaq.Spec, today time.Time) Resu
 		return r
 	}
 	r.Doc = doc
-	r.Findings = check.Document(check.Input{File: f.Path, Doc: doc, Today: today}, cfg)
+	r.Findings = checker.Document(check.Input{File: f.Path, Doc: doc, Today: today})
 	return r
 }
 
