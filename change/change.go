@@ -87,16 +87,23 @@ type Change struct {
 	From   string `json:"from"`
 	To     string `json:"to"`
 	Effect Effect `json:"effect"`
-	// Commit, Acknowledged and Date are left empty by Compare: they belong
-	// to the history that found the two versions.
+	// Commit, Acknowledged, Date and Author are left empty by Compare: they
+	// belong to the history that found the two versions.
 	Commit       string `json:"commit"`
 	Acknowledged string `json:"acknowledged"`
 	Date         string `json:"date"`
+	// Author is the commit's author as "Name <email>", empty for the work
+	// tree; filled in by the history like Commit.
+	Author string `json:"author"`
 	// Line is the metric's row in the newer version; for a removed metric,
 	// the newer version's metrics heading, or 1 when it has none.
 	Line int `json:"line"`
 	// Reason explains the effect in a few words, for text output.
 	Reason string `json:"-"`
+	// Draft is set by the history when the newer version of the document
+	// is a draft, whose findings FORMAT.md makes warnings: the merge gate
+	// downgrades such a weakening.
+	Draft bool `json:"-"`
 }
 
 // Summary is the change in one line for text output, without the metric's

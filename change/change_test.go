@@ -255,13 +255,13 @@ func TestReason(t *testing.T) {
 
 func TestJSON(t *testing.T) {
 	c := Change{File: "a/PRFAQ.md", Metric: "Onboarding time", Field: "target", From: "6 days", To: "8 days",
-		Effect: Weakened, Commit: "abc", Date: "2026-11-26T10:00:00Z", Line: 42, Reason: "hidden"}
+		Effect: Weakened, Commit: "abc", Date: "2026-11-26T10:00:00Z", Author: "Jane Roe", Line: 42, Reason: "hidden", Draft: true}
 	b, err := json.Marshal(c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := `{"file":"a/PRFAQ.md","metric":"Onboarding time","field":"target","from":"6 days","to":"8 days",` +
-		`"effect":"weakened","commit":"abc","acknowledged":"","date":"2026-11-26T10:00:00Z","line":42}`
+		`"effect":"weakened","commit":"abc","acknowledged":"","date":"2026-11-26T10:00:00Z","author":"Jane Roe","line":42}`
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}

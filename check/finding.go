@@ -5,6 +5,7 @@ package check
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/prfaq/git-prfaq/config"
@@ -29,7 +30,8 @@ const (
 	InitiativeWithoutPRFAQ = "initiative-without-prfaq"
 )
 
-// Finding is one problem at one place.
+// Finding is one problem at one place: a position in a file, a directory
+// (File with Line 0), a commit, or a branch.
 type Finding struct {
 	Rule     string          `json:"rule"`
 	Severity config.Severity `json:"severity"`
@@ -37,6 +39,23 @@ type Finding struct {
 	Line     int             `json:"line"`
 	Column   int             `json:"column"`
 	Message  string          `json:"message"`
+	Commit   string          `json:"commit,omitempty"`
+	Ref      string          `json:"ref,omitempty"`
+}
+
+// Location is where a finding points, as text output shows it.
+func (f Finding) Location() string {
+	switch {
+	case f.File != "" && f.Line > 0:
+		return fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)
+	case f.File != "":
+		return f.File
+	case f.Commit != "":
+		return "commit " + f.Commit
+	case f.Ref != "":
+		return "branch " + f.Ref
+	}
+	return "-"
 }
 
 // Sort orders findings by file, line, column and rule, so output is stable.

@@ -290,3 +290,48 @@ func parallel(fns ...func() error) error {
 	}
 	return nil
 }
+
+// DiffTrees lists the changes from commit a to commit b (a may be "" for
+// the empty tree, before a root commit), with rename detection among the
+// paths matching pathspecs.
+func (r *Repo) DiffTrees(ctx context.Context, a, b string, pathspecs ...string) ([]Change, error) {
+	if a == "" {
+		a = r.EmptyTree()
+	}
+	for _, rev := range []string{a, b} {
+		if err := checkRev(rev); err != nil {
+			return nil, fmt.Errorf("compare trees: %w", err)
+		}
+	}
+	args := []string{"diff-tree", "-r", "-z", "--name-status", "-M", a, b}
+	out, err := r.git(ctx, withPathspecs(args, pathspecs)...)
+	if err != nil {
+		return nil, fmt.Errorf("compare %s with %s: %w", a, b, err)
+	}
+	changes, err := parseNameStatus(out)
+	if err != nil {
+		return nil, fmt.Errorf("compare %s with %s: %w", a, b, err)
+	}
+	return changes, nil
+}
+
+// ExistingPaths returns which of paths (files or directories) exist in
+// commit rev. ls-tree matches literal paths, so one call answers for all.
+func (r *Repo) ExistingPaths(ctx context.Context, rev string, paths []string) (map[string]bool, error) {
+	found := map[string]bool{}
+	if rev == "" || len(paths) == 0 {
+		return found, nil
+	}
+	if err := checkRev(rev); err != nil {
+		return nil, fmt.Errorf("list tree: %w", err)
+	}
+	args := append([]string{"ls-tree", "-z", "--name-only", "--full-tree", rev, "--"}, paths...)
+	out, err := r.git(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", rev, err)
+	}
+	for _, p := range splitZ(out) {
+		found[p] = true
+	}
+	return found, nil
+}

@@ -227,7 +227,9 @@ git prfaq hook run pre-push "$@"
 // to read those when its stdin is empty.
 const PreCommitHooksYAML = `# Hooks for the pre-commit framework (https://pre-commit.com).
 # Generated from hook.PreCommitHooksYAML in github.com/prfaq/git-prfaq;
-# a test in package hook keeps the two equal.
+# a test in package hook keeps the two equal. The stage names are the ones
+# every pre-commit version accepts (3.0, as Debian 12 ships it, knows no
+# other; 3.2 and later also call them pre-commit, pre-merge-commit, pre-push).
 - id: git-prfaq
   name: git-prfaq (staged PRFAQs)
   description: Check the PRFAQ documents and initiatives in the staged change.
@@ -235,8 +237,7 @@ const PreCommitHooksYAML = `# Hooks for the pre-commit framework (https://pre-co
   language: golang
   pass_filenames: false
   always_run: true
-  stages: [pre-commit, pre-merge-commit]
-  minimum_pre_commit_version: "3.2.0"
+  stages: [commit, merge-commit]
 - id: git-prfaq-push
   name: git-prfaq (pushed commits)
   description: Check the PRFAQ documents and initiatives in the commits being pushed.
@@ -244,6 +245,5 @@ const PreCommitHooksYAML = `# Hooks for the pre-commit framework (https://pre-co
   language: golang
   pass_filenames: false
   always_run: true
-  stages: [pre-push]
-  minimum_pre_commit_version: "3.2.0"
+  stages: [push]
 `

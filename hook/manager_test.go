@@ -125,10 +125,10 @@ func TestManagerConfig(t *testing.T) {
 	for _, want := range []string{
 		"- id: git-prfaq\n  name: git-prfaq (staged PRFAQs)\n",
 		"  entry: git-prfaq hook run pre-commit\n",
-		"  stages: [pre-commit, pre-merge-commit]\n",
+		"  stages: [commit, merge-commit]\n",
 		"- id: git-prfaq-push\n",
 		"  entry: git-prfaq hook run pre-push\n",
-		"  stages: [pre-push]\n",
+		"  stages: [push]\n",
 	} {
 		if !strings.Contains(PreCommitHooksYAML, want) {
 			t.Errorf("PreCommitHooksYAML lacks %q", want)

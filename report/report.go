@@ -65,7 +65,7 @@ func (s Style) severity(sev config.Severity) string {
 // terminals can jump to it, then a summary line.
 func Text(w io.Writer, fs []check.Finding, sum Summary, st Style) error {
 	for _, f := range fs {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column,
+		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", oneLine(f.Location()),
 			st.severity(f.Severity), oneLine(f.Message), f.Rule); err != nil {
 			return err
 		}

@@ -20,8 +20,11 @@ import (
 // File is one document's bytes, or why they could not be read.
 type File struct {
 	Path string // slash-separated, relative to the repository root
-	Data []byte
-	Err  error
+	// OldPath is where the document was before the change being checked
+	// (HEAD for staged changes), "" when it is new.
+	OldPath string
+	Data    []byte
+	Err     error
 }
 
 // Result is one checked document.

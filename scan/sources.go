@@ -30,9 +30,11 @@ func Staged(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File,
 		return nil, err
 	}
 	var paths []string
+	old := map[string]string{}
 	for _, c := range changes {
 		if c.Status != 'D' && cfg.IsDocument(c.Path) {
 			paths = append(paths, literal(c.Path))
+			old[c.Path] = oldPath(c)
 		}
 	}
 	if len(paths) == 0 {
@@ -42,7 +44,22 @@ func Staged(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File,
 	if err != nil {
 		return nil, err
 	}
-	return readEntries(ctx, repo, cfg, entries)
+	files, err := readEntries(ctx, repo, cfg, entries)
+	for i := range files {
+		files[i].OldPath = old[files[i].Path]
+	}
+	return files, err
+}
+
+// oldPath is where a changed file was before: "" for an addition or copy.
+func oldPath(c gitcmd.Change) string {
+	switch c.Status {
+	case 'A', 'C':
+		return ""
+	case 'R':
+		return c.OldPath
+	}
+	return c.Path
 }
 
 // Changed reads the PRFAQ documents that differ in the work tree from

@@ -15,7 +15,8 @@ var initHelp = helpText{
 	synopsis: "init [--force] [--no-hooks]",
 	about: `Set the repository up: write a commented .prfaq.toml showing every key
 with its default (an existing one is never overwritten, unless --force,
-which keeps the old file as .prfaq.toml.bak).`,
+which keeps the old file as .prfaq.toml.bak), and install the git hooks
+(see 'git prfaq hook --help'; --no-hooks skips them).`,
 }
 
 func runInit(e *env, args []string) (int, error) {
@@ -39,6 +40,11 @@ func runInit(e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	fmt.Fprintln(e.stdout, msg)
+	if !noHooks {
+		if code, err := installHooks(e, w.repo, nil); err != nil {
+			return code, err
+		}
+	}
 	fmt.Fprintln(e.stdout, "next: git prfaq new <dir> to scaffold a PRFAQ, git prfaq check to check one")
 	return exitOK, nil
 }

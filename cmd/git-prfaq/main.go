@@ -71,6 +71,7 @@ func commands() []command {
 		{"new", "scaffold a PRFAQ from the template; never overwrites", runNew},
 		{"check", "check PRFAQs: changed, staged, all, or given paths", runCheck},
 		{"list", "every PRFAQ: status, owner, metrics, pass/fail", runList},
+		{"hook", "install, uninstall or show the git hooks; run one", runHook},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -45,6 +45,7 @@ func setupGit(env *testscript.Env) error {
 		"GIT_AUTHOR_DATE":     "2026-11-26T10:00:00Z",
 		"GIT_COMMITTER_DATE":  "2026-11-26T10:00:00Z",
 		"NO_COLOR":            "",
+		"GIT_PRFAQ_TODAY":     "2026-11-26", // deadlines in the fixtures stay in the future
 	} {
 		env.Setenv(k, v)
 	}

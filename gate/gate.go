@@ -1,0 +1,215 @@
+// Package gate is what git-prfaq enforces at each point of a change's way
+// into a repository: the staged change (pre-commit, pre-merge-commit), the
+// commit message (commit-msg), and a range of commits (pre-push,
+// pre-receive, check --range). It reads git state at the edge and hands
+// documents to the pure check, change and initiative packages.
+package gate
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/prfaq/git-prfaq/change"
+	"github.com/prfaq/git-prfaq/check"
+	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/gitcmd"
+	"github.com/prfaq/git-prfaq/initiative"
+	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/scan"
+)
+
+// Gate checks changes in one repository with one configuration.
+type Gate struct {
+	Repo       *gitcmd.Repo
+	Cfg        *config.Config
+	Today      time.Time
+	Weakenings Weakener // needed by Range only
+}
+
+// Report is what a gate found.
+type Report struct {
+	Results  []scan.Result   // the documents checked
+	Findings []check.Finding // every finding, sorted
+	Changes  []change.Change // metric changes, for reports
+}
+
+// Staged checks what `git commit` would record: every PRFAQ added or
+// changed in the index, every new initiative directory staged without a
+// PRFAQ, and weakened success criteria, which are only warnings here
+// because the acknowledgement lives in the message, not yet written.
+func (g *Gate) Staged(ctx context.Context) (*Report, error) {
+	st, err := g.staged(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{Results: st.results, Changes: st.changes}
+	r.Findings = append(r.Findings, st.findings...)
+	r.Findings = append(r.Findings, st.initiatives...)
+	for _, c := range st.weakened() {
+		r.Findings = append(r.Findings, g.weakening(c, config.Warning, "the commit message will need a "+g.Cfg.Acknowledgement.Trailer+": <reason> trailer"))
+	}
+	check.Sort(r.Findings)
+	return r, nil
+}
+
+// CommitMsg checks the staged change again with the message's trailers:
+// an initiative trailer needs a PRFAQ in the commit, and a weakening of a
+// PRFAQ past draft needs the acknowledgement trailer. Document rules are
+// the pre-commit hook's and are not repeated.
+func (g *Gate) CommitMsg(ctx context.Context, message []byte) (*Report, error) {
+	st, err := g.staged(ctx)
+	if err != nil {
+		return nil, err
+	}
+	trailers, err := g.Repo.Trailers(ctx, message)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{Results: st.results, Changes: st.changes}
+	if len(st.files) == 0 {
+		for _, name := range values(trailers, g.Cfg.Initiatives.Trailer) {
+			r.Findings = append(r.Findings, initiative.TrailerFinding(g.Cfg, "", name))
+		}
+	}
+	ack := first(values(trailers, g.Cfg.Acknowledgement.Trailer))
+	for i, c := range st.changes {
+		if c.Effect != change.Weakened {
+			continue
+		}
+		if ack != "" {
+			r.Changes[i].Acknowledged = ack
+			continue
+		}
+		sev := g.Cfg.SeverityOf(check.MetricWeakened)
+		if st.draft[c.File] && sev == config.Error {
+			sev = config.Warning
+		}
+		r.Findings = append(r.Findings, g.weakening(c, sev, "add a "+g.Cfg.Acknowledgement.Trailer+": <reason> trailer to the commit message, or undo the change"))
+	}
+	r.Findings = initiative.Keep(r.Findings)
+	check.Sort(r.Findings)
+	return r, nil
+}
+
+// weakening is the metric-weakened finding for one change.
+func (g *Gate) weakening(c change.Change, sev config.Severity, fix string) check.Finding {
+	return check.Finding{
+		Rule: check.MetricWeakened, Severity: sev, File: c.File, Line: max(c.Line, 1), Column: 1,
+		Message: fmt.Sprintf("metric %q: %s weakens the success criteria: %s", c.Metric, c.Summary(), fix),
+	}
+}
+
+// stagedState is the index compared with HEAD.
+type stagedState struct {
+	files       []scan.File
+	results     []scan.Result
+	findings    []check.Finding // document rules
+	initiatives []check.Finding
+	changes     []change.Change // metric changes, HEAD → index
+	draft       map[string]bool // documents whose staged status is draft
+}
+
+func (s *stagedState) weakened() []change.Change {
+	var out []change.Change
+	for _, c := range s.changes {
+		if c.Effect == change.Weakened {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (g *Gate) staged(ctx context.Context) (*stagedState, error) {
+	files, err := scan.Staged(ctx, g.Repo, g.Cfg)
+	if err != nil {
+		return nil, err
+	}
+	st := &stagedState{files: files, draft: map[string]bool{}}
+	st.results, st.findings = scan.Check(files, g.Cfg, g.Today)
+	if st.initiatives, err = g.stagedInitiatives(ctx, files); err != nil {
+		return nil, err
+	}
+	if st.changes, err = g.stagedChanges(ctx, st); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// stagedInitiatives finds initiative directories that the index adds and
+// HEAD does not have, and reports those no staged PRFAQ covers. It costs
+// nothing when initiatives.roots is empty.
+func (g *Gate) stagedInitiatives(ctx context.Context, docs []scan.File) ([]check.Finding, error) {
+	specs := rootPathspecs(g.Cfg)
+	if len(specs) == 0 {
+		return nil, nil
+	}
+	changes, err := g.Repo.StagedChanges(ctx, specs...)
+	if err != nil {
+		return nil, err
+	}
+	return g.newInitiatives(ctx, changes, g.Repo.Head, paths(docs))
+}
+
+// newInitiatives reports the initiative directories that changes add and
+// base lacks, unless a document among docs covers them.
+func (g *Gate) newInitiatives(ctx context.Context, changes []gitcmd.Change, base string, docs []string) ([]check.Finding, error) {
+	var added []string
+	for _, c := range changes {
+		if c.Status == 'A' || c.Status == 'R' || c.Status == 'C' {
+			added = append(added, c.Path)
+		}
+	}
+	cands := initiative.Candidates(g.Cfg, added)
+	existed, err := g.Repo.ExistingPaths(ctx, base, cands)
+	if err != nil {
+		return nil, err
+	}
+	var fresh []string
+	for _, d := range cands {
+		if !existed[d] {
+			fresh = append(fresh, d)
+		}
+	}
+	return initiative.Keep(initiative.DirFindings(g.Cfg, initiative.Uncovered(fresh, docs))), nil
+}
+
+// stagedChanges compares each staged document with its HEAD version.
+func (g *Gate) stagedChanges(ctx context.Context, st *stagedState) ([]change.Change, error) {
+	var ids []string
+	for _, f := range st.files {
+		if f.OldPath != "" && g.Repo.Head != "" {
+			ids = append(ids, g.Repo.Head+":"+f.OldPath)
+		}
+	}
+	var old map[string][]byte
+	if len(ids) > 0 {
+		var err error
+		if old, err = g.Repo.ReadBlobs(ctx, ids); err != nil {
+			return nil, err
+		}
+	}
+	parser := prfaq.NewParser(g.Cfg.Spec())
+	var out []change.Change
+	for _, r := range st.results {
+		if r.Doc == nil {
+			continue
+		}
+		st.draft[r.Path] = isDraft(r.Doc)
+		var before *prfaq.Document
+		if f := fileOf(st.files, r.Path); f.OldPath != "" {
+			if data, ok := old[g.Repo.Head+":"+f.OldPath]; ok {
+				before, _ = parser.Parse(data) // an unreadable old version has nothing to weaken
+			}
+		}
+		if before == nil {
+			continue // a new PRFAQ has nothing to weaken
+		}
+		out = append(out, change.Compare(r.Path, before, r.Doc, check.PolicyOf(g.Cfg))...)
+	}
+	return out, nil
+}
+
+func isDraft(d *prfaq.Document) bool {
+	return d.FrontMatter.Err == nil && equalFold(d.FrontMatter.Status, "draft")
+}

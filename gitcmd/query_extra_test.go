@@ -1,0 +1,43 @@
+package gitcmd
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+func TestDiffTreesAndExistingPaths(t *testing.T) {
+	ctx := context.Background()
+	dir := tempDir(t)
+	git(t, dir, "init", "-q")
+	writeFile(t, filepath.Join(dir, "services/a/PRFAQ.md"), "a\n")
+	writeFile(t, filepath.Join(dir, "keep.txt"), "k\n")
+	git(t, dir, "add", ".")
+	git(t, dir, "commit", "-q", "-m", "one")
+	git(t, dir, "mv", "services/a", "services/b")
+	writeFile(t, filepath.Join(dir, "services/c/x.go"), "package x\n")
+	git(t, dir, "add", ".")
+	git(t, dir, "commit", "-q", "-m", "two")
+	repo, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changes, err := repo.DiffTrees(ctx, "HEAD~1", "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 2 || changes[0].Status != 'R' || changes[0].OldPath != "services/a/PRFAQ.md" || changes[0].Path != "services/b/PRFAQ.md" || changes[1].Status != 'A' {
+		t.Errorf("changes = %+v", changes)
+	}
+	all, err := repo.DiffTrees(ctx, "", "HEAD~1")
+	if err != nil || len(all) != 2 || all[0].Status != 'A' {
+		t.Errorf("from the empty tree: %+v, %v", all, err)
+	}
+	found, err := repo.ExistingPaths(ctx, "HEAD~1", []string{"services/a", "services/b", "keep.txt"})
+	if err != nil || !found["services/a"] || found["services/b"] || !found["keep.txt"] {
+		t.Errorf("ExistingPaths = %v, %v", found, err)
+	}
+	if _, err := repo.DiffTrees(ctx, "nope", "HEAD"); err == nil {
+		t.Error("unknown revision: want an error")
+	}
+}
