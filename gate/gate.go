@@ -174,40 +174,39 @@ func (g *Gate) newInitiatives(ctx context.Context, changes []gitcmd.Change, base
 	return initiative.Keep(initiative.DirFindings(g.Cfg, initiative.Uncovered(fresh, docs))), nil
 }
 
-// stagedChanges compares each staged document with its HEAD version.
+// stagedChanges compares each staged document with its HEAD version,
+// which scan.Staged read alongside it.
 func (g *Gate) stagedChanges(ctx context.Context, st *stagedState) ([]change.Change, error) {
-	var ids []string
+	old := map[string][]byte{}
 	for _, f := range st.files {
-		if f.OldPath != "" && g.Repo.Head != "" {
-			ids = append(ids, g.Repo.Head+":"+f.OldPath)
+		if f.OldBlob != "" && f.OldData != nil {
+			old[f.OldBlob] = f.OldData
 		}
 	}
-	var old map[string][]byte
-	if len(ids) > 0 {
-		var err error
-		if old, err = g.Repo.ReadBlobs(ctx, ids); err != nil {
-			return nil, err
-		}
-	}
+	return g.compare(st.results, st.files, old, st.draft), nil
+}
+
+// compare runs change.Compare for each checked document against its old
+// version (by OldBlob in old), and notes which documents are drafts.
+func (g *Gate) compare(results []scan.Result, files []scan.File, old map[string][]byte, draft map[string]bool) []change.Change {
 	parser := prfaq.NewParser(g.Cfg.Spec())
 	var out []change.Change
-	for _, r := range st.results {
+	for _, r := range results {
 		if r.Doc == nil {
 			continue
 		}
-		st.draft[r.Path] = isDraft(r.Doc)
-		var before *prfaq.Document
-		if f := fileOf(st.files, r.Path); f.OldPath != "" {
-			if data, ok := old[g.Repo.Head+":"+f.OldPath]; ok {
-				before, _ = parser.Parse(data) // an unreadable old version has nothing to weaken
-			}
-		}
-		if before == nil {
+		draft[r.Path] = isDraft(r.Doc)
+		data, ok := old[fileOf(files, r.Path).OldBlob]
+		if !ok {
 			continue // a new PRFAQ has nothing to weaken
+		}
+		before, err := parser.Parse(data)
+		if err != nil {
+			continue // an unreadable old version has nothing to weaken
 		}
 		out = append(out, change.Compare(r.Path, before, r.Doc, check.PolicyOf(g.Cfg))...)
 	}
-	return out, nil
+	return out
 }
 
 func isDraft(d *prfaq.Document) bool {

@@ -65,7 +65,7 @@ func (g *Gate) rangeDocuments(ctx context.Context, a, b string) ([]scan.File, er
 			}
 		}
 		files = append(files, f)
-		ids = append(ids, b+":"+c.Path)
+		ids = append(ids, c.NewBlob)
 	}
 	if len(ids) == 0 {
 		return nil, nil

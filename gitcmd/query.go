@@ -160,12 +160,12 @@ const nullMode = "000000"
 // `git diff --cached`. The plumbing diff-index is used so that diff.*
 // settings in the user's config cannot change the output.
 func (r *Repo) StagedChanges(ctx context.Context, pathspecs ...string) ([]Change, error) {
-	args := []string{"diff-index", "--cached", "-z", "--name-status", "-M", "--ita-invisible-in-index", r.headOrEmpty()}
+	args := []string{"diff-index", "--cached", "-z", "--raw", "--no-abbrev", "-M", "--ita-invisible-in-index", r.headOrEmpty()}
 	out, err := r.git(ctx, withPathspecs(args, pathspecs)...)
 	if err != nil {
 		return nil, fmt.Errorf("list staged changes: %w", err)
 	}
-	changes, err := parseNameStatus(out)
+	changes, err := parseRawChanges(out)
 	if err != nil {
 		return nil, fmt.Errorf("list staged changes: %w", err)
 	}
@@ -303,12 +303,12 @@ func (r *Repo) DiffTrees(ctx context.Context, a, b string, pathspecs ...string) 
 			return nil, fmt.Errorf("compare trees: %w", err)
 		}
 	}
-	args := []string{"diff-tree", "-r", "-z", "--name-status", "-M", a, b}
+	args := []string{"diff-tree", "-r", "-z", "--raw", "--no-abbrev", "-M", a, b}
 	out, err := r.git(ctx, withPathspecs(args, pathspecs)...)
 	if err != nil {
 		return nil, fmt.Errorf("compare %s with %s: %w", a, b, err)
 	}
-	changes, err := parseNameStatus(out)
+	changes, err := parseRawChanges(out)
 	if err != nil {
 		return nil, fmt.Errorf("compare %s with %s: %w", a, b, err)
 	}

@@ -67,6 +67,10 @@ type Change struct {
 	Path    string // the new path (the old one for 'D')
 	OldPath string // the source of a rename or copy, else ""
 	Score   int    // similarity percentage of a rename or copy, else 0
+	// Modes and object ids on each side, from raw diff output; zeros for
+	// the missing side of an addition or deletion, "" where not known.
+	OldMode, NewMode string
+	OldBlob, NewBlob string
 }
 
 // parseNameStatus reads `--name-status -z` output: "X\0path\0", or
@@ -130,4 +134,30 @@ func parseRaw(out []byte) ([]rawDiff, error) {
 		})
 	}
 	return diffs, nil
+}
+
+// parseRawChanges reads raw diff records with rename detection:
+// ":oldmode newmode oldoid newoid X\0path\0", where a rename or copy
+// ("R086", "C100") is followed by two paths, the source first.
+func parseRawChanges(out []byte) ([]Change, error) {
+	recs := splitZ(out)
+	var changes []Change
+	for i := 0; i < len(recs); {
+		f := strings.Fields(strings.TrimPrefix(recs[i], ":"))
+		if len(f) != 5 || f[4] == "" {
+			return nil, fmt.Errorf("unexpected raw diff record %q", recs[i])
+		}
+		c, n, err := parseStatus(f[4])
+		if err != nil || i+n >= len(recs) {
+			return nil, fmt.Errorf("unexpected raw diff record %q", recs[i])
+		}
+		c.OldMode, c.NewMode, c.OldBlob, c.NewBlob = f[0], f[1], f[2], f[3]
+		if n == 2 {
+			c.OldPath = recs[i+1]
+		}
+		c.Path = recs[i+n]
+		changes = append(changes, c)
+		i += n + 1
+	}
+	return changes, nil
 }

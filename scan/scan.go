@@ -23,6 +23,8 @@ type File struct {
 	// OldPath is where the document was before the change being checked
 	// (HEAD for staged changes), "" when it is new.
 	OldPath string
+	OldBlob string // the object id of the old version, when known
+	OldData []byte // the old version, when the source read it
 	Data    []byte
 	Err     error
 }

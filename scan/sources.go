@@ -23,32 +23,46 @@ func AtRev(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, rev strin
 }
 
 // Staged reads the PRFAQ documents added or changed in the index (what
-// `git commit` would record), from the index, never the work tree.
+// `git commit` would record), from the index, never the work tree, and
+// each one's HEAD version when it has one (OldData), for comparisons. The
+// staged diff names each side's blob, so one `git cat-file` reads both and
+// the index is read only once.
 func Staged(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File, error) {
 	changes, err := repo.StagedChanges(ctx, cfg.DocumentPathspecs()...)
 	if err != nil {
 		return nil, err
 	}
-	var paths []string
-	old := map[string]string{}
+	var files []File
+	var ids, newIDs []string
 	for _, c := range changes {
-		if c.Status != 'D' && cfg.IsDocument(c.Path) {
-			paths = append(paths, literal(c.Path))
-			old[c.Path] = oldPath(c)
+		if c.Status == 'D' || !regularFile(c.NewMode) || !cfg.IsDocument(c.Path) {
+			continue
 		}
+		if c.Status == 'U' {
+			return nil, fmt.Errorf("%s: unmerged (merge conflict): resolve it and git add the file", c.Path)
+		}
+		f := File{Path: c.Path, OldPath: oldPath(c)}
+		ids, newIDs = append(ids, c.NewBlob), append(newIDs, c.NewBlob)
+		if f.OldPath != "" && regularFile(c.OldMode) {
+			f.OldBlob = c.OldBlob
+			ids = append(ids, c.OldBlob)
+		}
+		files = append(files, f)
 	}
-	if len(paths) == 0 {
-		return nil, nil
+	if len(ids) == 0 {
+		return nil, ctxErr(ctx)
 	}
-	entries, err := repo.LsFiles(ctx, paths...)
+	blobs, err := repo.ReadBlobs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	files, err := readEntries(ctx, repo, cfg, entries)
-	for i := range files {
-		files[i].OldPath = old[files[i].Path]
+	for i, f := range files {
+		files[i].Data = blobs[newIDs[i]]
+		if f.OldBlob != "" {
+			files[i].OldData = blobs[f.OldBlob]
+		}
 	}
-	return files, err
+	return files, nil
 }
 
 // oldPath is where a changed file was before: "" for an addition or copy.
