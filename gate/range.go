@@ -165,7 +165,7 @@ func (g *Gate) unacknowledged(changes []change.Change, drafts map[string]bool) [
 		if sev == config.Off {
 			continue
 		}
-		if drafts[c.File] && sev == config.Error {
+		if (c.Draft || drafts[c.File]) && sev == config.Error {
 			sev = config.Warning
 		}
 		fix := fmt.Sprintf("acknowledge it with a %s: <reason> trailer on a commit in the range that touches %s, or undo it", g.Cfg.Acknowledgement.Trailer, c.File)

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/prfaq/git-prfaq/change"
 	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/config"
 )
@@ -98,4 +99,36 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// JSONWithChanges is JSON with the metric changes a range found, under
+// "changes" (the diff/log shape), when there are any.
+func JSONWithChanges(w io.Writer, fs []check.Finding, s Summary, changes []change.Change) error {
+	if len(changes) == 0 {
+		return JSON(w, fs, s)
+	}
+	if fs == nil {
+		fs = []check.Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Findings []check.Finding `json:"findings"`
+		Summary  Summary         `json:"summary"`
+		Changes  []change.Change `json:"changes"`
+	}{fs, s, changes})
+}
+
+// Acknowledged lists the weakenings a range acknowledged, with the reason
+// the trailer gave: they pass, and a reviewer should still see them.
+func Acknowledged(w io.Writer, changes []change.Change) error {
+	for _, c := range changes {
+		if c.Effect != change.Weakened || c.Acknowledged == "" {
+			continue
+		}
+		if _, err := fmt.Fprintf(w, "acknowledged: %s: metric %q: %s: %s\n", c.File, c.Metric, oneLine(c.Summary()), oneLine(c.Acknowledged)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

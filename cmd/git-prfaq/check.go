@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/prfaq/git-prfaq/change"
 	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/report"
 	"github.com/prfaq/git-prfaq/scan"
@@ -10,7 +11,7 @@ import (
 
 var checkHelp = helpText{
 	name:     "check",
-	synopsis: "check [PATH...] [--staged] [--all] [--format text|json] [--today YYYY-MM-DD]",
+	synopsis: "check [PATH...] [--staged] [--all] [--range A..B | --base REV] [--format text|json] [--today YYYY-MM-DD]",
 	about: `Check PRFAQ documents against the rules (see README: rule IDs).
 
 With no PATH and no mode, checks the PRFAQ documents changed in the work
@@ -19,12 +20,20 @@ commit would record), never the work tree. --all checks every PRFAQ
 document at HEAD. A PATH may be a file (checked whatever its name) or a
 directory (the PRFAQ documents under it).
 
+--range A..B is the merge gate: every PRFAQ added or changed in the range
+as it stands at B, every new initiative, and every weakened success
+criterion between A and B, which needs a PRFAQ-Ack: <reason> trailer on a
+commit in the range. A...B starts at the merge base of A and B, as git diff
+does; --base REV is REV...HEAD, what a pull request into REV is checked for.
+
 Exit status: 0 nothing at error severity, 1 errors found, 2 usage,
 configuration, unreadable file or repository error.`,
 }
 
 type checkFlags struct {
 	staged, all bool
+	rangeSpec   string
+	base        string
 	format      string
 	today       string
 }
@@ -34,6 +43,8 @@ func runCheck(e *env, args []string) (int, error) {
 	fs := newFlags(checkHelp, e.stdout)
 	fs.BoolVar(&f.staged, "staged", false, "check the index (what git commit would record)")
 	fs.BoolVar(&f.all, "all", false, "check every PRFAQ document at HEAD")
+	fs.StringVar(&f.rangeSpec, "range", "", "check the commits in A..B (or A...B) as a merge gate")
+	fs.StringVar(&f.base, "base", "", "check what a pull request into REV would be checked for (REV...HEAD)")
 	fs.StringVar(&f.format, "format", "text", "output format: text or json")
 	fs.StringVar(&f.today, "today", "", "date for deadline rules, YYYY-MM-DD (default: today, UTC)")
 	if err := parse(fs, args); err != nil {
@@ -50,20 +61,29 @@ func runCheck(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
+	if f.rangeSpec != "" || f.base != "" {
+		return runRange(e, w, f, today)
+	}
 	files, err := collect(e, w, f, fs.Args())
 	if err != nil {
 		return exitUsage, err
 	}
 	results, findings := scan.Check(files, w.cfg, today)
-	return writeCheck(e, f.format, results, findings)
+	return writeCheck(e, f.format, results, findings, nil)
 }
 
 func checkMode(f checkFlags, paths []string) error {
+	modes := 0
+	for _, on := range []bool{f.staged, f.all, f.rangeSpec != "", f.base != ""} {
+		if on {
+			modes++
+		}
+	}
 	switch {
-	case f.staged && f.all:
-		return fmt.Errorf("--staged and --all exclude each other: choose one")
-	case (f.staged || f.all) && len(paths) > 0:
-		return fmt.Errorf("give PATHs or a mode (--staged, --all), not both")
+	case modes > 1:
+		return fmt.Errorf("--staged, --all, --range and --base exclude each other: choose one")
+	case modes > 0 && len(paths) > 0:
+		return fmt.Errorf("give PATHs or a mode (--staged, --all, --range, --base), not both")
 	case f.format != "text" && f.format != "json":
 		return fmt.Errorf("unknown --format %q: use text or json", f.format)
 	}
@@ -87,13 +107,16 @@ func collect(e *env, w *workspace, f checkFlags, paths []string) ([]scan.File, e
 
 // writeCheck prints the report, then one line per unreadable file on
 // stderr; an unreadable file makes the exit status 2.
-func writeCheck(e *env, format string, results []scan.Result, findings []check.Finding) (int, error) {
+func writeCheck(e *env, format string, results []scan.Result, findings []check.Finding, changes []change.Change) (int, error) {
 	sum := report.Summarize(len(results), findings)
 	var err error
 	if format == "json" {
-		err = report.JSON(e.stdout, findings, sum)
+		err = report.JSONWithChanges(e.stdout, findings, sum, changes)
 	} else {
 		err = report.Text(e.stdout, findings, sum, report.Style{Color: colorOK(e.stdout)})
+		if err == nil {
+			err = report.Acknowledged(e.stdout, changes)
+		}
 	}
 	if err != nil {
 		return exitUsage, fmt.Errorf("write report: %w", err)

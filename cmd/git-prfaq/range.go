@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/prfaq/git-prfaq/gate"
+)
+
+// runRange is check --range / --base: the merge gate over a range.
+func runRange(e *env, w *workspace, f checkFlags, today time.Time) (int, error) {
+	if err := w.needRepo("check --range"); err != nil {
+		return exitUsage, err
+	}
+	a, b, err := resolveRange(e, w, f)
+	if err != nil {
+		return exitUsage, err
+	}
+	g := &gate.Gate{Repo: w.repo, Cfg: w.cfg, Today: today, Weakenings: weakener(w.repo, w.cfg)}
+	rep, err := g.Range(e.ctx, a, b, "")
+	if err != nil {
+		return exitUsage, err
+	}
+	return writeCheck(e, f.format, rep.Results, rep.Findings, rep.Changes)
+}
+
+// resolveRange turns A..B, A...B or --base REV into two commits. Each side
+// is resolved on its own so that an error names the revision at fault (a
+// shallow clone's missing history included).
+func resolveRange(e *env, w *workspace, f checkFlags) (string, string, error) {
+	spec, mergeBase := f.rangeSpec, false
+	if f.base != "" {
+		spec, mergeBase = f.base+"...HEAD", true
+	}
+	left, right, ok := strings.Cut(spec, "...")
+	if ok {
+		mergeBase = true
+	} else if left, right, ok = strings.Cut(spec, ".."); !ok {
+		return "", "", fmt.Errorf("--range %q: want A..B or A...B", spec)
+	}
+	if left == "" || right == "" {
+		return "", "", fmt.Errorf("--range %q: name both ends, e.g. origin/main..HEAD", spec)
+	}
+	a, err := w.repo.ResolveCommit(e.ctx, left)
+	if err != nil {
+		return "", "", err
+	}
+	b, err := w.repo.ResolveCommit(e.ctx, right)
+	if err != nil {
+		return "", "", err
+	}
+	if mergeBase {
+		if a, err = w.repo.MergeBase(e.ctx, a, b); err != nil {
+			return "", "", err
+		}
+	}
+	return a, b, nil
+}
