@@ -3,6 +3,8 @@ package history
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/change"
@@ -31,6 +33,9 @@ func commitChanges(c *commit, doc func(string) *prfaq.Document, p check.Policy) 
 	var out []change.Change
 	for _, f := range c.Files {
 		older, newer := doc(f.OldBlob), doc(f.NewBlob)
+		if sameMetrics(older, newer) {
+			continue
+		}
 		cs := change.Compare(f.Path, older, newer, p)
 		draft := isDraft(newer) || newer == nil && isDraft(older)
 		for i := range cs {
@@ -42,6 +47,37 @@ func commitChanges(c *commit, doc func(string) *prfaq.Document, p check.Policy) 
 		out = append(out, cs...)
 	}
 	return out
+}
+
+// sameMetrics reports whether two versions have metrics tables that read
+// the same, header for header and cell for cell: then change.Compare has
+// nothing to report, and skipping it saves parsing every cell's quantity
+// twice. Most versions in a history differ only in prose.
+func sameMetrics(a, b *prfaq.Document) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	ta, tb := metricsTable(a), metricsTable(b)
+	if ta == nil || tb == nil {
+		return false
+	}
+	if !slices.EqualFunc(ta.Columns, tb.Columns, func(x, y prfaq.Column) bool { return x.Header == y.Header && x.Field == y.Field }) {
+		return false
+	}
+	return slices.EqualFunc(ta.Metrics, tb.Metrics, func(x, y *prfaq.Metric) bool {
+		return x.Name == y.Name && maps.EqualFunc(x.Cells, y.Cells, func(c, d prfaq.Cell) bool { return c.Text == d.Text })
+	})
+}
+
+// metricsTable is the table of the first metrics section, as
+// change.Compare reads it.
+func metricsTable(d *prfaq.Document) *prfaq.MetricsTable {
+	for _, s := range d.Sections {
+		if s.Kind() == prfaq.KindMetrics {
+			return s.Metrics
+		}
+	}
+	return nil
 }
 
 // isDraft: FORMAT.md makes every finding on a draft a warning.

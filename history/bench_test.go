@@ -40,4 +40,3 @@ func BenchmarkLogAll(b *testing.B) {
 		}
 	}
 }
-

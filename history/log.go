@@ -65,9 +65,12 @@ func Log(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, opts LogOpt
 	if repo.Head == "" && opts.Rev == "" {
 		return nil, nil // no commits yet: no history
 	}
-	rev, err := repo.ResolveCommit(ctx, or(opts.Rev, "HEAD"))
-	if err != nil {
-		return nil, err
+	rev := repo.Head // resolved by Open: one git process less
+	if opts.Rev != "" {
+		var err error
+		if rev, err = repo.ResolveCommit(ctx, opts.Rev); err != nil {
+			return nil, err
+		}
 	}
 	walks, err := plan(repo, cfg, opts, rev)
 	if err != nil {

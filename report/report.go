@@ -29,15 +29,7 @@ func Summarize(files int, fs []check.Finding) Summary {
 
 // JSON writes the check report as CLI.md defines it.
 func JSON(w io.Writer, fs []check.Finding, s Summary) error {
-	if fs == nil {
-		fs = []check.Finding{}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Findings []check.Finding `json:"findings"`
-		Summary  Summary         `json:"summary"`
-	}{fs, s})
+	return JSONWithChanges(w, fs, s, nil)
 }
 
 // Style says how text output may decorate itself.
@@ -104,18 +96,15 @@ func oneLine(s string) string {
 // JSONWithChanges is JSON with the metric changes a range found, under
 // "changes" (the diff/log shape), when there are any.
 func JSONWithChanges(w io.Writer, fs []check.Finding, s Summary, changes []change.Change) error {
-	if len(changes) == 0 {
-		return JSON(w, fs, s)
-	}
 	if fs == nil {
-		fs = []check.Finding{}
+		fs = []check.Finding{} // a list, never null, for scripts
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
 		Findings []check.Finding `json:"findings"`
 		Summary  Summary         `json:"summary"`
-		Changes  []change.Change `json:"changes"`
+		Changes  []change.Change `json:"changes,omitempty"`
 	}{fs, s, changes})
 }
 

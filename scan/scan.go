@@ -40,30 +40,52 @@ type Result struct {
 // Check parses and checks files in parallel, keeping their order. Findings
 // of all documents are also returned flattened and sorted.
 func Check(files []File, cfg *config.Config, today time.Time) ([]Result, []check.Finding) {
-	results := make([]Result, len(files))
+	p := newPool(len(files), cfg, today)
+	for i, f := range files {
+		p.add(i, f)
+	}
+	return p.wait()
+}
+
+// pool checks files on every core as they arrive, so reading the next
+// blob overlaps parsing the last one.
+type pool struct {
+	results []Result
+	work    chan job
+	wg      sync.WaitGroup
+}
+
+type job struct {
+	i int
+	f File
+}
+
+func newPool(n int, cfg *config.Config, today time.Time) *pool {
+	p := &pool{results: make([]Result, n), work: make(chan job, n)}
 	parser, checker := prfaq.NewParser(cfg.Spec()), check.New(cfg)
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
-		wg.Add(1)
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		p.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for i := range work {
-				results[i] = checkOne(files[i], cfg, parser, checker, today)
+			defer p.wg.Done()
+			for j := range p.work {
+				p.results[j.i] = checkOne(j.f, cfg, parser, checker, today)
 			}
 		}()
 	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	return p
+}
+
+func (p *pool) add(i int, f File) { p.work <- job{i, f} }
+
+func (p *pool) wait() ([]Result, []check.Finding) {
+	close(p.work)
+	p.wg.Wait()
 	var all []check.Finding
-	for _, r := range results {
+	for _, r := range p.results {
 		all = append(all, r.Findings...)
 	}
 	check.Sort(all)
-	return results, all
+	return p.results, all
 }
 
 func checkOne(f File, cfg *config.Config, parser *prfaq.Parser, checker *check.Checker, today time.Time) Result {

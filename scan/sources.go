@@ -13,15 +13,6 @@ import (
 	"github.com/prfaq/git-prfaq/gitcmd"
 )
 
-// AtRev lists and reads every PRFAQ document in commit rev.
-func AtRev(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, rev string) ([]File, error) {
-	entries, err := repo.TreeFiles(ctx, rev, cfg.DocumentPathspecs()...)
-	if err != nil {
-		return nil, err
-	}
-	return readEntries(ctx, repo, cfg, entries)
-}
-
 // Staged reads the PRFAQ documents added or changed in the index (what
 // `git commit` would record), from the index, never the work tree, and
 // each one's HEAD version when it has one (OldData), for comparisons. The
@@ -121,33 +112,6 @@ func WorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]Fil
 
 // literal makes a path a pathspec that matches only itself.
 func literal(path string) string { return ":(top,literal)" + path }
-
-func readEntries(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, entries []gitcmd.Entry) ([]File, error) {
-	var ids []string
-	var docs []gitcmd.Entry
-	for _, e := range entries {
-		if e.Stage > 0 {
-			return nil, fmt.Errorf("%s: unmerged (merge conflict): resolve it and git add the file", e.Path)
-		}
-		if !regularFile(e.Mode) || !cfg.IsDocument(e.Path) {
-			continue
-		}
-		docs = append(docs, e)
-		ids = append(ids, e.Blob)
-	}
-	if len(ids) == 0 {
-		return nil, ctxErr(ctx)
-	}
-	blobs, err := repo.ReadBlobs(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	files := make([]File, len(docs))
-	for i, e := range docs {
-		files[i] = File{Path: e.Path, Data: blobs[e.Blob]}
-	}
-	return files, nil
-}
 
 // regularFile is true for blobs git stores as files (not symlinks 120000
 // or submodules 160000).

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/prfaq/git-prfaq/change"
 	"github.com/prfaq/git-prfaq/check"
@@ -64,6 +65,9 @@ func runCheck(e *env, args []string) (int, error) {
 	if f.rangeSpec != "" || f.base != "" {
 		return runRange(e, w, f, today)
 	}
+	if f.all {
+		return checkAll(e, w, f, today)
+	}
 	files, err := collect(e, w, f, fs.Args())
 	if err != nil {
 		return exitUsage, err
@@ -94,15 +98,24 @@ func collect(e *env, w *workspace, f checkFlags, paths []string) ([]scan.File, e
 	switch {
 	case len(paths) > 0:
 		return scan.Paths(e.ctx, w.root, w.cwd, paths, w.cfg)
-	case f.all:
-		if w.repo.Head == "" {
-			return nil, nil // no commits yet: nothing at HEAD
-		}
-		return scan.AtRev(e.ctx, w.repo, w.cfg, "HEAD")
 	case f.staged:
 		return scan.Staged(e.ctx, w.repo, w.cfg)
 	}
 	return scan.Changed(e.ctx, w.repo, w.cfg)
+}
+
+// checkAll checks every PRFAQ at HEAD; before the first commit there is
+// none.
+func checkAll(e *env, w *workspace, f checkFlags, today time.Time) (int, error) {
+	var results []scan.Result
+	var findings []check.Finding
+	if w.repo.Head != "" {
+		var err error
+		if results, findings, err = scan.CheckAtRev(e.ctx, w.repo, w.cfg, "HEAD", today); err != nil {
+			return exitUsage, err
+		}
+	}
+	return writeCheck(e, f.format, results, findings, nil)
 }
 
 // writeCheck prints the report, then one line per unreadable file on

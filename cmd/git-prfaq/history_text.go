@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -24,7 +25,7 @@ func (p paint) code(code, s string) string {
 }
 
 func (p paint) effect(e change.Effect) string {
-	s := fmt.Sprintf("%-8s", e)
+	s := string(e)
 	switch e {
 	case change.Weakened:
 		return p.code("31", s)
@@ -104,9 +105,13 @@ type column struct {
 	cell func(change.Change) string
 }
 
-// writeTable writes one file's changes as an indented table.
+// writeTable writes one file's changes as an indented table. Every row
+// has every cell, even empty ones (tabwriter aligns a column only over
+// consecutive rows that have it); the padding this leaves at the end of
+// a line is trimmed afterwards.
 func writeTable(w io.Writer, cols []column, cs []change.Change) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
 	heads := make([]string, len(cols))
 	for i, c := range cols {
 		heads[i] = c.head
@@ -117,9 +122,20 @@ func writeTable(w io.Writer, cols []column, cs []change.Change) error {
 		for i, c := range cols {
 			cells[i] = oneLine(c.cell(ch))
 		}
-		fmt.Fprintf(tw, "  %s\n", strings.TrimRight(strings.Join(cells, "\t"), "\t "))
+		fmt.Fprintf(tw, "  %s\n", strings.Join(cells, "\t"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		if line == "" {
+			continue
+		}
+		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fromTo is "from → to", "added" or "removed".

@@ -70,6 +70,8 @@ func commands() []command {
 		{"init", "write .prfaq.toml (if absent) and install the hooks", runInit},
 		{"new", "scaffold a PRFAQ from the template; never overwrites", runNew},
 		{"check", "check PRFAQs: changed, staged, all, or given paths", runCheck},
+		{"diff", "metric changes between HEAD, revisions and the work tree", runDiff},
+		{"log", "metric history: every commit that changed a metric", runLog},
 		{"list", "every PRFAQ: status, owner, metrics, pass/fail", runList},
 		{"hook", "install, uninstall or show the git hooks; run one", runHook},
 		{"version", "print the version", runVersion},
