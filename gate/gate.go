@@ -25,6 +25,10 @@ type Gate struct {
 	Cfg        *config.Config
 	Today      time.Time
 	Weakenings Weakener // needed by Range only
+	// Ack, when set, acknowledges every weakening in a range with this
+	// reason: an acknowledgement from outside the commits, such as a
+	// pull-request label the GitHub Action saw.
+	Ack string
 }
 
 // Report is what a gate found.

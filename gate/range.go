@@ -40,6 +40,7 @@ func (g *Gate) Range(ctx context.Context, a, b, branch string) (*Report, error) 
 	if r.Changes, err = g.Weakenings(ctx, a, b); err != nil {
 		return nil, err
 	}
+	g.acknowledgeAll(r.Changes)
 	r.Findings = append(r.Findings, g.unacknowledged(r.Changes, draftDocs(r.Results))...)
 	check.Sort(r.Findings)
 	return r, nil
@@ -190,4 +191,17 @@ func revRange(a, b string) string {
 		return b
 	}
 	return a + ".." + b
+}
+
+// acknowledgeAll applies the gate's outside acknowledgement to every
+// weakening that has none of its own.
+func (g *Gate) acknowledgeAll(changes []change.Change) {
+	if g.Ack == "" {
+		return
+	}
+	for i := range changes {
+		if changes[i].Effect == change.Weakened && changes[i].Acknowledged == "" {
+			changes[i].Acknowledged = g.Ack
+		}
+	}
 }

@@ -35,6 +35,7 @@ type checkFlags struct {
 	staged, all bool
 	rangeSpec   string
 	base        string
+	ack         string
 	format      string
 	today       string
 }
@@ -46,6 +47,7 @@ func runCheck(e *env, args []string) (int, error) {
 	fs.BoolVar(&f.all, "all", false, "check every PRFAQ document at HEAD")
 	fs.StringVar(&f.rangeSpec, "range", "", "check the commits in A..B (or A...B) as a merge gate")
 	fs.StringVar(&f.base, "base", "", "check what a pull request into REV would be checked for (REV...HEAD)")
+	fs.StringVar(&f.ack, "ack", "", "with --range/--base: acknowledge every weakening with this reason (e.g. a pull-request label)")
 	fs.StringVar(&f.format, "format", "text", "output format: text or json")
 	fs.StringVar(&f.today, "today", "", "date for deadline rules, YYYY-MM-DD (default: today, UTC)")
 	if err := parse(fs, args); err != nil {
@@ -86,6 +88,8 @@ func checkMode(f checkFlags, paths []string) error {
 	switch {
 	case modes > 1:
 		return fmt.Errorf("--staged, --all, --range and --base exclude each other: choose one")
+	case f.ack != "" && f.rangeSpec == "" && f.base == "":
+		return fmt.Errorf("--ack acknowledges weakenings in a range: use it with --range or --base")
 	case modes > 0 && len(paths) > 0:
 		return fmt.Errorf("give PATHs or a mode (--staged, --all, --range, --base), not both")
 	case f.format != "text" && f.format != "json":
