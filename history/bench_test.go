@@ -40,3 +40,12 @@ func BenchmarkLogAll(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkWeakenings1000(b *testing.B) {
+	repo, cfg := benchRepo(b), config.Default()
+	for b.Loop() {
+		if _, err := Weakenings(context.Background(), repo, cfg, "HEAD~1000", "HEAD"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -38,7 +38,7 @@ func (p Pair) File() string { return or(p.Path, p.OldPath) }
 // relative to the root, limit the comparison to those PRFAQs (files or
 // directories); a path that is neither is an error.
 func Diff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string) ([]change.Change, error) {
-	pairs, err := Compare(ctx, repo, cfg, from, to, paths)
+	pairs, err := DiffPairs(ctx, repo, cfg, from, to, paths)
 	if err != nil {
 		return nil, err
 	}
@@ -49,10 +49,10 @@ func Diff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to s
 	return out, nil
 }
 
-// Compare is Diff with both versions of each PRFAQ that differs, for
+// DiffPairs is Diff with both versions of each PRFAQ that differs, for
 // callers that show more than the metrics (diff --prose). Every PRFAQ
 // whose bytes differ is listed, even with no metric change.
-func Compare(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string) ([]Pair, error) {
+func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string) ([]Pair, error) {
 	sel, err := selection(repo, cfg, paths)
 	if err != nil {
 		return nil, err
@@ -140,27 +140,73 @@ func resolveStates(ctx context.Context, repo *gitcmd.Repo, from, to string) (old
 // older and the commit newer, or the work tree when newer is "", with
 // renames among PRFAQs paired.
 func stateDiff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, older, newer string) ([]fileDiff, error) {
-	specs := cfg.DocumentPathspecs()
-	if newer != "" {
-		return rawDiff(ctx, repo, append([]string{"diff-tree", "-r", "-z", "--raw", "--no-abbrev", "-M", older, newer, "--"}, specs...))
+	// The first comparison finds no renames: -M makes git compare whole
+	// trees (94 ms without, 281 ms with, for 1,000 commits of the
+	// benchmark repository); a second one asks about the few added and
+	// deleted PRFAQs, when there are both.
+	cmd := []string{"diff-tree", "-r", "-z", "--raw", "--no-abbrev", older, newer}
+	if newer == "" {
+		if repo.Root == "" {
+			return nil, fmt.Errorf("compare with the work tree: %w", gitcmd.ErrNoWorkTree)
+		}
+		// diff-index without --cached compares the tree with the work
+		// tree for every tracked file; untracked PRFAQs are new.
+		cmd = []string{"diff-index", "-z", "--raw", "--no-abbrev", older}
 	}
-	if repo.Root == "" {
-		return nil, fmt.Errorf("compare with the work tree: %w", gitcmd.ErrNoWorkTree)
-	}
-	// diff-index without --cached compares the tree with the work tree
-	// for every tracked file; untracked PRFAQs are new.
-	diffs, err := rawDiff(ctx, repo, append([]string{"diff-index", "-z", "--raw", "--no-abbrev", "-M", older, "--"}, specs...))
+	diffs, err := rawDiff(ctx, repo, append(append(cmd, "--no-renames", "--"), cfg.DocumentPathspecs()...))
 	if err != nil {
 		return nil, err
 	}
-	untracked, err := repo.Run(ctx, append([]string{"ls-files", "-z", "--others", "--exclude-standard", "--"}, specs...)...)
+	if newer == "" {
+		if diffs, err = withUntracked(ctx, repo, cfg, diffs); err != nil {
+			return nil, err
+		}
+	}
+	if addsAndDeletes(diffs) {
+		if diffs, err = pairStateRenames(ctx, repo, cmd, diffs); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(diffs, func(a, b fileDiff) int { return strings.Compare(a.Path, b.Path) })
+	return diffs, nil
+}
+
+// withUntracked adds the untracked PRFAQs as new files.
+func withUntracked(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs []fileDiff) ([]fileDiff, error) {
+	out, err := repo.Run(ctx, append([]string{"ls-files", "-z", "--others", "--exclude-standard", "--"}, cfg.DocumentPathspecs()...)...)
 	if err != nil {
 		return nil, fmt.Errorf("list untracked PRFAQs: %w", err)
 	}
-	for _, p := range strings.Split(string(untracked), "\x00") {
+	for _, p := range strings.Split(string(out), "\x00") {
 		if p != "" {
 			diffs = append(diffs, fileDiff{Status: 'A', OldMode: "000000", NewMode: "100644", Path: p})
 		}
+	}
+	return diffs, nil
+}
+
+// pairStateRenames runs cmd again with -M over the added and deleted
+// PRFAQs only and puts each rename it finds in place of its two records.
+// (An untracked file is not in the index, so diff-index never pairs it.)
+func pairStateRenames(ctx context.Context, repo *gitcmd.Repo, cmd []string, diffs []fileDiff) ([]fileDiff, error) {
+	var specs []string
+	for _, d := range diffs {
+		if d.Status == 'D' || d.Status == 'A' {
+			specs = append(specs, literal(d.Path))
+		}
+	}
+	renames, err := rawDiff(ctx, repo, append(append(cmd, "-M", "--"), specs...))
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range renames {
+		if r.Status != 'R' {
+			continue
+		}
+		diffs = slices.DeleteFunc(diffs, func(d fileDiff) bool {
+			return d.Status == 'A' && d.Path == r.Path || d.Status == 'D' && d.Path == r.OldPath
+		})
+		diffs = append(diffs, documentSides(r))
 	}
 	return diffs, nil
 }

@@ -151,11 +151,9 @@ func parseHeader(t string) (*commit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("unexpected commit time %q in git log header", f[2])
 	}
-	c := &commit{
-		Hash:    f[0],
-		Parents: strings.Fields(f[1]),
-		Date:    time.Unix(secs, 0).UTC().Format(time.RFC3339),
-		Author:  f[3],
+	c := &commit{Hash: f[0], Date: time.Unix(secs, 0).UTC().Format(time.RFC3339), Author: f[3]}
+	if f[1] != "" {
+		c.Parents = strings.Fields(f[1])
 	}
 	for _, v := range strings.Split(f[4], trailerSep) {
 		if v = strings.TrimSpace(v); v != "" {

@@ -134,15 +134,19 @@ func WordDiff(from, to string) []Words {
 	return out
 }
 
-// tokens splits text into words and the whitespace runs between them.
+// tokens splits text into words (letters and digits), runs of
+// whitespace, and single other characters, so that a word diff keeps the
+// punctuation next to a changed word: "[-six days-]{+one day+}.".
 func tokens(s string) []string {
 	var out []string
-	start := 0
+	start, prev := 0, -1
 	for i, r := range s {
-		if i > start && unicode.IsSpace(r) != isSpaceAt(s, start) {
+		c := class(r)
+		if i > start && (c != prev || c == punct) {
 			out = append(out, s[start:i])
 			start = i
 		}
+		prev = c
 	}
 	if start < len(s) {
 		out = append(out, s[start:])
@@ -150,11 +154,20 @@ func tokens(s string) []string {
 	return out
 }
 
-func isSpaceAt(s string, i int) bool {
-	for _, r := range s[i:] {
-		return unicode.IsSpace(r)
+const (
+	space = iota
+	word
+	punct
+)
+
+func class(r rune) int {
+	switch {
+	case unicode.IsSpace(r):
+		return space
+	case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r):
+		return word
 	}
-	return false
+	return punct
 }
 
 // Symbols live in Unicode's private use planes (15 and 16: 131,068 code

@@ -98,7 +98,7 @@ func attribute(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, exclu
 			}
 		}
 	}
-	w := walk{rev: newer, exclude: exclude, pathspecs: specs, renames: true, allParents: true, topo: true,
+	w := walk{rev: newer, exclude: exclude, pathspecs: specs, allParents: true, topo: true,
 		trailer: cfg.Acknowledgement.Trailer}
 	l := &logger{repo: repo, cfg: cfg}
 	var err error
@@ -106,6 +106,9 @@ func attribute(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, exclu
 		return err
 	}
 	list, walkErr := l.collect(ctx, w)
+	if walkErr == nil {
+		walkErr = pairRenames(ctx, repo, list, nil)
+	}
 	if err := errors.Join(walkErr, l.v.finish()); err != nil {
 		return err
 	}

@@ -43,9 +43,9 @@ func (e *ManagedError) Error() string {
 	return fmt.Sprintf("git hooks here are managed by %s, so git-prfaq wrote no hook files: add git-prfaq to that configuration instead:\n\n%s", e.Manager.String(), e.Config)
 }
 
-// Rev is the release the pre-commit configuration pins; the command sets
-// it to its own version when that is a release.
-var Rev = "v0.1.0"
+// Rev is the release the printed pre-commit configuration pins: the first
+// release; `pre-commit autoupdate` moves users to the newest.
+const Rev = "v0.1.0"
 
 // hookMarkers identify a manager from a hook file it wrote, checked in
 // order. The pre-commit framework's scripts carry this line; lefthook's

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"slices"
 	"time"
 
 	"github.com/prfaq/git-prfaq/change"
@@ -12,7 +14,7 @@ import (
 
 var checkHelp = helpText{
 	name:     "check",
-	synopsis: "check [PATH...] [--staged] [--all] [--range A..B | --base REV] [--format text|json] [--today YYYY-MM-DD]",
+	synopsis: "check [PATH...] [--staged] [--all] [--range A..B | --base REV] [--format text|json|github|sarif|markdown] [--today YYYY-MM-DD]",
 	about: `Check PRFAQ documents against the rules (see README: rule IDs).
 
 With no PATH and no mode, checks the PRFAQ documents changed in the work
@@ -26,6 +28,11 @@ as it stands at B, every new initiative, and every weakened success
 criterion between A and B, which needs a PRFAQ-Ack: <reason> trailer on a
 commit in the range. A...B starts at the merge base of A and B, as git diff
 does; --base REV is REV...HEAD, what a pull request into REV is checked for.
+
+--format: text (default), json, github (GitHub Actions annotations; with
+$GITHUB_STEP_SUMMARY set, the Markdown report is appended to it too),
+sarif (SARIF 2.1.0 for code scanning) or markdown (a pull-request report;
+with --range/--base, a chart of each target that changed).
 
 Exit status: 0 nothing at error severity, 1 errors found, 2 usage,
 configuration, unreadable file or repository error.`,
@@ -48,7 +55,7 @@ func runCheck(e *env, args []string) (int, error) {
 	fs.StringVar(&f.rangeSpec, "range", "", "check the commits in A..B (or A...B) as a merge gate")
 	fs.StringVar(&f.base, "base", "", "check what a pull request into REV would be checked for (REV...HEAD)")
 	fs.StringVar(&f.ack, "ack", "", "with --range/--base: acknowledge every weakening with this reason (e.g. a pull-request label)")
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.format, "format", "text", "output format: text, json, github, sarif or markdown")
 	fs.StringVar(&f.today, "today", "", "date for deadline rules, YYYY-MM-DD (default: today, UTC)")
 	if err := parse(fs, args); err != nil {
 		return exitUsage, err
@@ -75,7 +82,7 @@ func runCheck(e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	results, findings := scan.Check(files, w.cfg, today)
-	return writeCheck(e, f.format, results, findings, nil)
+	return writeCheck(e, f.format, results, findings, nil, nil)
 }
 
 func checkMode(f checkFlags, paths []string) error {
@@ -92,8 +99,8 @@ func checkMode(f checkFlags, paths []string) error {
 		return fmt.Errorf("--ack acknowledges weakenings in a range: use it with --range or --base")
 	case modes > 0 && len(paths) > 0:
 		return fmt.Errorf("give PATHs or a mode (--staged, --all, --range, --base), not both")
-	case f.format != "text" && f.format != "json":
-		return fmt.Errorf("unknown --format %q: use text or json", f.format)
+	case !slices.Contains(report.Formats(), f.format):
+		return fmt.Errorf("unknown --format %q: use text or json, or github, sarif or markdown in CI", f.format)
 	}
 	return nil
 }
@@ -119,23 +126,16 @@ func checkAll(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 			return exitUsage, err
 		}
 	}
-	return writeCheck(e, f.format, results, findings, nil)
+	return writeCheck(e, f.format, results, findings, nil, nil)
 }
 
 // writeCheck prints the report, then one line per unreadable file on
-// stderr; an unreadable file makes the exit status 2.
-func writeCheck(e *env, format string, results []scan.Result, findings []check.Finding, changes []change.Change) (int, error) {
+// stderr; an unreadable file makes the exit status 2. changes and charts
+// come from a range (nil otherwise).
+func writeCheck(e *env, format string, results []scan.Result, findings []check.Finding, changes []change.Change, charts []report.Chart) (int, error) {
 	sum := report.Summarize(len(results), findings)
-	var err error
-	if format == "json" {
-		err = report.JSONWithChanges(e.stdout, findings, sum, changes)
-	} else {
-		err = report.Text(e.stdout, findings, sum, report.Style{Color: colorOK(e.stdout)})
-		if err == nil {
-			err = report.Acknowledged(e.stdout, changes)
-		}
-	}
-	if err != nil {
+	run := report.Run{Findings: findings, Summary: sum, Changes: changes, Charts: charts}
+	if err := writeReport(e, format, run); err != nil {
 		return exitUsage, fmt.Errorf("write report: %w", err)
 	}
 	code := exitOK
@@ -149,4 +149,30 @@ func writeCheck(e *env, format string, results []scan.Result, findings []check.F
 		}
 	}
 	return code, nil
+}
+
+// writeReport prints run in format. github also appends the Markdown
+// report to the job summary when GitHub names one, since annotations show
+// only the first ten errors.
+func writeReport(e *env, format string, run report.Run) error {
+	switch format {
+	case "json":
+		return report.JSONWithChanges(e.stdout, run.Findings, run.Summary, run.Changes)
+	case "sarif":
+		return report.SARIF(e.stdout, run, report.DefaultTool(currentVersion()))
+	case "markdown":
+		return report.Markdown(e.stdout, run, report.LinksFromEnv(os.Getenv))
+	case "github":
+		if err := report.GitHub(e.stdout, run); err != nil {
+			return err
+		}
+		if path := os.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
+			return report.AppendStepSummary(path, run, report.LinksFromEnv(os.Getenv))
+		}
+		return nil
+	}
+	if err := report.Text(e.stdout, run.Findings, run.Summary, report.Style{Color: colorOK(e.stdout)}); err != nil {
+		return err
+	}
+	return report.Acknowledged(e.stdout, run.Changes)
 }

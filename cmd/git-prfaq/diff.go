@@ -61,7 +61,7 @@ func runDiff(e *env, args []string) (int, error) {
 	if len(revs) > 1 {
 		to = revs[1]
 	}
-	pairs, err := history.Compare(e.ctx, w.repo, w.cfg, from, to, paths)
+	pairs, err := history.DiffPairs(e.ctx, w.repo, w.cfg, from, to, paths)
 	if err != nil {
 		return exitUsage, pathHint(err, revs)
 	}
@@ -109,7 +109,7 @@ func diffColumns(p paint) []column {
 		{"METRIC", func(c change.Change) string { return c.Metric }},
 		{"FIELD", func(c change.Change) string { return c.Field }},
 		{"FROM → TO", fromTo},
-		{"EFFECT", func(c change.Change) string { return p.effect(c.Effect) }},
+		{p.effectHead(), func(c change.Change) string { return p.effect(c.Effect) }},
 		{"REASON", func(c change.Change) string { return c.Reason }},
 	}
 }

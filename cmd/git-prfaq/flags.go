@@ -39,7 +39,8 @@ func parse(fs *pflag.FlagSet, args []string) error {
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, pflag.ErrHelp):
-		fs.Usage()
+		// pflag has already called fs.Usage: calling it again printed the
+		// help twice.
 		return errHelp
 	case err != nil:
 		return fmt.Errorf("%v: run 'git prfaq %s --help'", err, fs.Name())

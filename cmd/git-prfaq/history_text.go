@@ -37,6 +37,10 @@ func (p paint) effect(e change.Effect) string {
 
 func (p paint) bold(s string) string { return p.code("1", s) }
 
+// effectHead is the EFFECT header with the colour codes' length too, in
+// the default colour, so that it lines up with the cells below it.
+func (p paint) effectHead() string { return p.code("39", "EFFECT") }
+
 // historyJSON writes {"changes": [...]} as CLI.md defines it, with the
 // prose diffs of diff --prose as an added key.
 func historyJSON(w io.Writer, changes []change.Change, prose []proseJSON) error {

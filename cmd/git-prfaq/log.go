@@ -72,7 +72,7 @@ func logColumns(p paint) []column {
 		{"METRIC", func(c change.Change) string { return c.Metric }},
 		{"FIELD", func(c change.Change) string { return c.Field }},
 		{"FROM → TO", fromTo},
-		{"EFFECT", func(c change.Change) string { return p.effect(c.Effect) }},
+		{p.effectHead(), func(c change.Change) string { return p.effect(c.Effect) }},
 		{"REASON", ackCell},
 	}
 }

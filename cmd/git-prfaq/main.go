@@ -101,6 +101,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitOK
 	case "--version", "-v":
 		args[0] = "version"
+	case manPageCommand:
+		return writeManPage(ctx, stdout, stderr)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -124,14 +126,13 @@ func finish(stderr io.Writer, name string, f func() (int, error)) int {
 	return exitUsage
 }
 
+// programAbout is printed by usage and is also the man page's DESCRIPTION,
+// so the two cannot drift apart.
+const programAbout = `Working Backwards, enforced by Git: every initiative starts with a PRFAQ
+(press release and FAQ) whose success metrics say how impact is measured.`
+
 func usage(w io.Writer) {
-	fmt.Fprint(w, `usage: git prfaq <command> [options]
-
-Working Backwards, enforced by Git: every initiative starts with a PRFAQ
-(press release and FAQ) whose success metrics say how impact is measured.
-
-commands:
-`)
+	fmt.Fprintf(w, "usage: git prfaq <command> [options]\n\n%s\n\ncommands:\n", programAbout)
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}

@@ -2,10 +2,14 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
+	"github.com/prfaq/git-prfaq/change"
 	"github.com/prfaq/git-prfaq/gate"
+	"github.com/prfaq/git-prfaq/report"
+	"github.com/prfaq/git-prfaq/report/trend"
 )
 
 // runRange is check --range / --base: the merge gate over a range.
@@ -22,7 +26,22 @@ func runRange(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 	if err != nil {
 		return exitUsage, err
 	}
-	return writeCheck(e, f.format, rep.Results, rep.Findings, rep.Changes)
+	charts := rangeCharts(e, w, f.format, a, b, rep.Changes)
+	return writeCheck(e, f.format, rep.Results, rep.Findings, rep.Changes, charts)
+}
+
+// rangeCharts reads the history of each target the range changed, for the
+// Markdown report (markdown, or github writing the job summary), the only
+// one that draws it. Failing to read it costs the charts, not the gate.
+func rangeCharts(e *env, w *workspace, format, a, b string, changes []change.Change) []report.Chart {
+	if format != "markdown" && (format != "github" || os.Getenv("GITHUB_STEP_SUMMARY") == "") {
+		return nil
+	}
+	charts, err := trend.Targets(e.ctx, w.repo, w.cfg, a, b, changes)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "git-prfaq check: the report has no target charts: %v\n", err)
+	}
+	return charts
 }
 
 // resolveRange turns A..B, A...B or --base REV into two commits. Each side
