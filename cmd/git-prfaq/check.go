@@ -100,7 +100,7 @@ func checkMode(f checkFlags, paths []string) error {
 	case modes > 0 && len(paths) > 0:
 		return fmt.Errorf("give PATHs or a mode (--staged, --all, --range, --base), not both")
 	case !slices.Contains(report.Formats(), f.format):
-		return fmt.Errorf("unknown --format %q: use text or json, or github, sarif or markdown in CI", f.format)
+		return fmt.Errorf("unknown --format %q: use text, json, github, sarif or markdown", f.format)
 	}
 	return nil
 }
