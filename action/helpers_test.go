@@ -222,7 +222,7 @@ type origin struct {
 }
 
 var fixtureDoc = func() string {
-	b, err := os.ReadFile("testdata/PRFAQ.md")
+	b, err := os.ReadFile("testdata/ledger.md")
 	if err != nil {
 		panic(err)
 	}
