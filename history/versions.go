@@ -25,9 +25,10 @@ import (
 // another goroutine, so git never waits for us and we never wait for a
 // round trip (gitcmd.BlobReader's one-at-a-time reads cost 2x here).
 type versions struct {
-	cfg    *config.Config
-	parser *prfaq.Parser
-	git    *stream
+	cfg     *config.Config
+	parser  *prfaq.Parser
+	git     *stream       // nil if it could not be started
+	started chan struct{} // closed once git is set
 
 	mu   sync.Mutex
 	seen map[string]bool
@@ -46,16 +47,21 @@ type blob struct {
 }
 
 // newVersions starts cat-file, its feeder and reader, and the parsers.
-func newVersions(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) (*versions, error) {
-	git, err := startGitInput(ctx, repo, "cat-file", "--batch")
-	if err != nil {
-		return nil, fmt.Errorf("read PRFAQ versions: %w", err)
-	}
+// cat-file is started in the background: the walk, which is what takes the
+// time, should not wait the few milliseconds a process start costs.
+func newVersions(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) *versions {
 	v := &versions{
-		cfg: cfg, parser: prfaq.NewParser(cfg.Spec()), git: git,
+		cfg: cfg, parser: prfaq.NewParser(cfg.Spec()), started: make(chan struct{}),
 		seen: map[string]bool{}, docs: map[string]*prfaq.Document{},
 		need: make(chan string, 1024), parse: make(chan blob, 64),
 	}
+	go func() {
+		defer close(v.started)
+		var err error
+		if v.git, err = startGitInput(ctx, repo, "cat-file", "--batch"); err != nil {
+			v.fail(fmt.Errorf("read PRFAQ versions: %w", err))
+		}
+	}()
 	v.writer.Add(1)
 	go v.feed()
 	v.readers.Add(1)
@@ -64,7 +70,7 @@ func newVersions(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) (*v
 		v.readers.Add(1)
 		go v.parseAll()
 	}
-	return v, nil
+	return v
 }
 
 // want asks for the document in blob id ("" is no document) unless it was
@@ -86,6 +92,13 @@ func (v *versions) want(id string) {
 // to write, and closes cat-file's input after the last.
 func (v *versions) feed() {
 	defer v.writer.Done()
+	<-v.started
+	if v.git == nil {
+		for range v.need {
+			// drain, so that want never blocks
+		}
+		return
+	}
 	defer v.git.in.Close()
 	w := bufio.NewWriter(v.git.in)
 	for id := range v.need {
@@ -110,6 +123,10 @@ func (v *versions) feed() {
 func (v *versions) read() {
 	defer v.readers.Done()
 	defer close(v.parse)
+	<-v.started
+	if v.git == nil {
+		return
+	}
 	for {
 		b, err := readAnswer(v.git.out)
 		if errors.Is(err, io.EOF) {
@@ -183,7 +200,10 @@ func (v *versions) finish() error {
 	close(v.need)
 	v.writer.Wait()
 	v.readers.Wait()
-	waitErr := v.git.wait()
+	var waitErr error
+	if v.git != nil {
+		waitErr = v.git.wait()
+	}
 	if v.err != nil {
 		return v.err
 	}

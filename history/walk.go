@@ -31,9 +31,11 @@ type walk struct {
 // the output is overridden: log.follow would turn a one-path walk into a
 // --follow walk (slower, and it does not stop at the rename we look for),
 // log.showSignature would print into the format. Renames are found
-// afterwards (pairRenames, renameSources): -M on the walk itself makes git
-// diff whole trees, which doubles a glob-limited walk (4.4 s instead of
-// 2.5 s over 20,000 commits).
+// afterwards (pairRenames, renameSources), asking git only about the few
+// commits that add a file: -M on the walk itself runs rename detection on
+// every commit, which costs a walk over every PRFAQ 13% (2.6 s instead of
+// 2.3 s over 20,000 commits), and a followed file needs the whole tree
+// compared anyway to find where it came from.
 func (w walk) args() []string {
 	args := []string{"-c", "log.follow=false", "-c", "log.showSignature=false",
 		"log", "--no-color", "--no-decorate", "-z", "--raw", "--no-abbrev", "--root",

@@ -101,10 +101,7 @@ func attribute(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, exclu
 	w := walk{rev: newer, exclude: exclude, pathspecs: specs, allParents: true, topo: true,
 		trailer: cfg.Acknowledgement.Trailer}
 	l := &logger{repo: repo, cfg: cfg}
-	var err error
-	if l.v, err = newVersions(ctx, repo, cfg); err != nil {
-		return err
-	}
+	l.v = newVersions(ctx, repo, cfg)
 	list, walkErr := l.collect(ctx, w)
 	if walkErr == nil {
 		walkErr = pairRenames(ctx, repo, list, nil)
