@@ -868,6 +868,17 @@ func TestDocumentPathspecsWithGit(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("globs %q, pathspecs %q in %s:\ngit selects %q\nIsDocument  %q", c.Documents.Globs, c.DocumentPathspecs(), dir, got, want)
 			}
+			// The prefilter selects every document, and maybe more.
+			args = append([]string{"-c", "core.quotepath=off", "ls-files", "-z", "--full-name", "--"}, c.DocumentPrefilter()...)
+			loose := map[string]bool{}
+			for _, f := range strings.Split(git(dir, args...), "\x00") {
+				loose[f] = true
+			}
+			for _, f := range want {
+				if !loose[f] {
+					t.Errorf("globs %q, prefilter %q in %s misses document %q", c.Documents.Globs, c.DocumentPrefilter(), dir, f)
+				}
+			}
 		}
 	}
 }

@@ -48,7 +48,7 @@ func (g *Gate) Range(ctx context.Context, a, b, branch string) (*Report, error) 
 
 // rangeDocuments reads every PRFAQ added or changed in a..b as it is at b.
 func (g *Gate) rangeDocuments(ctx context.Context, a, b string) ([]scan.File, error) {
-	changes, err := g.Repo.DiffTrees(ctx, a, b, g.Cfg.DocumentPathspecs()...)
+	changes, err := g.Repo.DiffTrees(ctx, a, b, g.Cfg.DocumentPrefilter()...)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +142,7 @@ func (g *Gate) touchesDocument(ctx context.Context, commit, parents string) (boo
 	if ps := strings.Fields(parents); len(ps) > 0 {
 		parent = ps[0]
 	}
-	changes, err := g.Repo.DiffTrees(ctx, parent, commit, g.Cfg.DocumentPathspecs()...)
+	changes, err := g.Repo.DiffTrees(ctx, parent, commit, g.Cfg.DocumentPrefilter()...)
 	if err != nil {
 		return false, err
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Pathspecs: LsFiles, TreeFiles, StagedChanges and WorktreeChanges accept
@@ -303,8 +304,13 @@ func (r *Repo) DiffTrees(ctx context.Context, a, b string, pathspecs ...string) 
 			return nil, fmt.Errorf("compare trees: %w", err)
 		}
 	}
-	args := []string{"diff-tree", "-r", "-z", "--raw", "--no-abbrev", "-M", a, b}
-	out, err := r.git(ctx, withPathspecs(args, pathspecs)...)
+	args := withPathspecs([]string{"diff-tree", "-r", "-z", "--raw", "--no-abbrev", "-M", a, b}, pathspecs)
+	key := strings.Join(args, "\x00")
+	fixed := r.diffs != nil && isObjectID(a) && isObjectID(b)
+	if v, ok := r.diffs.Load(key); ok && fixed {
+		return slices.Clone(v.([]Change)), nil
+	}
+	out, err := r.git(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("compare %s with %s: %w", a, b, err)
 	}
@@ -312,7 +318,24 @@ func (r *Repo) DiffTrees(ctx context.Context, a, b string, pathspecs ...string) 
 	if err != nil {
 		return nil, fmt.Errorf("compare %s with %s: %w", a, b, err)
 	}
+	if fixed {
+		r.diffs.Store(key, slices.Clone(changes))
+	}
 	return changes, nil
+}
+
+// isObjectID reports whether s is a full object id rather than a name
+// such as HEAD, whose meaning can change.
+func isObjectID(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // ExistingPaths returns which of paths (files or directories) exist in

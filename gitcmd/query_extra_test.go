@@ -3,6 +3,7 @@ package gitcmd
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -39,5 +40,36 @@ func TestDiffTreesAndExistingPaths(t *testing.T) {
 	}
 	if _, err := repo.DiffTrees(ctx, "nope", "HEAD"); err == nil {
 		t.Error("unknown revision: want an error")
+	}
+}
+
+func TestDiffTreesRemembersFixedRanges(t *testing.T) {
+	ctx := context.Background()
+	dir := tempDir(t)
+	git(t, dir, "init", "-q")
+	writeFile(t, filepath.Join(dir, "a.md"), "a\n")
+	git(t, dir, "add", ".")
+	git(t, dir, "commit", "-q", "-m", "one")
+	writeFile(t, filepath.Join(dir, "b.md"), "b\n")
+	git(t, dir, "add", ".")
+	git(t, dir, "commit", "-q", "-m", "two")
+	repo, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := git(t, dir, "rev-parse", "HEAD~1"), git(t, dir, "rev-parse", "HEAD")
+	first, err := repo.DiffTrees(ctx, strings.TrimSpace(a), strings.TrimSpace(b))
+	if err != nil || len(first) != 1 {
+		t.Fatalf("first = %+v, %v", first, err)
+	}
+	first[0].Path = "changed by the caller"
+	again, err := repo.DiffTrees(ctx, strings.TrimSpace(a), strings.TrimSpace(b))
+	if err != nil || len(again) != 1 || again[0].Path != "b.md" {
+		t.Errorf("remembered result was changed through the first answer: %+v, %v", again, err)
+	}
+	// A name like HEAD is asked again, since what it names can move.
+	git(t, dir, "reset", "-q", "--hard", "HEAD~1")
+	if named, err := repo.DiffTrees(ctx, "HEAD", "HEAD"); err != nil || len(named) != 0 {
+		t.Errorf("HEAD..HEAD = %+v, %v", named, err)
 	}
 }

@@ -140,6 +140,9 @@ func resolveStates(ctx context.Context, repo *gitcmd.Repo, from, to string) (old
 // older and the commit newer, or the work tree when newer is "", with
 // renames among PRFAQs paired, sorted by path.
 func stateDiff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, older, newer string) ([]fileDiff, error) {
+	if newer != "" {
+		return treeDiff(ctx, repo, cfg, older, newer)
+	}
 	cmd := []string{"diff-tree", "-r", "-z", "--raw", "--no-abbrev", "-M", older, newer}
 	if newer == "" {
 		if repo.Root == "" {
@@ -157,6 +160,26 @@ func stateDiff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, older
 		if diffs, err = withUntracked(ctx, repo, cfg, diffs); err != nil {
 			return nil, err
 		}
+	}
+	slices.SortStableFunc(diffs, func(a, b fileDiff) int { return strings.Compare(a.Path, b.Path) })
+	return diffs, nil
+}
+
+// treeDiff compares two commits through gitcmd.DiffTrees, whose result
+// the merge gate shares, with the prefilter pathspecs (faster than glob
+// magic; the caller keeps only documents).
+func treeDiff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, older, newer string) ([]fileDiff, error) {
+	changes, err := repo.DiffTrees(ctx, older, newer, cfg.DocumentPrefilter()...)
+	if err != nil {
+		return nil, fmt.Errorf("compare PRFAQs: %w", err)
+	}
+	diffs := make([]fileDiff, len(changes))
+	for i, c := range changes {
+		diffs[i] = documentSides(fileDiff{
+			Status: c.Status, OldMode: c.OldMode, NewMode: c.NewMode,
+			OldBlob: blobID(c.OldBlob), NewBlob: blobID(c.NewBlob),
+			OldPath: c.OldPath, Path: c.Path,
+		})
 	}
 	slices.SortStableFunc(diffs, func(a, b fileDiff) int { return strings.Compare(a.Path, b.Path) })
 	return diffs, nil

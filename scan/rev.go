@@ -23,7 +23,7 @@ func CheckAtRev(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, rev 
 		br, err := repo.NewBlobReader(ctx)
 		ready <- started{br, err}
 	}()
-	entries, listErr := repo.TreeFiles(ctx, rev, cfg.DocumentPathspecs()...)
+	entries, listErr := repo.TreeFiles(ctx, rev, cfg.DocumentPrefilter()...)
 	s := <-ready
 	if s.err != nil {
 		return nil, nil, s.err

@@ -19,7 +19,7 @@ import (
 // staged diff names each side's blob, so one `git cat-file` reads both and
 // the index is read only once.
 func Staged(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File, error) {
-	changes, err := repo.StagedChanges(ctx, cfg.DocumentPathspecs()...)
+	changes, err := repo.StagedChanges(ctx, cfg.DocumentPrefilter()...)
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +70,7 @@ func oldPath(c gitcmd.Change) string {
 // Changed reads the PRFAQ documents that differ in the work tree from
 // HEAD, untracked ones included, from the work tree.
 func Changed(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File, error) {
-	changes, err := repo.WorktreeChanges(ctx, cfg.DocumentPathspecs()...)
+	changes, err := repo.WorktreeChanges(ctx, cfg.DocumentPrefilter()...)
 	if err != nil {
 		return nil, err
 	}
