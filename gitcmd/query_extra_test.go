@@ -2,6 +2,8 @@ package gitcmd
 
 import (
 	"context"
+	"errors"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -71,5 +73,40 @@ func TestDiffTreesRemembersFixedRanges(t *testing.T) {
 	git(t, dir, "reset", "-q", "--hard", "HEAD~1")
 	if named, err := repo.DiffTrees(ctx, "HEAD", "HEAD"); err != nil || len(named) != 0 {
 		t.Errorf("HEAD..HEAD = %+v, %v", named, err)
+	}
+}
+
+func TestProcessStreamsAndReportsErrors(t *testing.T) {
+	ctx := context.Background()
+	dir := tempDir(t)
+	git(t, dir, "init", "-q")
+	writeFile(t, filepath.Join(dir, "a.md"), "hello\n")
+	git(t, dir, "add", ".")
+	git(t, dir, "commit", "-q", "-m", "one")
+	repo, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := repo.Start(ctx, true, "cat-file", "--batch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.WriteString(p.Stdin(), "HEAD:a.md\n"); err != nil {
+		t.Fatal(err)
+	}
+	header, err := p.Stdout().ReadString('\n')
+	if err != nil || !strings.HasSuffix(header, " blob 6\n") {
+		t.Errorf("header %q, %v", header, err)
+	}
+	if err := p.Wait(); err != nil {
+		t.Errorf("Wait: %v", err)
+	}
+	bad, err := repo.Start(ctx, false, "log", "no-such-revision")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ge *Error
+	if err := bad.Wait(); !errors.As(err, &ge) || ge.ExitCode != 128 || !strings.Contains(ge.Stderr, "no-such-revision") {
+		t.Errorf("Wait on a failing git = %v, want *Error with its stderr", err)
 	}
 }
