@@ -51,7 +51,7 @@ func (f Finding) Location() string {
 	case f.File != "":
 		return f.File
 	case f.Commit != "":
-		return "commit " + f.Commit
+		return "commit " + f.Commit[:min(len(f.Commit), 12)]
 	case f.Ref != "":
 		return "branch " + f.Ref
 	}

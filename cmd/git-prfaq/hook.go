@@ -218,10 +218,19 @@ func writeHookReport(e *env, name string, rep *gate.Report) (int, error) {
 		return exitUsage, err
 	}
 	if sum.Errors > 0 {
-		fmt.Fprintf(e.stderr, "git-prfaq: the %s hook refused this; fix the above, or skip the hook once with --no-verify\n", name)
+		fmt.Fprintln(e.stderr, refusal(name))
 		if code == exitOK {
 			code = exitFindings
 		}
 	}
 	return code, nil
+}
+
+// refusal is the last line of a failed hook: what to do next. A server's
+// hook cannot be skipped by the pusher.
+func refusal(hook string) string {
+	if hook == "pre-receive" {
+		return "git-prfaq: the pre-receive hook on the server refused this: fix the above and push again"
+	}
+	return fmt.Sprintf("git-prfaq: the %s hook refused this; fix the above, or skip the hook once with --no-verify", hook)
 }
