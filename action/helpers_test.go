@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/prfaq/git-prfaq/internal/gittest"
 )
 
 // The tests run run.sh as the runner would: bash, a workspace that is a git
@@ -48,20 +50,11 @@ func TestMain(m *testing.M) {
 	}())
 }
 
-// requireTool skips a test whose outside tool is missing, unless
-// PRFAQ_REQUIRE_TOOLS is set (CI sets it, and .ci/run installs the tools):
-// then it fails.
+// requireTool is gittest.RequireTool with the way to install the tools
+// this package's tests use.
 func requireTool(t *testing.T, name string) string {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("PRFAQ_REQUIRE_TOOLS") != "" {
-		t.Fatalf("%s is not on PATH and PRFAQ_REQUIRE_TOOLS is set: .ci/run installs it", name)
-	}
-	t.Skipf("%s is not on PATH: install it to run this test", name)
-	return ""
+	return gittest.RequireTool(t, name, "apt-get install -y jq shellcheck unzip; go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12")
 }
 
 // baseEnv is this process's environment without what a real Actions run (or
@@ -106,15 +99,7 @@ func gitInput(t *testing.T, dir string, env []string, stdin string, args ...stri
 	return strings.TrimSpace(string(out))
 }
 
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+var writeFile = gittest.WriteFile
 
 func readFile(t *testing.T, path string) string {
 	t.Helper()

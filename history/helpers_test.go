@@ -3,40 +3,22 @@ package history
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/prfaq/git-prfaq/internal/gittest"
 
 	"github.com/prfaq/git-prfaq/change"
 	"github.com/prfaq/git-prfaq/gitcmd"
 )
 
-// TestMain isolates git from the machine: no global or system config, a
-// fixed identity, no GIT_* variables from a hook that runs `go test`.
+// TestMain isolates git from the machine (see gittest.Isolate), with fixed
+// commit dates so that hashes and dates in expectations are stable.
 func TestMain(m *testing.M) {
-	for _, kv := range os.Environ() {
-		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "GIT_") {
-			os.Unsetenv(k)
-		}
-	}
-	for k, v := range map[string]string{
-		"GIT_CONFIG_GLOBAL":   "/dev/null",
-		"GIT_CONFIG_NOSYSTEM": "1",
-		"GIT_AUTHOR_NAME":     "Test Author",
-		"GIT_AUTHOR_EMAIL":    "author@example.com",
-		"GIT_COMMITTER_NAME":  "Test Committer",
-		"GIT_COMMITTER_EMAIL": "committer@example.com",
-		"GIT_AUTHOR_DATE":     "2026-11-26T10:00:00Z",
-		"GIT_COMMITTER_DATE":  "2026-11-26T10:00:00Z",
-		"GIT_CONFIG_COUNT":    "2",
-		"GIT_CONFIG_KEY_0":    "init.defaultBranch",
-		"GIT_CONFIG_VALUE_0":  "main",
-		"GIT_CONFIG_KEY_1":    "protocol.file.allow",
-		"GIT_CONFIG_VALUE_1":  "always",
-	} {
-		os.Setenv(k, v)
-	}
+	gittest.Isolate(map[string]string{
+		"GIT_AUTHOR_DATE":    "2026-11-26T10:00:00Z",
+		"GIT_COMMITTER_DATE": "2026-11-26T10:00:00Z",
+	})
 	os.Exit(m.Run())
 }
 
@@ -48,11 +30,7 @@ type testRepo struct {
 
 func newTestRepo(t *testing.T) *testRepo {
 	t.Helper()
-	dir, err := filepath.EvalSymlinks(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &testRepo{t, dir}
+	r := &testRepo{t, gittest.TempDir(t)}
 	r.git("init", "-q")
 	return r
 }
@@ -60,24 +38,12 @@ func newTestRepo(t *testing.T) *testRepo {
 // git runs git in the repository and returns its trimmed output.
 func (r *testRepo) git(args ...string) string {
 	r.t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = r.dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
+	return gittest.Git(r.t, r.dir, nil, args...)
 }
 
 func (r *testRepo) write(path, content string) {
 	r.t.Helper()
-	p := filepath.Join(r.dir, filepath.FromSlash(path))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		r.t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		r.t.Fatal(err)
-	}
+	gittest.WriteFile(r.t, filepath.Join(r.dir, filepath.FromSlash(path)), content)
 }
 
 // commit writes files (path -> content; "" deletes), commits everything

@@ -11,31 +11,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prfaq/git-prfaq/internal/gittest"
+
 	"github.com/prfaq/git-prfaq/gitcmd"
 )
 
-// TestMain isolates git from the machine: no global or system config, a
-// fixed identity, and no GIT_* variables inherited from a hook that might
-// be running `go test`.
+// TestMain isolates git from the machine (see gittest.Isolate).
 func TestMain(m *testing.M) {
-	for _, kv := range os.Environ() {
-		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "GIT_") {
-			os.Unsetenv(k)
-		}
-	}
-	for k, v := range map[string]string{
-		"GIT_CONFIG_GLOBAL":   "/dev/null",
-		"GIT_CONFIG_NOSYSTEM": "1",
-		"GIT_AUTHOR_NAME":     "Test Author",
-		"GIT_AUTHOR_EMAIL":    "author@example.com",
-		"GIT_COMMITTER_NAME":  "Test Committer",
-		"GIT_COMMITTER_EMAIL": "committer@example.com",
-		"GIT_CONFIG_COUNT":    "1",
-		"GIT_CONFIG_KEY_0":    "init.defaultBranch",
-		"GIT_CONFIG_VALUE_0":  "main",
-	} {
-		os.Setenv(k, v)
-	}
+	gittest.Isolate(nil)
 	os.Exit(m.Run())
 }
 
@@ -49,37 +32,19 @@ func needSh(t testing.TB) {
 
 func git(t testing.TB, dir string, args ...string) string {
 	t.Helper()
-	return gitEnv(t, dir, nil, args...)
+	return gittest.Git(t, dir, nil, args...)
 }
 
 // gitEnv runs git in dir with env added and returns its trimmed output.
 func gitEnv(t testing.TB, dir string, env []string, args ...string) string {
 	t.Helper()
-	out, err := gitTry(dir, env, args...)
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return out
+	return gittest.Git(t, dir, env, args...)
 }
 
-func gitTry(dir string, env []string, args ...string) (string, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	out, err := cmd.CombinedOutput()
-	return strings.TrimSpace(string(out)), err
-}
-
-// tempDir is t.TempDir with symlinks resolved, so it compares equal to the
-// paths git prints.
-func tempDir(t testing.TB) string {
-	t.Helper()
-	dir, err := filepath.EvalSymlinks(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+var (
+	gitTry  = gittest.Try
+	tempDir = gittest.TempDir
+)
 
 func newRepo(t testing.TB, args ...string) string {
 	t.Helper()

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/prfaq/git-prfaq/internal/gittest"
 )
 
 // These tests run the hook managers people already use (the pre-commit
@@ -17,15 +19,7 @@ import (
 
 func requireTool(t *testing.T, name string) string {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("PRFAQ_REQUIRE_TOOLS") != "" {
-		t.Fatalf("%s is not on PATH and PRFAQ_REQUIRE_TOOLS is set: .ci/run installs it", name)
-	}
-	t.Skipf("%s is not on PATH: install it to run this test (apt-get install pre-commit; npm install -g lefthook@2.2.1)", name)
-	return ""
+	return gittest.RequireTool(t, name, "apt-get install -y pre-commit; npm install -g lefthook@2.2.1")
 }
 
 // buildBinary builds git-prfaq into a directory to put on PATH.
@@ -75,15 +69,7 @@ func mustRun(t *testing.T, dir string, env []string, name string, args ...string
 
 const brokenPRFAQ = "# Acme launches Ship\n\n## Summary\n\nShort.\n\n## Success Metrics\n\n- Faster shipping\n"
 
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+var writeFile = gittest.WriteFile
 
 // TestPreCommitFramework runs this repository's .pre-commit-hooks.yaml
 // through `pre-commit try-repo`, which builds git-prfaq with Go as the
