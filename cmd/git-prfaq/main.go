@@ -69,7 +69,7 @@ func commands() []command {
 	return []command{
 		{"init", "write .prfaq.toml (if absent) and install the hooks", runInit},
 		{"new", "scaffold a PRFAQ from the template; never overwrites", runNew},
-		{"check", "check PRFAQs: changed, staged, all, or given paths", runCheck},
+		{"check", "check PRFAQs: changed, staged, all, a range (the merge gate), or paths", runCheck},
 		{"diff", "metric changes between HEAD, revisions and the work tree", runDiff},
 		{"log", "metric history: every commit that changed a metric", runLog},
 		{"list", "every PRFAQ: status, owner, metrics, pass/fail", runList},
