@@ -79,6 +79,7 @@ func baseEnv(t *testing.T) []string {
 		"HOME="+home, "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL="+filepath.Join(home, ".gitconfig"),
 		"GIT_AUTHOR_NAME=Jane Roe", "GIT_AUTHOR_EMAIL=jane@example.com",
 		"GIT_COMMITTER_NAME=Jane Roe", "GIT_COMMITTER_EMAIL=jane@example.com",
+		"GIT_PRFAQ_TODAY=2026-11-26", // the fixtures' deadlines stay in the future
 		"PATH="+binDir+string(os.PathListSeparator)+os.Getenv("PATH"))
 }
 

@@ -171,7 +171,10 @@ func openGate(e *env) (*gate.Gate, error) {
 	if err != nil {
 		return nil, err
 	}
-	today, _ := parseToday(os.Getenv("GIT_PRFAQ_TODAY"))
+	today, err := parseToday("")
+	if err != nil {
+		return nil, err
+	}
 	g := &gate.Gate{Repo: repo, Cfg: cfg, Today: today}
 	g.Weakenings = weakener(repo, cfg)
 	return g, nil

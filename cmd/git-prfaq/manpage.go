@@ -147,7 +147,7 @@ var exitStatuses = []item{
 var environment = []item{
 	{"NO_COLOR", "When set to anything but the empty string, text output is never coloured. Without it, text is coloured only on a terminal."},
 	{"GIT_INDEX_FILE", "The index that check --staged and the pre-commit hook read, as git does: git commit -a and git commit PATH... set it to a temporary index."},
-	{"GIT_PRFAQ_TODAY", "The date, as YYYY-MM-DD, that the hooks' deadline rules compare against (default: today in UTC). check and list take --today instead."},
+	{"GIT_PRFAQ_TODAY", "The date, as YYYY-MM-DD, that deadline rules compare against when --today is not given, and in the hooks, which have no flags (default: today in UTC)."},
 	{"GIT_PRFAQ_CPUPROFILE", "A file to write a Go CPU profile of the run to, for finding where a slow hook spends its time."},
 	{"GITHUB_STEP_SUMMARY", "In a GitHub Actions job, the file the job summary is written to: git prfaq check --format github also appends the Markdown report there, since GitHub shows only the first ten annotations of a step."},
 }

@@ -53,15 +53,25 @@ func (w *workspace) needRepo(what string) error {
 	return nil
 }
 
-// parseToday reads --today, or takes today's date in UTC.
-func parseToday(s string) (time.Time, error) {
+// todayEnv names the variable that fixes today's date where there is no
+// --today flag (the hooks) or none was given: reproducible runs and tests.
+const todayEnv = "GIT_PRFAQ_TODAY"
+
+// parseToday reads --today, else $GIT_PRFAQ_TODAY, else takes today's date
+// in UTC. A malformed date is an error naming where it came from, never a
+// silent switch-off of the deadline rules.
+func parseToday(flag string) (time.Time, error) {
+	s, from := flag, "--today"
+	if s == "" {
+		s, from = os.Getenv(todayEnv), todayEnv
+	}
 	if s == "" {
 		y, m, d := time.Now().UTC().Date()
 		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
 	}
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("--today %q: want a date as YYYY-MM-DD", s)
+		return time.Time{}, fmt.Errorf("%s %q: want a date as YYYY-MM-DD", from, s)
 	}
 	return t, nil
 }
