@@ -56,7 +56,7 @@ func runCheck(e *env, args []string) (int, error) {
 	fs.StringVar(&f.base, "base", "", "check what a pull request into REV would be checked for (REV...HEAD)")
 	fs.StringVar(&f.ack, "ack", "", "with --range/--base: acknowledge every weakening with this reason (e.g. a pull-request label)")
 	fs.StringVar(&f.format, "format", "text", "output format: text, json, github, sarif or markdown")
-	fs.StringVar(&f.today, "today", "", "date for deadline rules, YYYY-MM-DD (default: today, UTC)")
+	fs.StringVar(&f.today, "today", "", "date for deadline rules, YYYY-MM-DD (default: $GIT_PRFAQ_TODAY, else today in UTC)")
 	if err := parse(fs, args); err != nil {
 		return exitUsage, err
 	}

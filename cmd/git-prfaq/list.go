@@ -39,7 +39,7 @@ func runList(e *env, args []string) (int, error) {
 	var format, todayFlag string
 	fs := newFlags(listHelp, e.stdout)
 	fs.StringVar(&format, "format", "text", "output format: text or json")
-	fs.StringVar(&todayFlag, "today", "", "date for deadline rules, YYYY-MM-DD (default: today, UTC)")
+	fs.StringVar(&todayFlag, "today", "", "date for deadline rules, YYYY-MM-DD (default: $GIT_PRFAQ_TODAY, else today in UTC)")
 	if err := parse(fs, args); err != nil {
 		return exitUsage, err
 	}
