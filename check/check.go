@@ -54,6 +54,7 @@ func Document(in Input, cfg *config.Config) []Finding {
 // its findings as warnings, except that it must parse.
 func (k *Checker) Document(in Input) []Finding {
 	c := &checker{Checker: k, in: in, doc: in.Doc}
+	c.patterns, c.sentences = k.present(in.Doc)
 	c.frontMatter()
 	c.headline()
 	c.pressRelease()
@@ -71,6 +72,36 @@ type checker struct {
 	in  Input
 	doc *prfaq.Document
 	out []Finding
+	// patterns and sentences are the placeholder patterns and template
+	// sentences that can occur in this document at all: most documents
+	// have none, and then no line is searched for them.
+	patterns  []pattern
+	sentences []string
+}
+
+// present keeps the placeholder patterns whose literal, and the template
+// sentences, that occur somewhere in the document.
+func (k *Checker) present(d *prfaq.Document) ([]pattern, []string) {
+	var b strings.Builder
+	for _, l := range d.Lines {
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	text := b.String()
+	lower := strings.ToLower(text)
+	var ps []pattern
+	for _, p := range k.patterns {
+		if p.mayMatch(text, lower) {
+			ps = append(ps, p)
+		}
+	}
+	var ss []string
+	for _, s := range k.sentences {
+		if strings.Contains(lower, s) {
+			ss = append(ss, s)
+		}
+	}
+	return ps, ss
 }
 
 // status is the document's lifecycle state, lower-cased; "" when unset.
