@@ -41,7 +41,7 @@ func (g *Gate) Range(ctx context.Context, a, b, branch string) (*Report, error) 
 		return nil, err
 	}
 	g.acknowledgeAll(r.Changes)
-	r.Findings = append(r.Findings, g.unacknowledged(r.Changes, draftDocs(r.Results))...)
+	r.Findings = append(r.Findings, g.unacknowledged(r.Changes)...)
 	check.Sort(r.Findings)
 	return r, nil
 }
@@ -156,7 +156,7 @@ func (g *Gate) touchesDocument(ctx context.Context, commit, parents string) (boo
 
 // unacknowledged turns weakenings without an acknowledgement into
 // findings at the metric's line in b; a draft's are warnings.
-func (g *Gate) unacknowledged(changes []change.Change, drafts map[string]bool) []check.Finding {
+func (g *Gate) unacknowledged(changes []change.Change) []check.Finding {
 	var fs []check.Finding
 	for _, c := range changes {
 		if c.Effect != change.Weakened || c.Acknowledged != "" {
@@ -166,23 +166,13 @@ func (g *Gate) unacknowledged(changes []change.Change, drafts map[string]bool) [
 		if sev == config.Off {
 			continue
 		}
-		if (c.Draft || drafts[c.File]) && sev == config.Error {
+		if c.Draft && sev == config.Error {
 			sev = config.Warning
 		}
 		fix := fmt.Sprintf("acknowledge it with a %s: <reason> trailer on a commit in the range that touches %s, or undo it", g.Cfg.Acknowledgement.Trailer, c.File)
 		fs = append(fs, g.weakening(c, sev, fix))
 	}
 	return fs
-}
-
-func draftDocs(results []scan.Result) map[string]bool {
-	m := map[string]bool{}
-	for _, r := range results {
-		if r.Doc != nil && isDraft(r.Doc) {
-			m[r.Path] = true
-		}
-	}
-	return m
 }
 
 // revRange is a..b, or b alone from the beginning of history.
