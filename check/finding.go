@@ -41,6 +41,17 @@ type Finding struct {
 	Message  string          `json:"message"`
 	Commit   string          `json:"commit,omitempty"`
 	Ref      string          `json:"ref,omitempty"`
+
+	// What the finding is about, as fields, so that scripts need not parse
+	// the message: the section (section rules), the question
+	// (faq-unanswered), the template text left in (placeholder), the metric
+	// and the field of its row (metric rules: baseline, target, by,
+	// source, actual).
+	Section  string `json:"section,omitempty"`
+	Question string `json:"question,omitempty"`
+	Text     string `json:"text,omitempty"`
+	Metric   string `json:"metric,omitempty"`
+	Field    string `json:"field,omitempty"`
 }
 
 // Location is where a finding points, as text output shows it.

@@ -85,6 +85,13 @@ func (c *checker) withoutPlaceholders(text string) string {
 	return text
 }
 
+// templateOnly reports whether text holds something, but nothing once
+// template text is removed: a cell or an answer that is only a
+// placeholder, which the placeholder rule reports, once.
+func (c *checker) templateOnly(text string) bool {
+	return strings.TrimSpace(text) != "" && prfaq.Words(c.withoutPlaceholders(text)) == 0
+}
+
 // replaceFold blanks every case-insensitive occurrence of sub in s.
 func replaceFold(s, sub string) string {
 	ls, lsub := strings.ToLower(s), strings.ToLower(sub)

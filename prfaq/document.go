@@ -82,6 +82,19 @@ type Section struct {
 	// ListPos is where a metrics section has a bullet list instead of a
 	// table (the common shape in the wild), nil otherwise.
 	ListPos *Pos
+	// Bullets are the items of a metrics section's bullet lists when it
+	// has no table, in document order, so a message can propose the table
+	// pre-filled from them.
+	Bullets []Bullet
+}
+
+// Bullet is one list item of a metrics section written as a list.
+type Bullet struct {
+	Text string
+	// Group is the label the item sits under ("Launch Success (Week 1)"),
+	// "" when none.
+	Group string
+	Pos   Pos
 }
 
 // Name is the configured name of a known section, else its heading text.

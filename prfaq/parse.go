@@ -232,6 +232,11 @@ func (p *parser) readMetrics(b ast.Node) {
 			pos := p.idx.pos(n.Pos())
 			p.cur.ListPos = &pos
 		}
+		if p.cur.Metrics == nil {
+			for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+				p.cur.Bullets = append(p.cur.Bullets, Bullet{Text: plainText(it, p.src), Pos: p.idx.pos(it.Pos())})
+			}
+		}
 	}
 }
 
