@@ -21,8 +21,9 @@ const hostile = "x%0A::error::pwned,title=y:z\r\n::warning file=evil::ha\r::stop
 
 func injectionRun() Run {
 	fs := []check.Finding{
-		{Rule: "placeholder", Severity: config.Error, File: "a%0A::error::b/c,d:e\nf/PRFAQ.md", Line: 1, Column: 2, Message: "template text " + hostile},
-		{Rule: "section-empty", Severity: config.Warning, File: "services/" + hostile + "/PRFAQ.md", Line: 3, Column: 1, Message: hostile},
+		{Rule: "placeholder", Severity: config.Error, File: "a%0A::error::b/c,d:e\nf/PRFAQ.md", Line: 1, Column: 2, Message: "template text " + hostile, Text: hostile},
+		{Rule: "section-empty", Severity: config.Warning, File: "services/" + hostile + "/PRFAQ.md", Line: 3, Column: 1, Message: hostile,
+			Section: hostile, Question: hostile, Metric: "<b>" + hostile, Field: hostile},
 		{Rule: "initiative-without-prfaq", Severity: config.Error, File: "services/" + hostile, Message: hostile},
 		{Rule: "initiative-without-prfaq", Severity: config.Error, Commit: "abc", Message: hostile},
 		{Rule: "initiative-without-prfaq", Severity: config.Error, Ref: hostile, Message: hostile},

@@ -18,10 +18,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // of metric change, so each format's golden file shows each shape once.
 func goldenRun() Run {
 	fs := []check.Finding{
-		{Rule: "placeholder", Severity: config.Error, File: "services/pay/PRFAQ.md", Line: 12, Column: 5, Message: `template text "TODO" is still here: replace it with your own words`},
-		{Rule: "placeholder", Severity: config.Error, File: "services/pay/PRFAQ.md", Line: 40, Column: 1, Message: `template text "TODO" is still here: replace it with your own words`},
-		{Rule: "section-missing", Severity: config.Warning, File: "services/pay/PRFAQ.md", Line: 1, Column: 1, Message: `recommended section "Customer Quote" is missing: add a heading ## Customer Quote`},
-		{Rule: "metric-weakened", Severity: config.Error, File: "services/pay/PRFAQ.md", Line: 58, Column: 1, Message: `metric "Month-end close time": target 1 day → 3 days (weakened) weakens the success criteria: acknowledge it with a PRFAQ-Ack: <reason> trailer`},
+		{Rule: "placeholder", Severity: config.Error, File: "services/pay/PRFAQ.md", Line: 12, Column: 5, Message: `template text "TODO" is still here: replace it with your own words`, Text: "TODO"},
+		{Rule: "placeholder", Severity: config.Error, File: "services/pay/PRFAQ.md", Line: 40, Column: 1, Message: `template text "TODO" is still here: replace it with your own words`, Text: "TODO"},
+		{Rule: "section-missing", Severity: config.Warning, File: "services/pay/PRFAQ.md", Line: 1, Column: 1, Message: `recommended section "Customer Quote" is missing: add a heading ## Customer Quote`, Section: "Customer Quote"},
+		{Rule: "faq-unanswered", Severity: config.Error, File: "services/pay/PRFAQ.md", Line: 44, Column: 1, Message: `question "How much does it cost?" has no answer: write the answer below it`, Question: "How much does it cost?"},
+		{Rule: "metric-weakened", Severity: config.Error, File: "services/pay/PRFAQ.md", Line: 58, Column: 1, Message: `metric "Month-end close time": target 1 day → 3 days (weakened) weakens the success criteria: acknowledge it with a PRFAQ-Ack: <reason> trailer`, Metric: "Month-end close time", Field: "target"},
 		{Rule: "initiative-without-prfaq", Severity: config.Error, File: "services/ledger", Message: "services/ledger is a new initiative without a PRFAQ: git prfaq new services/ledger"},
 		{Rule: "initiative-without-prfaq", Severity: config.Error, Commit: "0123456789abcdef0123456789abcdef01234567", Message: `the commit declares Initiative: Ledger but adds or changes no PRFAQ`},
 		{Rule: "initiative-without-prfaq", Severity: config.Warning, Ref: "initiative/ledger", Message: "the push adds or changes no PRFAQ"},

@@ -111,6 +111,9 @@ func sarifResultOf(f check.Finding, index map[string]int, seen map[string]int) s
 	if i, ok := index[f.Rule]; ok {
 		res.RuleIndex = i
 	}
+	if p := sarifPropsOf(f); p != (sarifResultProps{}) {
+		res.Properties = &p
+	}
 	if f.File != "" {
 		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: uriPath(f.File), URIBaseID: srcRoot}}
 		if f.Line > 0 {
@@ -125,6 +128,18 @@ func sarifResultOf(f check.Finding, index map[string]int, seen map[string]int) s
 	res.PartialFingerprints = map[string]string{fingerprintKey: key + ":" + strconv.Itoa(seen[key]+1)}
 	seen[key]++
 	return res
+}
+
+// sarifPropsOf is what a finding is about, as fields, in the result's
+// property bag under the keys JSON output gives them, so that a script
+// reading SARIF need not parse the message either: the section, question,
+// template text, metric and field, and the commit or branch of a finding
+// that has no file.
+func sarifPropsOf(f check.Finding) sarifResultProps {
+	return sarifResultProps{
+		Section: f.Section, Question: f.Question, Text: f.Text, Metric: f.Metric, Field: f.Field,
+		Commit: f.Commit, Ref: f.Ref,
+	}
 }
 
 // fingerprint identifies a finding across runs while lines move: the rule,
@@ -203,6 +218,19 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          *sarifResultProps `json:"properties,omitempty"`
+}
+
+// sarifResultProps is a result's property bag (SARIF 3.8: any names but
+// "tags"); empty values are left out, as in JSON output.
+type sarifResultProps struct {
+	Section  string `json:"section,omitempty"`
+	Question string `json:"question,omitempty"`
+	Text     string `json:"text,omitempty"`
+	Metric   string `json:"metric,omitempty"`
+	Field    string `json:"field,omitempty"`
+	Commit   string `json:"commit,omitempty"`
+	Ref      string `json:"ref,omitempty"`
 }
 
 type sarifLocation struct {

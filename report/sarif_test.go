@@ -150,15 +150,15 @@ func TestSARIFRulesAndResults(t *testing.T) {
 			t.Errorf("fingerprint %s is shared by %d results: identical findings must stay apart", fp, n)
 		}
 	}
-	dir := run.Results[4]
+	dir := run.Results[5]
 	if len(dir.Locations) != 1 || dir.Locations[0].PhysicalLocation.Region != nil {
 		t.Errorf("a directory finding wants a location without a region: %+v", dir.Locations)
 	}
-	commit := run.Results[5]
+	commit := run.Results[6]
 	if len(commit.Locations) != 0 || commit.Message.Text[:len("commit 0123456: ")] != "commit 0123456: " {
 		t.Errorf("a commit finding wants no location and the commit in its message: %+v", commit)
 	}
-	if got := run.Results[7].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "docs/prfaq/a%20b%20%28draft%29.md" {
+	if got := run.Results[8].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "docs/prfaq/a%20b%20%28draft%29.md" {
 		t.Errorf("uri = %q, want the path percent-encoded", got)
 	}
 }
