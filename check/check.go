@@ -53,14 +53,14 @@ func Document(in Input, cfg *config.Config) []Finding {
 // Document runs every document rule over one parsed PRFAQ. A draft reports
 // its findings as warnings, except that it must parse.
 func (k *Checker) Document(in Input) []Finding {
-	c := &checker{Checker: k, in: in, doc: in.Doc}
+	c := &checker{Checker: k, in: in, doc: in.Doc, claimed: map[int]bool{}}
 	c.patterns, c.sentences = k.present(in.Doc)
 	c.frontMatter()
 	c.headline()
 	c.pressRelease()
 	c.sections()
+	c.faq() // before placeholders: it claims answers that are only template text
 	c.placeholders()
-	c.faq()
 	c.metrics()
 	Sort(c.out)
 	return c.out
@@ -77,6 +77,9 @@ type checker struct {
 	// have none, and then no line is searched for them.
 	patterns  []pattern
 	sentences []string
+	// claimed lines hold template text another rule reported (an answer
+	// that is only "TODO"): the placeholder rule skips them.
+	claimed map[int]bool
 }
 
 // present keeps the placeholder patterns whose literal, and the template
@@ -84,7 +87,7 @@ type checker struct {
 func (k *Checker) present(d *prfaq.Document) ([]pattern, []string) {
 	var b strings.Builder
 	for _, l := range d.Lines {
-		b.WriteString(l.Text)
+		b.WriteString(l.Prose)
 		b.WriteByte('\n')
 	}
 	text := b.String()
@@ -110,22 +113,29 @@ func (c *checker) status() string {
 }
 
 // report adds a finding at the configured severity, lowered to a warning
-// for a draft (parse failures stay errors) and for recommended things.
-func (c *checker) report(rule string, pos prfaq.Pos, format string, args ...any) {
-	c.reportAt(rule, c.cfg.SeverityOf(rule), pos, format, args...)
+// for a draft (parse failures stay errors) and for recommended things. It
+// reports whether a finding was added (a rule may be off), so that the
+// caller can set its fields on c.last().
+func (c *checker) report(rule string, pos prfaq.Pos, format string, args ...any) bool {
+	return c.reportAt(rule, c.cfg.SeverityOf(rule), pos, format, args...)
 }
 
-func (c *checker) warn(rule string, pos prfaq.Pos, format string, args ...any) {
+func (c *checker) warn(rule string, pos prfaq.Pos, format string, args ...any) bool {
 	sev := c.cfg.SeverityOf(rule)
 	if sev == config.Error {
 		sev = config.Warning
 	}
-	c.reportAt(rule, sev, pos, format, args...)
+	return c.reportAt(rule, sev, pos, format, args...)
 }
 
-func (c *checker) reportAt(rule string, sev config.Severity, pos prfaq.Pos, format string, args ...any) {
+// last is the finding added last.
+func (c *checker) last() *Finding {
+	return &c.out[len(c.out)-1]
+}
+
+func (c *checker) reportAt(rule string, sev config.Severity, pos prfaq.Pos, format string, args ...any) bool {
 	if sev == config.Off || sev == "" {
-		return
+		return false
 	}
 	if sev == config.Error && c.status() == "draft" && rule != FrontmatterInvalid {
 		sev = config.Warning
@@ -135,6 +145,7 @@ func (c *checker) reportAt(rule string, sev config.Severity, pos prfaq.Pos, form
 		Line: max(pos.Line, 1), Column: max(pos.Column, 1),
 		Message: fmt.Sprintf(format, args...),
 	})
+	return true
 }
 
 func (c *checker) frontMatter() {
@@ -172,12 +183,24 @@ func (c *checker) pressRelease() {
 	}
 }
 
+// headlineMissing says why there is no headline: the line in its place
+// only names the product, the document has a title but no announcement
+// under it, or nothing at all.
 func (c *checker) headlineMissing() {
-	for _, l := range c.doc.Labels {
-		if l.Level == 1 {
-			c.report(HeadlineMissing, l.Pos, "the H1 %q labels a part, it is not a headline: write the headline as the document's one H1, e.g. # Example Corp launches X to help Y do Z", l.Text)
+	const example = "Example Corp launches X to help Y do Z"
+	d := c.doc
+	for _, l := range d.Labels {
+		if l.Level == 1 && !l.Pseudo && (d.Title == nil || d.Title.Pos != l.Pos) {
+			c.report(HeadlineMissing, l.Pos, "the H1 %q labels a part, it is not a headline: write the announcement as the headline, e.g. # %s", l.Text, example)
 			return
 		}
 	}
-	c.report(HeadlineMissing, prfaq.Pos{Line: 1, Column: 1}, "no headline: start the press release with one H1, e.g. # Example Corp launches X to help Y do Z")
+	switch {
+	case d.Name != nil:
+		c.report(HeadlineMissing, d.Name.Pos, "%q names the product but announces nothing: write the headline as an announcement, e.g. %s", d.Name.Text, example)
+	case d.Title != nil:
+		c.report(HeadlineMissing, d.Title.Pos, "%q is the document's title, not a headline: add the announcement under it, e.g. ## %s", d.Title.Text, example)
+	default:
+		c.report(HeadlineMissing, prfaq.Pos{Line: 1, Column: 1}, "no headline: open the press release with the announcement, e.g. # %s", example)
+	}
 }

@@ -69,12 +69,23 @@ func (f Finding) Location() string {
 	return "-"
 }
 
-// Sort orders findings by file, line, column and rule, so output is stable.
+// Sort orders findings by file, then most important first (errors before
+// warnings), then by line, column and rule, so output is stable.
 func Sort(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
-			cmp.Compare(a.Column, b.Column), cmp.Compare(a.Rule, b.Rule))
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(rank(a.Severity), rank(b.Severity)),
+			cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), cmp.Compare(a.Rule, b.Rule))
 	})
+}
+
+func rank(s config.Severity) int {
+	switch s {
+	case config.Error:
+		return 0
+	case config.Warning:
+		return 1
+	}
+	return 2
 }
 
 // Count returns the number of errors and warnings.

@@ -7,65 +7,133 @@ import (
 	"github.com/prfaq/git-prfaq/prfaq"
 )
 
-// sections reports required sections that are missing, recommended ones as
-// warnings, and sections that hold nothing but template text.
+// sections reports the parts the reader could not find anywhere (a
+// recommended one as a warning), and sections that hold nothing. A part the
+// reader cannot tell about (prose in a language it has no words for) is
+// not reported: a gate that guesses gets bypassed. The success metrics are
+// the metrics rule's.
 func (c *checker) sections() {
 	for i := range c.spec.Sections {
 		want := &c.spec.Sections[i]
-		s := c.find(want.Name)
-		switch {
-		case s == nil && want.Required:
-			c.report(SectionMissing, c.missingPos(), "section %q is missing: add a heading ## %s%s", want.Name, want.Name, c.minWordsHint(want))
-		case s == nil:
-			c.warn(SectionMissing, c.missingPos(), "recommended section %q is missing: add a heading ## %s", want.Name, want.Name)
-		case want.Kind != prfaq.KindMetrics:
-			c.sectionBody(s, want)
+		if want.Kind == prfaq.KindMetrics {
+			continue
+		}
+		f := c.doc.Parts[want.Name]
+		switch f.Presence {
+		case prfaq.Absent:
+			c.missing(want, f)
+		case prfaq.Present:
+			if f.Section != nil {
+				c.sectionBody(f.Section, want)
+			}
 		}
 	}
 }
 
-func (c *checker) minWordsHint(s *prfaq.SectionSpec) string {
+// missing reports a part found nowhere: not by heading, label or prose.
+func (c *checker) missing(want *prfaq.SectionSpec, f prfaq.Found) {
+	what, fix := partAdvice(want)
+	if f.Undivided {
+		what = "the FAQ is one FAQ for everyone, so its questions count as the External FAQ and there is no internal FAQ"
+	}
+	msg := fmt.Sprintf("%s: %s", what, fix)
+	if want.Required {
+		c.reportSection(SectionMissing, c.missingPos(), want.Name, "%s", msg)
+		return
+	}
+	c.warnSection(SectionMissing, c.missingPos(), want.Name, "recommended: %s", msg)
+}
+
+// partAdvice says what is missing and how to add it, for a part read in
+// every shape or for a section found by its heading only.
+func partAdvice(s *prfaq.SectionSpec) (what, fix string) {
+	heading := fmt.Sprintf("## %s", s.Name)
+	more := ""
+	if s.MinWords > 0 {
+		more = fmt.Sprintf(" (at least %d words)", s.MinWords)
+	}
+	switch s.Part {
+	case prfaq.PartSubheading:
+		return "no subheading", fmt.Sprintf("add one line under the headline saying who the customer is and what they can now do, in italics or under %s", heading)
+	case prfaq.PartSummary:
+		return "no summary", fmt.Sprintf("open the press release with a paragraph%s on the customer, the problem, the product and the benefit, or write it under %s", more, heading)
+	case prfaq.PartProblem:
+		return "the press release states no customer problem", fmt.Sprintf("add a paragraph%s on the problem customers have today, as prose, after a **The problem.** label, or under %s", more, heading)
+	case prfaq.PartSolution:
+		return "the press release does not say how the product solves the problem", fmt.Sprintf("add a paragraph%s on the solution, as prose or under %s", more, heading)
+	case prfaq.PartLeaderQuote:
+		return "no quote from a leader of your company", fmt.Sprintf("add one with its speaker (\"...,\" said Jane Roe, VP of Payments), or under %s", heading)
+	case prfaq.PartCustomerQuote:
+		return "no quote from a customer", fmt.Sprintf("add one with the customer's name or role (\"...,\" said Sam Lee, owner of a bakery), or under %s", heading)
+	case prfaq.PartGettingStarted:
+		return "the press release does not say how to get started", fmt.Sprintf("add the first steps (install, sign up) or how quickly a customer is set up, as prose or under %s", heading)
+	case prfaq.PartCallToAction:
+		return "no call to action", fmt.Sprintf("end the press release with where to go next (a link, where it is available), as prose or under %s", heading)
+	case prfaq.PartExternalFAQ:
+		return "no FAQ for customers", fmt.Sprintf("add %s with the questions customers will ask, each answered", heading)
+	case prfaq.PartInternalFAQ:
+		return "no internal FAQ", fmt.Sprintf("add %s with the questions your stakeholders will ask (cost, risks, staffing, why now), each answered", heading)
+	}
+	return fmt.Sprintf("section %q is missing", s.Name), fmt.Sprintf("add a heading %s%s", heading, more)
+}
+
+// missingPos is where a missing part is reported: the headline (else the
+// title), since there is no line to point at.
+func (c *checker) missingPos() prfaq.Pos {
+	for _, h := range []*prfaq.Heading{c.doc.Headline, c.doc.Title, c.doc.Name} {
+		if h != nil {
+			return h.Pos
+		}
+	}
+	return prfaq.Pos{Line: 1, Column: 1}
+}
+
+// sectionBody reports a section that holds nothing: empty, only template
+// text (which the placeholder rule reports, once), or fewer words than
+// configured; a FAQ with no question.
+func (c *checker) sectionBody(s *prfaq.Section, want *prfaq.SectionSpec) {
+	name := s.Heading.Text
+	if want.Kind == prfaq.KindFAQ {
+		if len(s.Questions) == 0 && !c.templateOnly(s.Text) {
+			c.reportSection(SectionEmpty, s.Heading.Pos, want.Name, "%s has no questions: write each as a heading (### Why now?) or a bold line (**Q: Why now?**) followed by its answer", name)
+		}
+		return
+	}
+	n := prfaq.Words(c.withoutPlaceholders(s.Text))
+	switch {
+	case n == 0 && (c.templateOnly(s.Text) || s.Content):
+		// template text only: reported as such; code only: content
+	case n == 0 && want.Required:
+		c.reportSection(SectionEmpty, s.Heading.Pos, want.Name, "section %q is empty: write it%s", name, minWordsHint(want))
+	case n == 0:
+		c.warnSection(SectionEmpty, s.Heading.Pos, want.Name, "recommended section %q is empty: write it or remove the heading", name)
+	case n < want.MinWords && !s.Content:
+		sev := c.reportSection
+		if !want.Required {
+			sev = c.warnSection
+		}
+		sev(SectionEmpty, s.Heading.Pos, want.Name, "section %q has %s, fewer than %d: say more", name, words(n), want.MinWords)
+	}
+}
+
+func minWordsHint(s *prfaq.SectionSpec) string {
 	if s.MinWords > 0 {
 		return fmt.Sprintf(" with at least %d words", s.MinWords)
 	}
 	return ""
 }
 
-// missingPos is where a missing section is reported: the headline, else
-// the top of the file, since there is no line to point at.
-func (c *checker) missingPos() prfaq.Pos {
-	if c.doc.Headline != nil {
-		return c.doc.Headline.Pos
+// reportSection and warnSection report a section rule with the section's
+// configured name as a field.
+func (c *checker) reportSection(rule string, pos prfaq.Pos, section, format string, args ...any) {
+	if c.report(rule, pos, format, args...) {
+		c.last().Section = section
 	}
-	return prfaq.Pos{Line: 1, Column: 1}
 }
 
-func (c *checker) find(name string) *prfaq.Section {
-	for _, s := range c.doc.Sections {
-		if s.Spec != nil && s.Spec.Name == name {
-			return s
-		}
-	}
-	return nil
-}
-
-func (c *checker) sectionBody(s *prfaq.Section, want *prfaq.SectionSpec) {
-	if want.Kind == prfaq.KindFAQ {
-		if len(s.Questions) == 0 {
-			c.report(SectionEmpty, s.Heading.Pos, "%s has no questions: write each as a heading (### Why now?) or a bold line (**Q: Why now?**) followed by its answer", s.Heading.Text)
-		}
-		return
-	}
-	n := prfaq.Words(c.withoutPlaceholders(s.Text))
-	switch {
-	case n == 0 && want.Required:
-		c.report(SectionEmpty, s.Heading.Pos, "section %q is empty once template text is removed: write it%s", s.Heading.Text, c.minWordsHint(want))
-	case n == 0:
-		c.warn(SectionEmpty, s.Heading.Pos, "recommended section %q is empty once template text is removed: write it or remove the heading", s.Heading.Text)
-	case n < want.MinWords && want.Required:
-		c.report(SectionEmpty, s.Heading.Pos, "section %q has %s, fewer than %d: say more", s.Heading.Text, words(n), want.MinWords)
-	case n < want.MinWords:
-		c.warn(SectionEmpty, s.Heading.Pos, "section %q has %s, fewer than %d: say more", s.Heading.Text, words(n), want.MinWords)
+func (c *checker) warnSection(rule string, pos prfaq.Pos, section, format string, args ...any) {
+	if c.warn(rule, pos, format, args...) {
+		c.last().Section = section
 	}
 }
 
@@ -111,51 +179,39 @@ func replaceFold(s, sub string) string {
 	}
 }
 
-// placeholders reports each template marker left in the text, at its line
-// and column. Code blocks and HTML comments are skipped: text quoted there
-// is an example, not a blank left unfilled.
-func (c *checker) placeholders() {
-	for _, l := range c.doc.Lines {
-		if l.Code {
-			continue
-		}
-		lower := strings.ToLower(l.Text)
-		for _, p := range c.patterns {
-			if !p.mayMatch(l.Text, lower) {
-				continue
-			}
-			for _, m := range p.re.FindAllStringIndex(l.Text, -1) {
-				c.reportPlaceholder(l, m[0], l.Text[m[0]:m[1]])
-			}
-		}
-		c.templateSentences(l, lower)
-	}
-}
-
-func (c *checker) templateSentences(l prfaq.Line, lower string) {
-	if len(c.sentences) == 0 || len(lower) != len(l.Text) {
-		return // lower-casing changed byte offsets; columns would be wrong
-	}
-	for _, s := range c.sentences {
-		if i := strings.Index(lower, s); i >= 0 && (i == 0 || l.Text[i-1] != '<') {
-			c.reportPlaceholder(l, i, l.Text[i:i+len(s)])
-		}
-	}
-}
-
-func (c *checker) reportPlaceholder(l prfaq.Line, byteCol int, text string) {
-	col := len([]rune(l.Text[:byteCol])) + 1
-	c.report(Placeholder, prfaq.Pos{Line: l.Number, Column: col}, "template text %q is still here: replace it with your own words", text)
-}
-
+// faq reports questions without an answer. An answer that is only template
+// text ("TODO", "(To be determined)", "<The answer.>") is no answer, and
+// is reported here, once, rather than as a placeholder too.
 func (c *checker) faq() {
 	for _, s := range c.doc.Sections {
 		for _, q := range s.Questions {
-			if prfaq.Words(c.withoutPlaceholders(q.Answer)) == 0 {
-				c.report(FAQUnanswered, q.Pos, "question %q has no answer: write the answer below it", q.Text)
-			}
+			c.question(q)
 		}
 	}
+}
+
+func (c *checker) question(q *prfaq.Question) {
+	if q.AnswerContent || prfaq.Words(c.withoutPlaceholders(q.Answer)) > 0 {
+		return
+	}
+	if strings.TrimSpace(q.Answer) == "" {
+		if c.report(FAQUnanswered, q.Pos, "question %q has no answer: write the answer below it", q.Text) {
+			c.last().Question = q.Text
+		}
+		return
+	}
+	text := oneLine(q.Answer)
+	if c.report(FAQUnanswered, q.AnswerPos, "question %q is answered only with template text %q: write the answer", q.Text, text) {
+		f := c.last()
+		f.Question, f.Text = q.Text, text
+	}
+	for l := q.AnswerPos.Line; l <= max(q.AnswerEnd, q.AnswerPos.Line); l++ {
+		c.claimed[l] = true
+	}
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func words(n int) string {

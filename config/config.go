@@ -96,9 +96,15 @@ type PressRelease struct {
 
 // Section is one [[sections]] entry.
 type Section struct {
-	Name     string
-	Aliases  []string
-	Kind     prfaq.SectionKind
+	Name    string
+	Aliases []string
+	Kind    prfaq.SectionKind
+	// Part is the component of a PRFAQ the section holds (see
+	// prfaq.Part), found by heading, bold label or prose; "" for a
+	// section found by its heading only. Set by the part key, else
+	// inferred from the name and aliases.
+	Part     prfaq.Part
+	PartSet  bool // the part key was given (possibly "none")
 	Required bool // false: recommended, a warning when missing
 	MinWords int  // 0: any non-empty text
 }
@@ -188,23 +194,23 @@ func Default() *Config {
 }
 
 func defaultSections() []Section {
-	prose := func(name string, required bool, minWords int, aliases ...string) Section {
-		return Section{Name: name, Aliases: append([]string{}, aliases...), Kind: prfaq.KindProse, Required: required, MinWords: minWords}
+	prose := func(name string, part prfaq.Part, required bool, minWords int, aliases ...string) Section {
+		return Section{Name: name, Aliases: append([]string{}, aliases...), Kind: prfaq.KindProse, Part: part, PartSet: true, Required: required, MinWords: minWords}
 	}
 	return []Section{
-		prose("Subheading", true, 0),
-		prose("Summary", true, 25),
-		prose("Problem", true, 15),
-		prose("Solution", true, 15),
-		prose("Leader Quote", false, 0, "Quote from a Leader", "Company Quote", "Executive Quote"),
-		prose("How to Get Started", true, 0, "Getting Started"),
-		prose("Customer Quote", false, 0, "Quote from a Customer", "Testimonial"),
-		prose("Call to Action", true, 0, "CTA"),
-		{Name: "External FAQ", Kind: prfaq.KindFAQ, Required: true, Aliases: []string{
+		prose("Subheading", prfaq.PartSubheading, true, 0),
+		prose("Summary", prfaq.PartSummary, true, 25),
+		prose("Problem", prfaq.PartProblem, true, 15),
+		prose("Solution", prfaq.PartSolution, true, 15),
+		prose("Leader Quote", prfaq.PartLeaderQuote, false, 0, "Quote from a Leader", "Company Quote", "Executive Quote"),
+		prose("How to Get Started", prfaq.PartGettingStarted, true, 0, "Getting Started"),
+		prose("Customer Quote", prfaq.PartCustomerQuote, false, 0, "Quote from a Customer", "Testimonial"),
+		prose("Call to Action", prfaq.PartCallToAction, true, 0, "CTA"),
+		{Name: "External FAQ", Kind: prfaq.KindFAQ, Part: prfaq.PartExternalFAQ, PartSet: true, Required: true, Aliases: []string{
 			"FAQ (External)", "Customer FAQ", "External FAQs", "FAQ", "FAQs", "Frequently Asked Questions", "Public FAQ"}},
-		{Name: "Internal FAQ", Kind: prfaq.KindFAQ, Required: true, Aliases: []string{
+		{Name: "Internal FAQ", Kind: prfaq.KindFAQ, Part: prfaq.PartInternalFAQ, PartSet: true, Required: true, Aliases: []string{
 			"FAQ (Internal)", "Stakeholder FAQ", "Internal FAQs"}},
-		{Name: "Success Metrics", Kind: prfaq.KindMetrics, Required: true, Aliases: []string{
+		{Name: "Success Metrics", Kind: prfaq.KindMetrics, Part: prfaq.PartMetrics, PartSet: true, Required: true, Aliases: []string{
 			"Metrics", "Success Criteria", "Goals", "KPIs", "Success Measures"}},
 	}
 }
@@ -222,11 +228,17 @@ func defaultColumns() map[prfaq.Field][]string {
 
 func defaultPatterns() []string {
 	return []string{
-		`<[A-Z][^<>\n]{0,60}>`,
+		`<[A-Z][^<>\n]{0,200}(?:<[^<>\n]{0,200}>[^<>\n]{0,200})?>`,
+		`\[[A-Z][^\[\]\n]{1,80}\]`,
 		`\bTODO\b`,
 		`\bTBD\b`,
 		`\bFIXME\b`,
 		`\bXXX\b`,
+		`\b(?:WHO|WHAT|WHEN|WHERE|WHICH|HOW MUCH|HOW MANY)\?`,
+		`(?i)\(\s*(?:to be (?:determined|decided|defined|confirmed|announced)|tbd|tba|tbc)\b[^()\n]{0,200}\)`,
+		`(?:^|[^\p{L}\p{N}.])((?:[nN]|X{1,3})\s?%)`,
+		`(?:^|[^\p{L}\p{N}])([nN]\s?\p{Han})`,
+		`(\$\s?X{1,3})\b`,
 		`(?i)lorem ipsum`,
 	}
 }
@@ -251,6 +263,7 @@ func (c *Config) Spec() prfaq.Spec {
 			Name:     sec.Name,
 			Aliases:  append([]string{}, sec.Aliases...),
 			Kind:     sec.Kind,
+			Part:     sec.Part,
 			Required: sec.Required,
 			MinWords: sec.MinWords,
 		})

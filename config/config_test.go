@@ -101,7 +101,7 @@ func TestDefault(t *testing.T) {
 			t.Errorf("%s defaults to %q", id, c.SeverityOf(id))
 		}
 	}
-	if got := len(c.PlaceholderPatterns()); got != 6 {
+	if got := len(c.PlaceholderPatterns()); got != len(defaultPatterns()) || got < 10 {
 		t.Errorf("%d placeholder patterns", got)
 	}
 }
@@ -120,7 +120,7 @@ func TestDefaultIsFresh(t *testing.T) {
 	b := Default()
 	if b.Documents.Globs[0] != "**/PRFAQ.md" || len(b.Sections[0].Aliases) != 0 || b.Sections[8].Aliases[0] != "FAQ (External)" ||
 		b.Metrics.Columns[prfaq.FieldMetric][0] != "Metric" || b.Severity["placeholder"] != Error ||
-		b.Placeholders.Patterns[0] != `<[A-Z][^<>\n]{0,60}>` || RuleIDs()[0] != "frontmatter-invalid" {
+		b.Placeholders.Patterns[0] != defaultPatterns()[0] || RuleIDs()[0] != "frontmatter-invalid" {
 		t.Fatal("changing one Default() changed another")
 	}
 	s := b.Spec()
@@ -290,7 +290,7 @@ func TestOverrides(t *testing.T) {
 			func(c *Config) { c.Acknowledgement.Labels = []string{"weaken-ok", "PRFAQ ack"} }},
 		{"one section list as inline tables", "sections = [{ name = 'Metrics', kind = 'metrics' }]\n",
 			func(c *Config) {
-				c.Sections = []Section{{Name: "Metrics", Aliases: []string{}, Kind: prfaq.KindMetrics, Required: true}}
+				c.Sections = []Section{{Name: "Metrics", Aliases: []string{}, Kind: prfaq.KindMetrics, Part: prfaq.PartMetrics, Required: true}}
 			}},
 		{"sections keys", "[[sections]]\nname = ' Why: '\naliases = ['Reason']\nkind = 'prose'\nrequired = false\nmin_words = 3\n[[sections]]\nname = 'Numbers'\nkind = 'metrics'\n",
 			func(c *Config) {
@@ -363,10 +363,11 @@ actual = ["Ist-Wert", "Ergebnis"]
 	c := mustParse(t, src)
 	want := prfaq.Spec{
 		Sections: []prfaq.SectionSpec{
-			{Name: "Zusammenfassung", Aliases: []string{}, Kind: prfaq.KindProse, Required: true, MinWords: 25},
-			{Name: "Zitat eines Kunden", Aliases: []string{"Kundenzitat"}, Kind: prfaq.KindProse, Required: false},
-			{Name: "Häufige Fragen", Aliases: []string{"FAQ", "Fragen und Antworten"}, Kind: prfaq.KindFAQ, Required: true},
-			{Name: "Erfolgskennzahlen", Aliases: []string{"Kennzahlen"}, Kind: prfaq.KindMetrics, Required: true},
+			// Parts are inferred from the German names.
+			{Name: "Zusammenfassung", Aliases: []string{}, Kind: prfaq.KindProse, Part: prfaq.PartSummary, Required: true, MinWords: 25},
+			{Name: "Zitat eines Kunden", Aliases: []string{"Kundenzitat"}, Kind: prfaq.KindProse, Part: prfaq.PartCustomerQuote, Required: false},
+			{Name: "Häufige Fragen", Aliases: []string{"FAQ", "Fragen und Antworten"}, Kind: prfaq.KindFAQ, Part: prfaq.PartExternalFAQ, Required: true},
+			{Name: "Erfolgskennzahlen", Aliases: []string{"Kennzahlen"}, Kind: prfaq.KindMetrics, Part: prfaq.PartMetrics, Required: true},
 		},
 		Columns: map[prfaq.Field][]string{
 			prfaq.FieldMetric:   {"Kennzahl"},
@@ -467,7 +468,7 @@ func TestErrors(t *testing.T) {
 		{"unknown key in an inline table", "documents = { globs = ['x.md'],\n  max_byte = 3 }\n",
 			`.prfaq.toml:2: unknown key "documents.max_byte" (known keys: globs, max_bytes)`},
 		{"unknown key in the third section", "[[sections]]\nname = 'A'\n[[sections]]\nname = 'B'\n[[sections]]\nname = 'C'\nkind = 'metrics'\nmin_word = 3\n",
-			`.prfaq.toml:8: unknown key "sections[2].min_word" (known keys: name, aliases, kind, required, min_words)`},
+			`.prfaq.toml:8: unknown key "sections[2].min_word" (known keys: name, aliases, kind, part, required, min_words)`},
 		{"unknown metric field", "[metrics.columns]\n\nowner = ['Owner']\n",
 			`.prfaq.toml:3: unknown key "metrics.columns.owner" (known keys: metric, baseline, target, by, source, actual)`},
 		{"table wanted", "documents = 3\n",

@@ -391,7 +391,7 @@ var (
 	topKeys          = []string{"documents", "press_release", "sections", "metrics", "placeholders", "initiatives", "acknowledgement", "severity"}
 	documentsKeys    = []string{"globs", "max_bytes"}
 	pressReleaseKeys = []string{"headline_max_words", "max_words"}
-	sectionKeys      = []string{"name", "aliases", "kind", "required", "min_words"}
+	sectionKeys      = []string{"name", "aliases", "kind", "part", "required", "min_words"}
 	metricsKeys      = []string{"absent_baseline", "allow_absent_baseline", "columns"}
 	placeholderKeys  = []string{"patterns", "template_sentences"}
 	initiativeKeys   = []string{"roots", "trailer", "branches"}
@@ -604,6 +604,13 @@ func (d *decoder) sections(c *Config, v any) {
 				}
 			}
 		}
+		if pv, ok := m["part"]; ok {
+			if part, ok := d.part(with(p, "part"), pv, s.Kind); ok {
+				s.Part, s.PartSet = part, true
+			} else {
+				valid = false
+			}
+		}
 		if rv, ok := m["required"]; ok {
 			if b, ok := d.boolean(with(p, "required"), rv); ok {
 				s.Required = b
@@ -627,7 +634,80 @@ func (d *decoder) sections(c *Config, v any) {
 		d.fail(path, "no section has kind = \"metrics\"; add one for the success-metrics table")
 		return
 	}
+	if !d.uniqueParts(path, out) {
+		return
+	}
+	inferParts(out)
 	c.Sections = out
+}
+
+// part reads a section's part: one of prfaq.Parts, of the section's kind,
+// or "none" for a section found by its heading only.
+func (d *decoder) part(p []string, v any, kind prfaq.SectionKind) (prfaq.Part, bool) {
+	s, ok := d.str(p, v)
+	if !ok {
+		return "", false
+	}
+	if s == "none" {
+		return "", true
+	}
+	var names []string
+	for _, part := range prfaq.Parts() {
+		names = append(names, string(part))
+		if string(part) == s {
+			if part.Kind() != kind {
+				d.fail(p, "part %q is held by a section of kind %q, not %q; set kind = %q or choose another part", s, part.Kind(), kind, part.Kind())
+				return "", false
+			}
+			return part, true
+		}
+	}
+	d.fail(p, "want one of %s or \"none\", got %s", strings.Join(names, ", "), quoteShort(s))
+	return "", false
+}
+
+// uniqueParts refuses two sections that set the same part.
+func (d *decoder) uniqueParts(path []string, ss []Section) bool {
+	seen := map[prfaq.Part]string{}
+	ok := true
+	for i, s := range ss {
+		if !s.PartSet || s.Part == "" {
+			continue
+		}
+		if other, dup := seen[s.Part]; dup {
+			d.fail(with(with(path, index(i)), "part"), "part %q is already held by %q; each part belongs to one section", s.Part, other)
+			ok = false
+		}
+		seen[s.Part] = s.Name
+	}
+	return ok
+}
+
+// inferParts gives a section without a part key the part its name or an
+// alias means ("Häufige Fragen" is the FAQ), when that part is of the
+// section's kind and no other section has it: a configuration written
+// before parts existed still reads every shape.
+func inferParts(ss []Section) {
+	taken := map[prfaq.Part]bool{}
+	for _, s := range ss {
+		if s.Part != "" {
+			taken[s.Part] = true
+		}
+	}
+	for i := range ss {
+		s := &ss[i]
+		if s.PartSet {
+			continue
+		}
+		for _, name := range append([]string{s.Name}, s.Aliases...) {
+			part := prfaq.PartOf(name)
+			if part == "" || part.Kind() != s.Kind || taken[part] {
+				continue
+			}
+			s.Part, taken[part] = part, true
+			break
+		}
+	}
 }
 
 func (d *decoder) metrics(c *Config, v any) {

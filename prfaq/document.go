@@ -16,8 +16,26 @@ type Pos struct {
 // Document is one parsed PRFAQ file.
 type Document struct {
 	FrontMatter FrontMatter
-	// Headline is the document's H1, nil when there is none.
+	// Title is the document's title when it is not its headline ("#
+	// PRFAQ: Ledger", "# Press Release and FAQ"), nil otherwise.
+	Title *Heading
+	// Name is a line in the headline's place that only names the product
+	// ("### Ledger"), nil otherwise.
+	Name *Heading
+	// Headline is the announcement: the H1, or the heading, bold line or
+	// plain line under a title or a "Press Release" label; nil when there
+	// is none.
 	Headline *Heading
+	// Subheading is the one line under the headline (or the title), in
+	// italics, bold, or plain under a title; nil when none.
+	Subheading *Heading
+	// Parts says, for each configured section that names a part, whether
+	// and where the reader found it: by heading, by a bold run-in label,
+	// or in the prose of a narrative press release. Keyed by section name.
+	Parts map[string]Found
+	// Language is the language of the press release's prose as far as the
+	// reader can tell ("en", "de", "ja", "ko"), "" when it cannot.
+	Language string
 	// Labels are headings that only label a part of the document
 	// ("Press Release"), kept so messages can point at them.
 	Labels []Heading
@@ -27,6 +45,35 @@ type Document struct {
 	PressRelease Span
 	// Lines are the source lines, for rules that scan text.
 	Lines []Line
+}
+
+// Presence is what the reader can say about a part.
+type Presence int
+
+const (
+	// Absent: the reader looked everywhere the part can be written and
+	// did not find it.
+	Absent Presence = iota
+	// Present: found, by heading, label or prose.
+	Present
+	// Unsure: not found by heading or label, in prose the reader cannot
+	// read (a language it has no words for); nothing should be reported.
+	Unsure
+)
+
+// Found is how a part was found.
+type Found struct {
+	Presence Presence
+	// How: "heading", "label" (a bold run-in label or a bold line), or
+	// "prose" (a paragraph of a narrative press release).
+	How string
+	Pos Pos
+	// Section is the section holding the part when found by heading or
+	// label, nil when found in prose.
+	Section *Section
+	// Undivided is set on the internal FAQ when the document's FAQ is one
+	// FAQ for everyone: its questions count as the external FAQ.
+	Undivided bool
 }
 
 // FrontMatter is the optional TOML block between +++ lines.
@@ -77,6 +124,13 @@ type Section struct {
 	EndLine int
 	// Questions are the FAQ entries, for a FAQ section.
 	Questions []*Question
+	// Audience is whom a FAQ section answers: "external", "internal", or
+	// "" for one FAQ for everyone (or a FAQ that holds the other two).
+	Audience string
+	// Content is true when the body holds something besides words: code,
+	// a table, an image (a Getting Started that is only commands is not
+	// empty).
+	Content bool
 	// Metrics is the first table of a metrics section, nil when absent.
 	Metrics *MetricsTable
 	// ListPos is where a metrics section has a bullet list instead of a
@@ -118,7 +172,15 @@ type Question struct {
 	Text   string
 	Pos    Pos
 	Answer string
-	// Shape is how the question was written: "heading", "bold" or "q-prefix".
+	// AnswerPos is where the answer starts (the question's position when
+	// it has none); AnswerEnd its last line.
+	AnswerPos Pos
+	AnswerEnd int
+	// AnswerContent is true when the answer holds code, a table or a list
+	// besides (or instead of) prose: that is an answer.
+	AnswerContent bool
+	// Shape is how the question was written: "heading", "bold",
+	// "q-prefix" or "list".
 	Shape string
 }
 
@@ -185,4 +247,9 @@ type Line struct {
 	// Code is true inside a code block or an HTML comment, where template
 	// text is quoted rather than left in.
 	Code bool
+	// Prose is Text with what is not prose blanked (same length, so
+	// offsets hold): inline code, links and their destinations, bare URLs,
+	// footnote references, task-list boxes, link definitions and HTML
+	// comments. Template text is searched for here.
+	Prose string
 }

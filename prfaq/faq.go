@@ -6,27 +6,74 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// question recognises a FAQ entry written as a paragraph: a bold question
-// ("**Q: Why now?**" or "**Why now?**") or a plain "Q:" line. The rest of
-// the paragraph, if any, is the start of the answer.
-func (p *parser) paragraphQuestion(b ast.Node) (*Question, string, bool) {
-	para, ok := b.(*ast.Paragraph)
-	if !ok {
+// paragraphQuestion recognises a FAQ entry written as a paragraph (or the
+// first paragraph of a list item): a bold question ("**Q: Why now?**",
+// "**Why now?**", "**C1. Which sources?**") or a plain "Q:" line. The
+// rest of the paragraph, if any, is the start of the answer.
+func (r *reader) paragraphQuestion(para ast.Node, pos Pos) (*Question, string, bool) {
+	switch para.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+	default:
 		return nil, "", false
 	}
-	pos := p.idx.pos(para.Pos())
-	if strong, ok := para.FirstChild().(*ast.Emphasis); ok && strong.Level == 2 {
-		q := plainText(strong, p.src)
-		if text, prefixed := trimQuestionPrefix(q); prefixed || strings.HasSuffix(q, "?") {
-			return &Question{Text: text, Pos: pos, Shape: "bold"}, trimAnswerPrefix(restText(strong, p.src)), true
+	cs := inlines(para, r.src)
+	if len(cs) > 0 {
+		if strong, ok := cs[0].(*ast.Emphasis); ok && strong.Level == 2 {
+			q := plainText(strong, r.src)
+			if text, prefixed := trimQuestionPrefix(q); prefixed || isQuestionText(q) {
+				return &Question{Text: strings.Join(strings.Fields(text), " "), Pos: pos, Shape: "bold"}, trimAnswerPrefix(restText(strong, r.src)), true
+			}
 		}
 	}
-	all := plainText(para, p.src)
+	all := plainText(para, r.src)
 	if text, prefixed := trimQuestionPrefix(all); prefixed {
 		q, a := splitQA(text)
 		return &Question{Text: q, Pos: pos, Shape: "q-prefix"}, a, true
 	}
 	return nil, "", false
+}
+
+// listQuestions reads a list whose items are questions ("1. **Do I have
+// to know SQL?** Not necessarily ...", "- Q: ...\n  - A: ..."): each item
+// is a question and the rest of the item its answer. Items that are not
+// questions continue the answer before them. It reports whether the list
+// held questions.
+func (r *reader) listQuestions(b *block) bool {
+	type entry struct {
+		q      *Question
+		answer string
+		body   ast.Node
+		first  ast.Node
+	}
+	var items []entry
+	any := false
+	for it := b.n.FirstChild(); it != nil; it = it.NextSibling() {
+		e := entry{body: it, first: it.FirstChild()}
+		if e.first != nil {
+			e.q, e.answer, _ = r.paragraphQuestion(e.first, r.nodePos(e.first))
+		}
+		any = any || e.q != nil
+		items = append(items, e)
+	}
+	if !any {
+		return false
+	}
+	r.ensureFAQ(b)
+	for _, e := range items {
+		if e.q == nil {
+			r.addAnswer(plainText(e.body, r.src), b, hasCode(e.body))
+			continue
+		}
+		e.q.Shape = "list"
+		r.openQuestion(e.q)
+		r.addAnswer(e.answer, b, false)
+		for c := e.first.NextSibling(); c != nil; c = c.NextSibling() {
+			cb := r.newBlock(c)
+			r.addAnswer(cb.text, cb, cb.code || cb.kind == bTable)
+		}
+		r.extendAnswer(&block{end: r.endLine(e.body, e.q.Pos.Line)})
+	}
+	return true
 }
 
 // restText is the plain text of the nodes after n in its paragraph.
@@ -39,7 +86,8 @@ func restText(n ast.Node, src []byte) string {
 }
 
 // splitQA splits "question\nA: answer": the question runs up to a line
-// that starts with an answer prefix, or is the first line when none does.
+// that starts with an answer prefix, or is the first line when none does
+// (and the question does not run on past a line without "?").
 func splitQA(s string) (string, string) {
 	lines := strings.Split(s, "\n")
 	for i := 1; i < len(lines); i++ {
@@ -51,12 +99,28 @@ func splitQA(s string) (string, string) {
 }
 
 var (
-	questionPrefixes = []string{"question:", "q:", "q.", "q -", "q)"}
-	answerPrefixes   = []string{"answer:", "a:", "a.", "a -", "a)"}
+	questionPrefixes = []string{"question:", "q:", "q.", "q -", "q)", "frage:", "質問:", "질문:"}
+	answerPrefixes   = []string{"answer:", "a:", "a.", "a -", "a)", "antwort:", "回答:", "답변:"}
 )
 
+// trimQuestionPrefix removes "Q:", "Q1.", "Question:" and their kin.
 func trimQuestionPrefix(s string) (string, bool) {
-	return trimPrefixFold(strings.TrimSpace(s), questionPrefixes)
+	s = strings.TrimSpace(s)
+	s = strings.Replace(s, "：", ":", 1)
+	if t, ok := trimPrefixFold(s, questionPrefixes); ok {
+		return t, true
+	}
+	// "Q1." / "Q12:" — a numbered question.
+	if len(s) > 2 && (s[0] == 'Q' || s[0] == 'q') && s[1] >= '0' && s[1] <= '9' {
+		i := 1
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i < len(s) && (s[i] == '.' || s[i] == ':' || s[i] == ')') {
+			return strings.TrimSpace(s[i+1:]), true
+		}
+	}
+	return s, false
 }
 
 func trimAnswerPrefix(s string) string {
@@ -74,9 +138,37 @@ func trimPrefixFold(s string, prefixes []string) (string, bool) {
 			continue
 		}
 		rest := s[len(pre):]
-		if rest == "" || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' {
+		if rest == "" || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || !isASCII(pre) {
 			return strings.TrimSpace(rest), true
 		}
 	}
 	return s, false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// isQuestionText says whether a heading or bold line is a question: it
+// ends with a question mark or carries a question prefix. A noun phrase
+// ("Pricing", "Unterstützte Geräte") is a topic, not a question.
+func isQuestionText(s string) bool {
+	t := strings.TrimRight(strings.TrimSpace(s), " *_:")
+	if strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") {
+		return true
+	}
+	_, ok := trimQuestionPrefix(t)
+	return ok
+}
+
+// trimQuestionText drops a question prefix from a heading ("Q: What is
+// NEP?" asks "What is NEP?").
+func trimQuestionText(s string) string {
+	t, _ := trimQuestionPrefix(s)
+	return t
 }

@@ -92,14 +92,17 @@ func (p *parser) cellPos(cell, row ast.Node) Pos {
 }
 
 // lines lists the source lines, marking those inside code blocks and HTML
-// comments, where template text is quoted rather than left in place.
+// comments, where template text is quoted rather than left in place, and
+// blanking in each line what is not prose (see Line.Prose).
 // Front matter lines come from the original (not blanked) source: a
 // placeholder such as owner = "<Owner>" must be found there too.
 func (p *parser) lines(root ast.Node, orig *lineIndex) []Line {
 	n := orig.count()
 	out := make([]Line, n)
+	prose := p.proseMask(root, orig.src)
 	for i := range out {
 		out[i] = Line{Number: i + 1, Text: orig.line(i + 1)}
+		out[i].Prose = maskLine(prose.line(i + 1))
 	}
 	_ = ast.Walk(root, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || !isQuoted(node) {

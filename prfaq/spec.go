@@ -22,11 +22,68 @@ const (
 
 // SectionSpec describes one expected section.
 type SectionSpec struct {
-	Name     string
-	Aliases  []string
-	Kind     SectionKind
+	Name    string
+	Aliases []string
+	Kind    SectionKind
+	// Part is the component of a PRFAQ the section holds, which the
+	// reader can also find without the heading (a bold run-in label, a
+	// paragraph of a narrative press release); "" for a section that is
+	// found by its heading only.
+	Part     Part
 	Required bool // false: recommended (a warning when missing)
 	MinWords int
+}
+
+// Part names a component of a PRFAQ, whatever heading (if any) its author
+// gave it.
+type Part string
+
+const (
+	PartSubheading     Part = "subheading"
+	PartSummary        Part = "summary"
+	PartProblem        Part = "problem"
+	PartSolution       Part = "solution"
+	PartLeaderQuote    Part = "leader-quote"
+	PartCustomerQuote  Part = "customer-quote"
+	PartGettingStarted Part = "getting-started"
+	PartCallToAction   Part = "call-to-action"
+	PartExternalFAQ    Part = "external-faq"
+	PartInternalFAQ    Part = "internal-faq"
+	PartMetrics        Part = "success-metrics"
+)
+
+// Parts lists every part, in the order a PRFAQ holds them.
+func Parts() []Part {
+	return []Part{PartSubheading, PartSummary, PartProblem, PartSolution, PartLeaderQuote, PartGettingStarted,
+		PartCustomerQuote, PartCallToAction, PartExternalFAQ, PartInternalFAQ, PartMetrics}
+}
+
+// Kind is the kind of section that holds the part.
+func (p Part) Kind() SectionKind {
+	switch p {
+	case PartExternalFAQ, PartInternalFAQ:
+		return KindFAQ
+	case PartMetrics:
+		return KindMetrics
+	}
+	return KindProse
+}
+
+// PartOf is the part a section name means ("Customer Testimonials" is the
+// customer quote, "Häufige Fragen" the FAQ), or "" when the name means
+// none: how a configuration that lists its own sections without a part
+// key still gets them read in every shape.
+func PartOf(name string) Part {
+	c := classifyHeading(name)
+	switch {
+	case c.faq == faqInternal:
+		return PartInternalFAQ
+	case c.faq != faqNone:
+		return PartExternalFAQ
+	case len(c.parts) > 0:
+		return c.parts[0]
+	}
+	return ""
 }
 
 // Field names a column of the success-metrics table.

@@ -1,0 +1,203 @@
+package prfaq
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The words the reader looks for, in the languages it knows (English,
+// German, Japanese, Korean). Each list is lower-case. A Latin entry matches
+// at the start of a word and may run on ("struggl" matches "struggles");
+// an entry that ends with a space must end the word there. CJK entries
+// match anywhere, as those scripts do not separate words.
+//
+// These lists are the reader's model of how people write a press release,
+// not one document's wording: README.md ("How it is read") says what each
+// part is recognised by.
+
+// partNames are the words a heading or a bold run-in label uses for a
+// part. A heading names a part when, once numbering, "the" and
+// punctuation are dropped, it contains one of them.
+var partNames = map[Part][]string{
+	PartSubheading: {"subheading", "sub-heading", "subhead", "subtitle", "tagline", "untertitel", "サブ見出し", "サブタイトル", "부제"},
+	PartSummary: {"summary", "overview", "introduction", "intro ", "tl;dr", "abstract", "executive summary",
+		"zusammenfassung", "überblick", "einleitung", "概要", "要約", "サマリー", "요약", "개요"},
+	PartProblem:  {"problem", "challenge", "pain point", "customer pain", "the opportunity", "herausforderung", "課題", "問題", "문제", "과제"},
+	PartSolution: {"solution", "how it works", "the product", "what we built", "our approach", "lösung", "解決", "ソリューション", "해결", "솔루션"},
+	PartLeaderQuote: {"leader quote", "quote from a leader", "leadership quote", "executive quote", "company quote", "ceo quote", "founder quote",
+		"spokesperson", "zitat der geschäftsführung", "リーダーの言葉", "経営者のコメント", "리더 인용"},
+	PartCustomerQuote: {"customer quote", "quote from a customer", "testimonial", "testimonies", "what customers say", "user quote", "customer voice",
+		"kundenzitat", "kundenstimme", "お客様の声", "顧客の声", "고객 인용", "고객 후기"},
+	PartGettingStarted: {"getting started", "get started", "how to start", "quick start", "quickstart", "installation", "install", "setup", "set up",
+		"try it", "erste schritte", "loslegen", "始め方", "はじめ方", "導入方法", "インストール", "시작하기", "설치"},
+	PartCallToAction: {"call to action", "cta ", "availability", "pricing and availability", "next steps", "learn more", "where to get it",
+		"verfügbarkeit", "handlungsaufforderung", "提供開始", "提供について", "今すぐ", "이용 방법", "출시 정보"},
+	PartMetrics: {"success metric", "metrics", "kpi", "success criteria", "measures of success", "success measure", "how we measure", "how we will measure",
+		"measuring success", "definition of success", "erfolgskennzahl", "kennzahlen", "erfolgskriterien", "成功指標", "成功の定義", "成功基準", "評価指標",
+		"성공 지표", "성공 기준", "핵심 지표"},
+}
+
+// quoteWords name a section of quotes without saying whose they are:
+// each quote in it is then attributed by what follows it.
+var quoteWords = []string{"quote", "zitat", "引用", "コメント", "인용"}
+
+// faqNames make a heading a FAQ section (or, inside one, a sub-section);
+// "questions" alone does not ("Open Questions" are unanswered on purpose).
+var faqNames = []string{"faq", "frequently asked", "questions and answers", "q&a", "häufige fragen", "häufig gestellte fragen",
+	"fragen und antworten", "よくある質問", "よくあるご質問", "質問と回答", "자주 묻는 질문", "질문과 답변"}
+
+// internalFAQWords and externalFAQWords say whom a FAQ section answers.
+// "technical" means internal only in a heading that names a FAQ
+// ("Technical FAQ"), not in a topic group ("Technical Questions").
+var (
+	internalFAQWords = []string{"internal", "stakeholder", "business", "team ", "company", "intern", "社内", "内部", "関係者", "내부", "이해관계자"}
+	technicalWords   = []string{"technical", "engineering", "technisch", "技術", "기술"}
+	externalFAQWords = []string{"external", "customer", "public", "user", "client", "adopter", "partner", "extern", "kunden",
+		"顧客", "お客様", "外部", "ユーザー", "고객", "외부", "사용자"}
+	questionWords = []string{"questions", "fragen", "質問", "질문"}
+)
+
+// pressReleaseLabels mark where the press release starts ("## Press
+// Release", "FOR IMMEDIATE RELEASE"); the headline comes after them.
+var pressReleaseLabels = []string{"press release", "for immediate release", "pressemitteilung", "presseinformation",
+	"プレスリリース", "報道発表", "보도자료", "보도 자료"}
+
+// titleMarkers make a line the document's title ("PRFAQ: X", "X PR/FAQ",
+// "Press Release and FAQ"), never its headline.
+var titleMarkers = []string{"prfaq", "pr/faq", "pr-faq", "pr / faq", "pr faq", "press release and faq", "press release / faq",
+	"press release & faq", "press release/faq", "working backwards"}
+
+// announceWords make a line an announcement rather than a product name.
+var announceWords = []string{"launch", "announc", "introduc", "unveil", "release", "debut", "ships ", "ship ", "brings", "bring ",
+	"adds ", "add ", "delivers", "makes", "helps", "lets ", "enables", "transforms", "gives", "offers", "expands", "opens",
+	"now ", "today", "new ", "meet ", "say goodbye", "no more", "goes ", "becomes",
+	"startet", "bringt", "stellt", "führt", "veröffentlicht", "präsentiert", "kündigt", "ermöglicht", "jetzt", "neu ",
+	"発表", "開始", "提供", "リリース", "発売", "登場", "公開", "출시", "발표", "공개", "선보", "시작"}
+
+// Narrative cues: what a paragraph of a press release written as prose
+// says when it is one part or another.
+var (
+	// problemStrong alone makes a paragraph state the customer's problem;
+	// problemWeak needs a second cue in the same paragraph.
+	problemStrong = []string{"problem", "struggl", "pain point", "painful", "frustrat", "previously", "until now", "until today",
+		"headache", "plagued", "the challenge", "challenges", "bad trade-off", "trade-off", "is hard", "are hard", "hard to", "difficult",
+		"tedious", "error-prone", "wasted", "waste ", "wastes", "stuck ",
+		"problem", "schwierig", "mühsam", "bisher", "frustrierend", "ärgerlich",
+		"課題", "問題", "悩み", "困って", "苦労", "負担", "手間が", "膨大な時間", "문제", "어려움", "불편", "고충", "번거"}
+	problemWeak = []string{"manual", "hard ", "slow", "costly", "expensive", "lack", "no easy way", "no way to", "have to", "has to", "forced to",
+		"can't", "cannot", "fall short", "falls short", "hostage", "lock-in", "locked in", "scattered", "bury", "faced", "risk",
+		"umständlich", "manuell", "teuer", "langsam", "fehlt", "時間がかか", "不足", "非効率", "수작업", "비효율", "부족"}
+	// solutionCues mark a paragraph that describes what the product does.
+	solutionCues = []string{"with ", "provides", "lets ", "enables", "allows", "helps", "gives", "closes the gap", "solves", "now can", "can now",
+		"bietet", "ermöglicht", "löst", "mit ", "提供", "解決", "できます", "可能", "제공", "해결", "가능"}
+	// quoteVerbs attribute a quotation to its speaker.
+	quoteVerbs = []string{"said", "says", "added", "adds", "according to", "explained", "explains", "commented", "noted", "notes", "shared",
+		"sagt", "sagte", "erklärt", "ergänzt", "betont", "述べ", "語", "コメント", "話し", "말했", "밝혔", "전했", "설명했"}
+	// gettingStartedCues say how a customer starts (steps, or how quickly
+	// they are set up); "to get started, visit URL" is a call to action.
+	gettingStartedCues = []string{"install", "sign up", "signup", "download", "getting started", "get started by", "to get started, run",
+		"to get started, install", "to get started, download", "to get started, sign", "first step", "step 1", "quick start",
+		"installier", "herunterladen", "einrichten", "registrieren", "erste schritte",
+		"インストール", "セットアップ", "導入手順", "始め方", "利用開始", "登録", "설치", "가입", "시작하려면", "다운로드"}
+	// startVerbs and quickPhrases together mean "set up in minutes".
+	startVerbs = []string{"set up", "setup", "deploy", "create", "connect", "configure", "onboard", "get started", "start", "run ", "launch",
+		"einricht", "starten", "導入", "デプロイ", "設定", "구축", "배포", "설정"}
+	quickPhrases = []string{"in minutes", "in seconds", "minutes", "in one step", "in a single step", "one command", "single command", "less than",
+		"within", "in wenigen minuten", "minuten", "数分", "分で", "몇 분", "분 만에"}
+	// negations before a cue cancel it ("nothing to install").
+	negations = []string{"nothing to", "no need to", "without", "never", "no ", "not ", "don't", "doesn't", "kein", "ohne", "nicht"}
+	// callToActionCues point the reader somewhere or say it is available.
+	callToActionCues = []string{"http://", "https://", "www.", "visit", "learn more", "more information", "find out more", "sign up at",
+		"available now", "now available", "available today", "available immediately", "generally available", "is available", "are available",
+		"available at", "available from", "available via", "available for download", "is open source", "is open-source", "released under",
+		"licensed under", "is distributed", "are distributed", "try it", "download it", "get it at", "order now", "contact us",
+		"verfügbar", "erhältlich", "besuchen sie", "mehr erfahren", "mehr informationen",
+		"公開され", "公開し", "提供を開始", "利用可能", "ご利用いただけ", "詳しくは", "詳細は", "ご覧ください", "이용 가능", "방문", "자세한 내용", "공개되"}
+)
+
+// Attribution words: who is speaking in a quote.
+var (
+	leaderRoles = []string{"ceo", "cto", "cpo", "coo", "cfo", "founder", "co-founder", "president", "vp ", "vice president", "head of",
+		"director", "general manager", "gm ", "chief", "leader", "principal", "the author", "author", "product team", "spokesperson",
+		"owner", "executive", "geschäftsführer", "vorstand", "leiter", "gründer", "責任者", "代表", "社長", "部長", "本部長", "リーダー",
+		"대표", "책임자", "리더", "이사", "본부장"}
+	customerRoles = []string{"customer", "user", "client", "engineer", "developer", "analyst", "scientist", "administrator", "admin", "designer",
+		"manager at", "lead at", "from ", "of a ", "at a ", "mid-size", "startup", "kunde", "nutzer", "anwender",
+		"お客様", "顧客", "利用者", "担当者", "会社", "企業", "고객", "사용자", "담당자", "회사", "기업"}
+)
+
+// Stop words tell which language a text is in, so that the reader knows
+// whether it can read narrative parts at all.
+var (
+	englishStop = []string{"the", "and", "to", "of", "a", "is", "for", "with", "that", "in", "it", "you", "your", "on", "are", "this", "as", "by", "be", "can", "we", "our"}
+	germanStop  = []string{"der", "die", "das", "und", "ist", "mit", "für", "nicht", "sie", "ein", "eine", "zu", "auf", "den", "dem", "des", "von", "wird", "werden", "auch", "sich", "ihre", "ihr"}
+)
+
+// hasCue reports whether lower (lower-cased text) contains one of cues,
+// each at the start of a word (Latin) or anywhere (CJK).
+func hasCue(lower string, cues []string) bool {
+	return firstCue(lower, cues) >= 0
+}
+
+// firstCue is the offset of the earliest cue in lower, or -1.
+func firstCue(lower string, cues []string) int {
+	best := -1
+	for _, c := range cues {
+		if i := cueIndex(lower, c); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+// cueIndex finds cue in s at a word start (for Latin cues); a cue ending in
+// a space also matches at the end of s or before punctuation.
+func cueIndex(s, cue string) int {
+	trimmed := strings.TrimRight(cue, " ")
+	whole := len(trimmed) < len(cue)
+	for off := 0; off <= len(s)-len(trimmed); {
+		i := strings.Index(s[off:], trimmed)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if wordStart(s, i, trimmed) && (!whole || wordEnd(s, i+len(trimmed))) {
+			return i
+		}
+		off = i + 1
+	}
+	return -1
+}
+
+func wordStart(s string, i int, cue string) bool {
+	first, _ := utf8.DecodeRuneInString(cue)
+	if !isLatin(first) || i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(prev) && !unicode.IsDigit(prev)
+}
+
+func wordEnd(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+func isLatin(r rune) bool {
+	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// countCues counts the distinct cues present in lower.
+func countCues(lower string, cues []string) int {
+	n := 0
+	for _, c := range cues {
+		if cueIndex(lower, c) >= 0 {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,161 @@
+package prfaq
+
+import (
+	"bytes"
+	"regexp"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// proseMask is a copy of src with what is not prose blanked, byte for
+// byte (newlines kept): inline code, links with their destinations,
+// autolinks and inline HTML comments. Template text left in a document is
+// searched for in what remains, so that a link's text, a code argument
+// ("<name>") or a URL is never taken for a placeholder.
+func (p *parser) proseMask(root ast.Node, src []byte) *lineIndex {
+	out := bytes.Clone(src)
+	blankRange := func(from, to int) {
+		for i := max(from, 0); i < to && i < len(out); i++ {
+			if out[i] != '\n' {
+				out[i] = ' '
+			}
+		}
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan:
+			from, to := textRange(n)
+			p.blankCode(out, from, to)
+			return ast.WalkSkipChildren, nil
+		case *ast.Link, *ast.Image:
+			from, to := textRange(n)
+			if from >= 0 {
+				if _, img := n.(*ast.Image); img {
+					from--
+				}
+				blankRange(from-1, linkEnd(p.src, to))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				if bytes.HasPrefix(bytes.TrimSpace(seg.Value(p.src)), []byte("<!--")) || isComment(seg.Value(p.src)) {
+					blankRange(seg.Start, seg.Stop)
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return newLineIndex(out)
+}
+
+// bracketPhrase is a bracketed phrase of two words or more
+// ("[TARGET GA DATE]", "[City, Date]"): a placeholder even in inline code,
+// where a code argument is one token ("[OPTIONS]").
+var bracketPhrase = regexp.MustCompile(`\[[A-Za-z][\w'-]*(?:[ ,/]+[A-Za-z][\w'-]*)+\]`)
+
+// blankCode blanks inline code but for bracketed phrases in it.
+func (p *parser) blankCode(out []byte, from, to int) {
+	if from < 0 || to > len(out) || from >= to {
+		return
+	}
+	keep := bracketPhrase.FindAllIndex(p.src[from:to], -1)
+	for i := from; i < to; i++ {
+		kept := false
+		for _, k := range keep {
+			if i-from >= k[0] && i-from < k[1] {
+				kept = true
+				break
+			}
+		}
+		if !kept && out[i] != '\n' {
+			out[i] = ' '
+		}
+	}
+}
+
+// textRange is the span of source bytes a node's text children cover; -1
+// when it has none.
+func textRange(n ast.Node) (int, int) {
+	from, to := -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			if from < 0 || t.Segment.Start < from {
+				from = t.Segment.Start
+			}
+			to = max(to, t.Segment.Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	return from, to
+}
+
+// linkEnd is the end of a link whose text ends at i: past "](dest)",
+// "][ref]" or the closing "]".
+func linkEnd(src []byte, i int) int {
+	if i < 0 || i >= len(src) || src[i] != ']' {
+		return i
+	}
+	i++
+	if i >= len(src) {
+		return i
+	}
+	open, closing := byte(0), byte(0)
+	switch src[i] {
+	case '(':
+		open, closing = '(', ')'
+	case '[':
+		open, closing = '[', ']'
+	default:
+		return i
+	}
+	depth := 0
+	for j := i; j < len(src) && j < i+4096; j++ {
+		switch src[j] {
+		case open:
+			depth++
+		case closing:
+			depth--
+			if depth == 0 {
+				return j + 1
+			}
+		case '\n':
+			return j // a destination does not span lines
+		}
+	}
+	return i
+}
+
+var (
+	bareURL       = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+`)
+	footnoteRef   = regexp.MustCompile(`\[\^[^\]\s]+\]`)
+	taskBox       = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+(\[[ xX]\])`)
+	linkDef       = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S`)
+	inlineComment = regexp.MustCompile(`<!--.*?-->`)
+)
+
+// maskLine blanks, in one line of the masked source, bare URLs, footnote
+// references, a task-list box and a link definition.
+func maskLine(s string) string {
+	if linkDef.MatchString(s) {
+		return string(bytes.Repeat([]byte{' '}, len(s)))
+	}
+	b := []byte(s)
+	blank := func(loc []int) {
+		for i := loc[0]; i < loc[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	for _, re := range []*regexp.Regexp{bareURL, footnoteRef, inlineComment} {
+		for _, loc := range re.FindAllIndex(b, -1) {
+			blank(loc)
+		}
+	}
+	if m := taskBox.FindSubmatchIndex(b); m != nil {
+		blank(m[2:4])
+	}
+	return string(b)
+}

@@ -1,0 +1,521 @@
+package prfaq
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// parts decides, for every configured section that names a part, whether
+// the document has it: by heading or label first, else in the prose of the
+// press release (and whatever precedes the FAQ), else it is absent, or
+// Unsure when the prose is in a language the reader has no words for.
+func (r *reader) parts() {
+	r.doc.Language = r.language()
+	prose := r.narrative()
+	for i := range r.spec.Sections {
+		s := &r.spec.Sections[i]
+		r.doc.Parts[s.Name] = r.partFound(s, prose)
+	}
+}
+
+func (r *reader) partFound(s *SectionSpec, prose map[Part]Found) Found {
+	if s.Part == PartExternalFAQ || s.Part == PartInternalFAQ {
+		return r.faqFound(s)
+	}
+	for _, sec := range r.doc.Sections {
+		if sec.Spec == s {
+			how := "heading"
+			if sec.Heading.Pseudo {
+				how = "label"
+			}
+			return Found{Presence: Present, How: how, Pos: sec.Heading.Pos, Section: sec}
+		}
+	}
+	switch {
+	case s.Part == "" || s.Part == PartMetrics:
+		return Found{}
+	case s.Part == PartSubheading && r.doc.Subheading != nil:
+		return Found{Presence: Present, How: "line", Pos: r.doc.Subheading.Pos}
+	}
+	if f, ok := prose[s.Part]; ok {
+		return f
+	}
+	if r.doc.Language == "" {
+		return Found{Presence: Unsure}
+	}
+	return Found{}
+}
+
+// faqFound finds the external or internal FAQ. One FAQ for everyone (a
+// "FAQ" heading, or questions with no heading) is the external FAQ; the
+// internal FAQ must be its own section or sub-section, and when there is
+// none in an undivided FAQ the finding says so.
+func (r *reader) faqFound(s *SectionSpec) Found {
+	want := "external"
+	if s.Part == PartInternalFAQ {
+		want = "internal"
+	}
+	var best *Section
+	divided := false
+	for _, sec := range r.faqs {
+		if sec.Audience != "" {
+			divided = true
+		}
+		ok := sec.Audience == want || (want == "external" && sec.Audience == "")
+		if !ok {
+			continue
+		}
+		if best == nil || len(best.Questions) == 0 && len(sec.Questions) > 0 {
+			best = sec
+		}
+	}
+	if want == "external" && divided && best != nil && best.Audience == "" && len(best.Questions) == 0 {
+		// A "Frequently Asked Questions" container over "Customer FAQ"
+		// and "Internal FAQ": an external one must exist in it.
+		for _, sec := range r.faqs {
+			if sec.Audience == "external" {
+				best = sec
+			}
+		}
+	}
+	if best == nil {
+		if r.doc.Language == "" && len(r.faqs) == 0 {
+			return Found{Presence: Unsure}
+		}
+		return Found{Undivided: want == "internal" && len(r.faqs) > 0 && !divided}
+	}
+	how := "heading"
+	if best.Heading.Pseudo {
+		how = "label"
+	}
+	return Found{Presence: Present, How: how, Pos: best.Heading.Pos, Section: best}
+}
+
+// narrative reads the press release as prose: the first paragraph is the
+// summary; a paragraph that states a pain is the problem; one that
+// describes the product, the solution; a quotation attributed to someone,
+// a leader's or a customer's quote; steps or "set up in minutes", getting
+// started; and near the end a pointer or an availability statement, the
+// call to action.
+func (r *reader) narrative() map[Part]Found {
+	found := map[Part]Found{}
+	set := func(p Part, b *block) {
+		if _, ok := found[p]; !ok {
+			found[p] = Found{Presence: Present, How: "prose", Pos: b.pos}
+		}
+	}
+	summary := r.summaryIndex()
+	if summary >= 0 {
+		set(PartSummary, r.release[summary].b)
+	}
+	company := r.companyWords()
+	var leaders []string
+	var closing []int
+	for i, pb := range r.release {
+		b := pb.b
+		if b.kind == bHeading || b.kind == bRule || b.kind == bComment {
+			continue
+		}
+		lower := strings.ToLower(stripMarkers(b.text))
+		if attr, ok := r.quotation(i); ok {
+			who := speaker(attr, pb, company, leaders)
+			if who == PartLeaderQuote {
+				leaders = append(leaders, capitalised(attr)...)
+			}
+			set(who, b)
+			continue
+		}
+		problem := isProblem(lower)
+		if problem {
+			set(PartProblem, b)
+		}
+		if startsCustomer(lower, b, r.codeText(b)) {
+			set(PartGettingStarted, b)
+		}
+		if i != summary && describes(b, lower) && (!problem || hasCue(lower, solutionCues)) {
+			set(PartSolution, b)
+		}
+		if i != summary {
+			closing = append(closing, i)
+		}
+	}
+	if len(closing) > 3 {
+		closing = closing[len(closing)-3:]
+	}
+	for _, i := range closing {
+		if b := r.release[i].b; hasCue(strings.ToLower(b.text), callToActionCues) {
+			set(PartCallToAction, b)
+		}
+	}
+	return found
+}
+
+// summaryIndex is the first paragraph of prose after the headline (any,
+// when there is none): the summary, however it is labelled.
+func (r *reader) summaryIndex() int {
+	after := 0
+	if h := r.doc.Headline; h != nil {
+		after = h.Pos.Line
+	}
+	for i, pb := range r.release {
+		b := pb.b
+		if b.kind != bParagraph || b.pos.Line < after || weight(b.text) < 8 || (pb.part != "" && pb.part != PartSummary) {
+			continue
+		}
+		if _, quote := r.quotation(i); quote {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+var markerRE = regexp.MustCompile(`<[^<>\n]+>`)
+
+// stripMarkers removes template markers, so that the template's own
+// guidance ("<Describe the problem ...>") never reads as the part.
+func stripMarkers(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	return markerRE.ReplaceAllString(s, " ")
+}
+
+// isProblem: one strong cue ("struggle", "previously", "problem"), or two
+// weaker ones ("manual", "slow") in one paragraph.
+func isProblem(lower string) bool {
+	return hasCue(lower, problemStrong) || countCues(lower, problemWeak) >= 2
+}
+
+// startsCustomer: how to start (install, sign up, download, not "nothing
+// to install"), or a start that is quick ("set up in five minutes"), or
+// install commands in code.
+func startsCustomer(lower string, b *block, code string) bool {
+	for _, cue := range gettingStartedCues {
+		for off := 0; off < len(lower); {
+			i := cueIndex(lower[off:], cue)
+			if i < 0 {
+				break
+			}
+			if !negated(lower[:off+i]) {
+				return true
+			}
+			off += i + len(cue)
+		}
+	}
+	for _, s := range sentences(lower) {
+		if hasCue(s, startVerbs) && hasCue(s, quickPhrases) {
+			return true
+		}
+	}
+	return b.code && hasCue(lower+" "+code, []string{"install", "brew ", "pip ", "npm ", "npx ", "docker run", "curl ", "go get", "git clone"})
+}
+
+// negated says whether the words just before a cue negate it.
+func negated(before string) bool {
+	f := strings.Fields(before)
+	if len(f) > 3 {
+		f = f[len(f)-3:]
+	}
+	tail := " " + strings.Join(f, " ") + " "
+	for _, n := range negations {
+		if strings.Contains(tail, " "+n) {
+			return true
+		}
+	}
+	return false
+}
+
+// describes: a paragraph or a list long enough to describe the product.
+func describes(b *block, lower string) bool {
+	switch b.kind {
+	case bParagraph:
+		return weight(lower) >= 8 && b.label == "" || weight(b.rest) >= 8
+	case bList:
+		return b.n.ChildCount() >= 2
+	}
+	return false
+}
+
+// codeText is the text of the code blocks in b, which plain text leaves
+// out.
+func (r *reader) codeText(b *block) string {
+	if !b.code {
+		return ""
+	}
+	var sb strings.Builder
+	_ = ast.Walk(b.n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				sb.Write(seg.Value(r.src))
+			}
+		case *ast.CodeSpan:
+			sb.WriteString(plainText(n, r.src))
+			sb.WriteByte(' ')
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.ToLower(sb.String())
+}
+
+// quotation says whether release block i is an attributed quotation, and
+// returns the attribution: the text around the quotation ("said Jane Roe,
+// VP of Sales"), a dash line under it ("— Jane Roe, VP"), or a list item
+// under a block quote ("- Albert from San Francisco").
+func (r *reader) quotation(i int) (string, bool) {
+	b := r.release[i].b
+	switch b.kind {
+	case bQuote:
+		if attr := dashLine(b.text, false); attr != "" {
+			return attr, true
+		}
+		if l, ok := b.n.LastChild().(*ast.List); ok && l.ChildCount() == 1 && weight(plainText(l, r.src)) <= 12 {
+			return plainText(l, r.src), true
+		}
+		if rest := unquoted(b.text); hasCue(strings.ToLower(rest), quoteVerbs) && hasQuotation(b.text) {
+			return rest, true
+		}
+		if i+1 < len(r.release) {
+			if next := r.release[i+1].b; next.kind == bParagraph {
+				if attr := dashLine(next.text, true); attr != "" && next.lines == 1 {
+					return attr, true
+				}
+			}
+		}
+	case bParagraph:
+		if !hasQuotation(b.text) {
+			return "", false
+		}
+		rest := unquoted(b.text)
+		if attr := dashLine(b.text, false); attr != "" {
+			return attr, true
+		}
+		if hasCue(strings.ToLower(rest), quoteVerbs) {
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// quoteMarks pair an opening quotation mark with its closing one.
+var quoteMarks = [][2]string{{"“", "”"}, {"\"", "\""}, {"„", "“"}, {"«", "»"}, {"「", "」"}, {"『", "』"}}
+
+// hasQuotation says whether text quotes someone: a quoted passage of a
+// few words at least.
+func hasQuotation(text string) bool {
+	for _, m := range quoteMarks {
+		i := strings.Index(text, m[0])
+		if i < 0 {
+			continue
+		}
+		j := strings.Index(text[i+len(m[0]):], m[1])
+		if j < 0 {
+			continue
+		}
+		if weight(text[i+len(m[0]):i+len(m[0])+j]) >= 5 {
+			return true
+		}
+	}
+	return false
+}
+
+// unquoted is text without its quoted passages: what is left names the
+// speaker.
+func unquoted(text string) string {
+	for _, m := range quoteMarks {
+		for {
+			i := strings.Index(text, m[0])
+			if i < 0 {
+				break
+			}
+			j := strings.Index(text[i+len(m[0]):], m[1])
+			if j < 0 {
+				break
+			}
+			text = text[:i] + " " + text[i+len(m[0])+j+len(m[1]):]
+		}
+	}
+	return text
+}
+
+// dashLine is the attribution line under a quotation ("— Jane Roe, VP"),
+// "" when there is none. alone allows a text that is only that line (the
+// paragraph after a block quote).
+func dashLine(text string, alone bool) string {
+	lines := strings.Split(text, "\n")
+	for k := len(lines) - 1; k >= 0; k-- {
+		if k == 0 && !alone {
+			break
+		}
+		l := strings.TrimSpace(lines[k])
+		for _, d := range []string{"—", "–", "―", "--", "-", "~"} {
+			if !strings.HasPrefix(l, d) {
+				continue
+			}
+			if a := strings.TrimSpace(strings.TrimLeft(l, d)); a != "" && weight(a) <= 15 {
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+// speaker says whose quote it is: the section says so ("Customer
+// Quotes"); else a speaker at another organisation, or a customer's role,
+// is a customer; a leader's role, the announcing company, or a speaker
+// already quoted as a leader is a leader; else the first quote is the
+// leader's and the others customers'.
+func speaker(attr string, pb proseBlock, company, leaders []string) Part {
+	if pb.part == PartLeaderQuote || pb.part == PartCustomerQuote {
+		return pb.part
+	}
+	lower := " " + strings.ToLower(attr) + " "
+	if org := orgOf(attr); org != "" {
+		if containsWord(company, org) {
+			return PartLeaderQuote
+		}
+		return PartCustomerQuote
+	}
+	switch {
+	case hasCue(lower, customerRoles):
+		return PartCustomerQuote
+	case hasCue(lower, leaderRoles):
+		return PartLeaderQuote
+	}
+	for _, w := range capitalised(attr) {
+		if containsWord(company, w) || containsWord(leaders, w) {
+			return PartLeaderQuote
+		}
+	}
+	if len(leaders) == 0 {
+		return PartLeaderQuote
+	}
+	return PartCustomerQuote
+}
+
+// orgOf is the organisation an attribution names after " at " or " of "
+// ("VP of Product at DataFlow Systems"), "" when none.
+func orgOf(attr string) string {
+	for _, sep := range []string{" at ", " of ", " bei ", " von "} {
+		i := strings.LastIndex(attr, sep)
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(attr[i+len(sep):])
+		if len(f) > 0 {
+			w := strings.Trim(f[0], ".,;:!?\"'()[]*_")
+			if r := []rune(w); len(r) > 1 && unicode.IsUpper(r[0]) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// companyWords are the capitalised words of the headline and the
+// summary's first sentence: who announces.
+func (r *reader) companyWords() []string {
+	var text string
+	if h := r.doc.Headline; h != nil {
+		text = h.Text
+	}
+	if i := r.summaryIndex(); i >= 0 {
+		if s := sentences(r.release[i].b.text); len(s) > 0 {
+			text += " " + s[0]
+		}
+	}
+	return capitalised(text)
+}
+
+// capitalised lists the words of s that start with a capital letter or
+// are written in a script without case, minus a few that start sentences.
+func capitalised(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	}) {
+		r := []rune(w)
+		if len(r) < 2 || !unicode.IsUpper(r[0]) {
+			continue
+		}
+		switch strings.ToLower(w) {
+		case "the", "today", "a", "an", "new", "and", "for", "with", "our", "we", "it", "this", "dr", "mr", "ms":
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func containsWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if strings.EqualFold(x, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// language tells the press release's language from its script and its
+// most common words; "" when it is a language the reader has no words for.
+// Too little text to tell is read as English.
+func (r *reader) language() string {
+	var sb strings.Builder
+	for _, pb := range r.release {
+		sb.WriteString(pb.b.text)
+		sb.WriteByte('\n')
+	}
+	text := sb.String()
+	var hangul, kana, han, other, latin int
+	for _, c := range text {
+		switch {
+		case unicode.Is(unicode.Hangul, c):
+			hangul++
+		case unicode.In(c, unicode.Hiragana, unicode.Katakana):
+			kana++
+		case unicode.Is(unicode.Han, c):
+			han++
+		case unicode.IsLetter(c) && c < 0x250:
+			latin++
+		case unicode.IsLetter(c):
+			other++
+		}
+	}
+	switch {
+	case hangul > 20 && hangul >= kana:
+		return "ko"
+	case kana > 20:
+		return "ja"
+	case han+other > latin && han+other > 20:
+		return ""
+	}
+	words := strings.Fields(strings.ToLower(text))
+	if len(words) < 30 {
+		return "en"
+	}
+	en, de := 0, 0
+	for _, w := range words {
+		w = strings.Trim(w, ".,;:!?\"'()[]*_“”„")
+		if containsWord(englishStop, w) {
+			en++
+		}
+		if containsWord(germanStop, w) {
+			de++
+		}
+	}
+	switch {
+	case en >= de && en*100 >= 8*len(words):
+		return "en"
+	case de > en && de*100 >= 8*len(words):
+		return "de"
+	}
+	return ""
+}

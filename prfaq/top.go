@@ -1,0 +1,355 @@
+package prfaq
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// top finds the document's title, headline and subheading. Real PRFAQs
+// open with a title ("# PRFAQ: Ledger"), notes, a "Press Release" label
+// and only then the announcement; a bare product name in the headline's
+// place is not one.
+func (r *reader) top() {
+	start := r.releaseStart()
+	r.findTitle(start)
+	r.findHeadline(start)
+	r.findSubheading(r.afterTop())
+	if h := r.doc.Headline; h != nil {
+		r.doc.PressRelease.Pos = h.Pos
+	}
+}
+
+// releaseStart is the index after a press-release label ("## Press
+// Release", "プレスリリース", "FOR IMMEDIATE RELEASE") that comes before the
+// FAQ and before any heading or bold line that could be the headline, or
+// 0 when there is none.
+func (r *reader) releaseStart() int {
+	for i, b := range r.blocks {
+		t, ok := r.lineText(b)
+		if !ok {
+			continue
+		}
+		c := classifyHeading(t)
+		switch {
+		case c.faq != faqNone:
+			return 0
+		case c.release && !c.title && weight(t) <= 8:
+			r.label(b)
+			return i + 1
+		case c.title || len(c.parts) > 0 || c.quotes || isName(t, nil):
+		case b.kind == bHeading || b.emph == 2:
+			return 0 // a headline before any label
+		}
+	}
+	return 0
+}
+
+// afterTop is the index after the headline, else after the product name,
+// else after the title: where a subheading stands.
+func (r *reader) afterTop() int {
+	for _, h := range []*Heading{r.doc.Headline, r.doc.Name, r.doc.Title} {
+		if h == nil {
+			continue
+		}
+		for i, b := range r.blocks {
+			if b.pos == h.Pos {
+				return i + 1
+			}
+		}
+	}
+	return len(r.blocks)
+}
+
+// lineText is the text of a block that could be a heading, a title or a
+// headline: a heading, or a paragraph on one or two lines.
+func (r *reader) lineText(b *block) (string, bool) {
+	switch {
+	case b.kind == bHeading:
+		return b.text, true
+	case b.kind == bParagraph && b.lines <= 2 && weight(b.text) <= 40:
+		return strings.Join(strings.Fields(b.text), " "), true
+	}
+	return "", false
+}
+
+func (r *reader) label(b *block) {
+	r.used[b] = true
+	r.doc.Labels = append(r.doc.Labels, r.headingOf(b, b.kind != bHeading))
+}
+
+// findTitle takes the first heading (or, in a plain-text document, the
+// first line) before the press release when it carries a title marker or
+// only names the product.
+func (r *reader) findTitle(start int) {
+	for i, b := range r.blocks {
+		if i >= start && start > 0 {
+			return
+		}
+		if b.kind == bComment || b.kind == bRule || b.kind == bHTML {
+			continue
+		}
+		t, ok := r.lineText(b)
+		if !ok || (b.kind != bHeading && !r.plain && b.emph == 0) {
+			if start == 0 {
+				return
+			}
+			continue
+		}
+		c := classifyHeading(t)
+		switch {
+		case c.title:
+			r.setTitle(b)
+			return
+		case c.release || c.faq != faqNone || len(c.parts) > 0:
+			if start == 0 {
+				return
+			}
+		case b.kind == bHeading && b.level == 1 && isName(t, nil):
+			r.setTitle(b)
+			return
+		case start == 0:
+			return
+		}
+	}
+}
+
+func (r *reader) setTitle(b *block) {
+	h := r.headingOf(b, b.kind != bHeading)
+	r.doc.Title = &h
+	r.used[b] = true
+}
+
+// findHeadline reads from start for the announcement: the first heading,
+// bold line, or (in a plain-text document, or right after a press-release
+// label) short plain line that announces something. It stops at the first
+// section or the first paragraph of prose.
+func (r *reader) findHeadline(start int) {
+	prose := 0
+	for i := start; i < len(r.blocks); i++ {
+		b := r.blocks[i]
+		if r.used[b] || b.kind == bComment || b.kind == bRule || b.kind == bHTML {
+			continue
+		}
+		if b.kind == bQuote && prose == 0 && r.doc.Headline == nil {
+			continue // a note above the release
+		}
+		if b.kind == bParagraph && isMetadata(b) {
+			r.used[b] = true
+			continue
+		}
+		t, ok := r.headlineText(b, i == start && start > 0)
+		if !ok {
+			if b.kind == bParagraph && b.emph == 0 && b.label == "" && prose < 2 && weight(b.text) < 40 &&
+				len(sentences(b.text)) <= 1 && !isDateline(b.text) {
+				prose++
+				continue
+			}
+			return
+		}
+		c := classifyHeading(t)
+		switch {
+		case c.release && !c.title:
+			r.label(b)
+		case c.title:
+			if r.doc.Title == nil {
+				r.setTitle(b)
+			} else {
+				r.label(b)
+			}
+		case c.faq != faqNone || len(c.parts) > 0 || c.quotes || r.sections[headingKey(t)] != nil:
+			return
+		case b.kind == bParagraph && b.label != "" && b.rest != "":
+			return // a run-in label, not a line of its own
+		case isName(t, r.doc.Title):
+			if r.doc.Name == nil {
+				h := r.headingOf(b, b.kind != bHeading)
+				r.doc.Name = &h
+			}
+			r.used[b] = true
+		default:
+			h := r.headingOf(b, b.kind != bHeading)
+			h.Text = trimReleasePrefix(h.Text)
+			r.doc.Headline = &h
+			r.used[b] = true
+			return
+		}
+	}
+}
+
+// headlineText is the text of a block that could be the headline: a
+// heading, a bold line, or a plain line that does not end a sentence
+// (in a plain-text document, or the first block after a label).
+func (r *reader) headlineText(b *block, afterLabel bool) (string, bool) {
+	switch {
+	case b.kind == bHeading:
+		return b.text, true
+	case b.kind != bParagraph || b.lines > 2 || isDateline(b.text):
+		return "", false
+	case b.emph == 2 && weight(b.text) <= 30:
+		return strings.Join(strings.Fields(b.text), " "), true
+	case b.emph == 0 && b.lines == 1 && (r.plain || afterLabel) && weight(b.text) <= 30 && !endsSentence(b.text):
+		return b.text, true
+	}
+	return "", false
+}
+
+// findSubheading takes the block after the headline (or, without one,
+// after the title or the product name) when it is a line in italics or
+// bold, or a lone sentence under a title.
+func (r *reader) findSubheading(from int) {
+	if r.doc.Headline == nil && r.doc.Title == nil && r.doc.Name == nil {
+		return
+	}
+	for i := from; i < len(r.blocks); i++ {
+		b := r.blocks[i]
+		if b.kind == bComment || b.kind == bRule || b.kind == bHTML {
+			continue
+		}
+		if r.used[b] {
+			continue // a label
+		}
+		if b.kind != bParagraph || isDateline(b.text) || weight(b.text) > 60 || b.label != "" && b.rest != "" {
+			return
+		}
+		if classifyHeading(b.text).release {
+			continue // FOR IMMEDIATE RELEASE
+		}
+		lone := b.emph == 0 && r.doc.Headline == nil && len(sentences(b.text)) == 1 && r.nextIsHeading(i)
+		if b.emph != 0 || lone {
+			h := Heading{Text: strings.Join(strings.Fields(b.text), " "), Level: labelLevel, Pos: b.pos, Pseudo: true}
+			r.doc.Subheading = &h
+			r.used[b] = true
+		}
+		return
+	}
+}
+
+func (r *reader) nextIsHeading(i int) bool {
+	for j := i + 1; j < len(r.blocks); j++ {
+		switch b := r.blocks[j]; {
+		case b.kind == bComment || b.kind == bRule:
+			continue
+		case b.kind == bHeading:
+			return true
+		case b.kind == bParagraph && b.emph == 2:
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isMetadata says whether a paragraph is a block of "Key: value" lines
+// (By, Date, Author, Status) rather than prose.
+func isMetadata(b *block) bool {
+	lines := strings.Split(b.text, "\n")
+	if len(lines) < 2 {
+		return false
+	}
+	for _, l := range lines {
+		k, v, ok := strings.Cut(l, ":")
+		if !ok && !strings.HasPrefix(strings.ToLower(strings.TrimSpace(l)), "by ") {
+			return false
+		}
+		if ok && (Words(k) > 3 || strings.TrimSpace(v) == "") {
+			return false
+		}
+	}
+	return true
+}
+
+// isDateline says whether a paragraph opens as a press release's first
+// paragraph does: "SEATTLE, WA — March 2026 — ...", "**July 2026** -",
+// "[City, Date] -", "Today, ...".
+func isDateline(s string) bool {
+	head := strings.TrimLeft(s, " *_`[")
+	lower := strings.ToLower(head)
+	if strings.HasPrefix(lower, "today") || strings.HasPrefix(lower, "heute") {
+		return true
+	}
+	rs := []rune(head)
+	if len(rs) > 80 {
+		rs = rs[:80]
+	}
+	h := string(rs)
+	dash := -1
+	for _, d := range []string{" — ", " – ", " - ", "—", "–"} {
+		if i := strings.Index(h, d); i > 0 && (dash < 0 || i < dash) {
+			dash = i
+		}
+	}
+	if dash < 0 {
+		return false
+	}
+	before := strings.ToLower(h[:dash])
+	if yearRE.MatchString(before) || strings.Contains(before, "date") || strings.Contains(before, "city") {
+		return true
+	}
+	for _, m := range months {
+		if strings.Contains(before, m) {
+			return true
+		}
+	}
+	return strings.Contains(before, "年") || strings.Contains(before, "월")
+}
+
+var yearRE = regexp.MustCompile(`(?:^|\D)(?:19|20)\d\d(?:\D|$)`)
+
+var months = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "januar", "märz", "mai", "juni", "juli", "okt", "dez"}
+
+// isName says whether a headline candidate only names the product: a few
+// words that announce nothing ("Kurzwahl 24/36", "Treeline Vision"), or
+// the product name the title already gave. Longer lines, and "Name:
+// tagline", are read as headlines: the reader cannot tell them apart and
+// says nothing rather than guess.
+func isName(t string, title *Heading) bool {
+	if title != nil && sameName(t, titleName(title.Text)) {
+		return true
+	}
+	lower := strings.ToLower(t) + " "
+	if hasCue(lower, announceWords) {
+		return false
+	}
+	for _, sep := range []string{":", " — ", " – ", " - ", " | "} {
+		if _, after, ok := strings.Cut(t, sep); ok && Words(after) >= 3 {
+			return false
+		}
+	}
+	return weight(t) <= 5
+}
+
+// titleName is a title without its PRFAQ marker: "PRFAQ — Ledger" names
+// "Ledger".
+func titleName(t string) string {
+	lower := strings.ToLower(t)
+	for _, m := range titleMarkers {
+		if i := strings.Index(lower, m); i >= 0 {
+			t = t[:i] + t[i+len(m):]
+			lower = lower[:i] + lower[i+len(m):]
+		}
+	}
+	return strings.TrimFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func sameName(a, b string) bool {
+	fold := func(s string) string {
+		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ")
+	}
+	fa := fold(a)
+	return fa != "" && fa == fold(b)
+}
+
+// trimReleasePrefix drops "Press Release: " from a headline.
+func trimReleasePrefix(t string) string {
+	lower := strings.ToLower(t)
+	for _, p := range []string{"press release:", "press release —", "press release -", "pressemitteilung:"} {
+		if strings.HasPrefix(lower, p) {
+			return strings.TrimSpace(t[len(p):])
+		}
+	}
+	return t
+}
