@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Precision is the length of the period a date names.
@@ -64,15 +65,21 @@ const (
 )
 
 var (
-	errNotDate = errors.New(wantDate)
-	errFiscal  = errors.New("fiscal years and quarters differ between companies: write the calendar period, such as 2027-06-30 or 2027-Q2")
-	errYear    = fmt.Errorf("want a year from %d to %d", minYear, maxYear)
+	errNotDate  = errors.New(wantDate)
+	errFiscal   = errors.New("fiscal years and quarters differ between companies: write the calendar period, such as 2027-06-30 or 2027-Q2")
+	errYear     = fmt.Errorf("want a year from %d to %d", minYear, maxYear)
+	errRelative = errors.New("a deadline relative to a launch or a week number moves with it: write the calendar date it falls on, such as 2027-06-30 or 2027-Q3")
+	errPartDay  = errors.New("early, mid and late need a period longer than a day, such as mid-2027, early Q3 2027 or late December 2027")
 )
 
 // ParseDate reads a By cell: YYYY-MM-DD, YYYY-MM, YYYY-Qn, Qn YYYY, YYYY-Hn
 // or YYYY. Q and H may be lower-case, "Q3-2027", "2027 Q3" and "2027Q3" are
-// accepted, and months and days may have one digit. Impossible dates
-// (2027-02-30, 2027-13, Q5, H3) are rejected with a *ParseError.
+// accepted, and months and days may have one digit. A month may be named
+// ("Dec 2027", "December 31, 2027", "31 Dec 2027"), and the period may be
+// opened by "by", "in" or "until" and by "end of" (the period itself),
+// "early", "mid" or "late" (a part of it: see the package documentation).
+// Impossible dates (2027-02-30, 2027-13, Q5, H3) are rejected with a
+// *ParseError.
 func ParseDate(s string) (Date, error) {
 	text := strings.TrimSpace(s)
 	d, err := parseDate(foldSpace(text))
@@ -83,9 +90,110 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
+// parseDate reads a space-folded By cell: an optional "by" or "in", an
+// optional modifier ("end of", "mid-"), then a period.
 func parseDate(s string) (Date, error) {
+	rest := cutDeadlineWord(s)
+	mod, yearOnly, rest := cutDateModifier(rest)
+	d, err := parsePeriod(rest)
+	switch {
+	case err == errNotDate && isRelative(s):
+		return Date{}, errRelative
+	case err != nil:
+		return Date{}, err
+	case yearOnly && (d.Precision != Year || digitRun(rest, 0) != len(rest)):
+		return Date{}, errNotDate
+	}
+	return d.part(mod)
+}
+
+// cutDeadlineWord removes a "by", "in" or "until" that opens a By cell.
+func cutDeadlineWord(s string) string {
+	for _, w := range deadlineWords {
+		if r, ok := cutPrefixFold(s, w); ok && strings.HasPrefix(r, " ") {
+			return r[1:]
+		}
+	}
+	return s
+}
+
+// cutDateModifier removes "end of", "early", "mid-" and the like. The
+// modifier is followed by a space, or by "-" after a single word ("mid-2027").
+func cutDateModifier(s string) (mod dateModifier, yearOnly bool, rest string) {
+	for _, m := range dateModifiers {
+		r, ok := cutPrefixFold(s, m.prefix)
+		if !ok {
+			continue
+		}
+		if t, dash := strings.CutPrefix(r, "-"); dash && !strings.Contains(m.prefix, " ") {
+			return m.mod, m.yearOnly, t
+		}
+		if t, space := strings.CutPrefix(r, " "); space {
+			return m.mod, m.yearOnly, t
+		}
+	}
+	return modNone, false, s
+}
+
+// isRelative reports whether a By cell that is not a date counts from a
+// launch or in weeks or sprints: "30 days after launch", "Week 4".
+func isRelative(s string) bool {
+	lower := strings.ToLower(s)
+	if strings.HasPrefix(lower, "t+") || strings.HasPrefix(lower, "t +") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if relativeWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// part returns the part of d a modifier names. "End of" and "by" name the
+// period itself, since a period counts as its last day. Early, mid and
+// late split a year into Q1, H1 (ending halfway) and Q4; a half into its
+// first quarter (early and mid) and its second; a quarter into its three
+// months; and a month into the 10th, the 15th and its last day.
+func (d Date) part(mod dateModifier) (Date, error) {
+	if mod == modNone || mod == modEnd {
+		return d, nil
+	}
+	year, first := d.Start.Year(), d.Start.Month()
+	pick := func(early, mid, late int) int {
+		switch mod {
+		case modEarly:
+			return early
+		case modMid:
+			return mid
+		}
+		return late
+	}
+	switch d.Precision {
+	case Year:
+		if mod == modMid {
+			return span(year, time.January, 6, Half), nil
+		}
+		return span(year, time.Month(pick(1, 1, 10)), 3, Quarter), nil
+	case Half:
+		return span(year, first+time.Month(pick(0, 0, 3)), 3, Quarter), nil
+	case Quarter:
+		return span(year, first+time.Month(pick(0, 1, 2)), 1, Month), nil
+	case Month:
+		day := pick(10, 15, daysIn(year, first))
+		t := time.Date(year, first, day, 0, 0, 0, 0, time.UTC)
+		return Date{Start: t, End: t, Precision: Day}, nil
+	}
+	return Date{}, errPartDay
+}
+
+// parsePeriod reads a period without modifiers.
+func parsePeriod(s string) (Date, error) {
 	if strings.HasPrefix(strings.ToUpper(s), "FY") {
 		return Date{}, errFiscal
+	}
+	if d, ok, err := namedMonth(s); ok {
+		return d, err
 	}
 	if p, n, rest, ok := cutPeriod(s); ok { // Qn YYYY
 		rest, ok = cutDateSeparator(rest)
@@ -245,4 +353,67 @@ func span(year int, first time.Month, months int, p Precision) Date {
 // month is the last day of this one.
 func daysIn(year int, m time.Month) int {
 	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// namedMonth reads a date with the month's name: "Dec 2027", "December
+// 2027", "Dec. 31, 2027", "December 31st 2027" and "31 Dec 2027". ok is
+// false when s does not name a month, and err then says nothing.
+func namedMonth(s string) (d Date, ok bool, err error) {
+	var m, day int
+	var rest string
+	if m, rest, ok = cutMonthName(s); ok {
+		// Month [day[st][,]] year
+		r := strings.TrimPrefix(rest, "-")
+		if r == rest {
+			r = strings.TrimPrefix(strings.TrimPrefix(rest, ","), " ")
+		}
+		if n := digitRun(r, 0); n >= 1 && n <= 2 {
+			day, _ = strconv.Atoi(r[:n])
+			r, _ = cutOrdinal(r[n:])
+			r = strings.TrimPrefix(r, ",")
+			var space bool
+			if r, space = strings.CutPrefix(r, " "); !space {
+				return Date{}, true, errNotDate
+			}
+		}
+		rest = r
+	} else {
+		// day[st] Month[,] year
+		n := digitRun(s, 0)
+		if n < 1 || n > 2 {
+			return Date{}, false, nil
+		}
+		r, _ := cutOrdinal(s[n:])
+		r, space := strings.CutPrefix(r, " ")
+		if !space {
+			return Date{}, false, nil
+		}
+		if m, rest, ok = cutMonthName(r); !ok {
+			return Date{}, false, nil
+		}
+		day, _ = strconv.Atoi(s[:n])
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, ","), " ")
+	}
+	year, rest, yearOK := cutYear(rest)
+	if !yearOK || rest != "" {
+		return Date{}, true, errNotDate
+	}
+	if day == 0 {
+		d, err = monthOf(year, strconv.Itoa(m))
+		return d, true, err
+	}
+	d, err = dayOf(year, strconv.Itoa(m), strconv.Itoa(day))
+	return d, true, err
+}
+
+// cutMonthName removes a month's name or abbreviation, with an optional
+// full stop ("Dec."), in any case.
+func cutMonthName(s string) (month int, rest string, ok bool) {
+	w := leadingLetters(s)
+	m, found := monthNames[strings.ToLower(w)]
+	if !found {
+		return 0, s, false
+	}
+	rest = strings.TrimPrefix(s[len(w):], ".")
+	return m, rest, true
 }

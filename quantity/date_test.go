@@ -103,7 +103,7 @@ func TestParseDateRejects(t *testing.T) {
 		{"2027/06/30", "want a date as YYYY-MM-DD"},
 		{"06/30/2027", "want a date as YYYY-MM-DD"},
 		{"30.06.2027", "want a date as YYYY-MM-DD"},
-		{"June 2027", "want a date as YYYY-MM-DD"},
+		{"June 27", "want a date as YYYY-MM-DD"}, // a month and a day, no year
 		{"Q32027", "want a date as YYYY-MM-DD"},
 		{"Q3 27", "want a date as YYYY-MM-DD"},
 		{"2027--Q3", "want a date as YYYY-MM-DD"},

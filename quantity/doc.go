@@ -21,6 +21,9 @@
 //	2x  1.5×  10X                  multipliers (Multiplier)
 //	4.5/5  3 out of 10             ratios (Ratio, Unit is the denominator)
 //	40 tickets  500K active users  a number and a free-text unit (Unit)
+//	top 3  #1  No. 1  2nd place    a place in a ranking (Rank, Value 3)
+//	top 10%                        a share of a ranking (Rank, Unit "%")
+//	Zero critical bugs  ten users  small numbers spelled out, zero to twelve
 //
 // Decisions, for cases the format leaves open:
 //
@@ -28,15 +31,30 @@
 //     with Unit "pp": they compare with each other but not with plain
 //     percentages, because a change in points is not a level.
 //   - A bound in front of the number (~, ≈, <, >, ≤, ≥, <=, >=, "at least",
-//     "at most", "up to", "more than", "less than", "under", "over",
-//     "about", "approximately" …) or a "+" after it ("10k+", "99%+") is kept
-//     in Quantity.Bound as one of "~", "<", "<=", ">", ">=". It does not
-//     change Value, Comparable or Compare: "≥ 99.9%" is Percent 99.9.
-//   - Words after a percentage, amount of money, duration, multiplier or
-//     ratio ("12% of users", "$5 per seat", "250 ms p99", "2x faster") are
-//     kept, lower-cased, in Quantity.Qualifier. Two quantities are comparable
-//     only when their qualifiers match too, just as "40 tickets" and
-//     "30 users" are not comparable.
+//     "at most", "up to", "within", "max", "min", "more than", "less than",
+//     "under", "below", "over", "about", "approximately" …), a "+" after it
+//     ("10k+", "99%+") or words after the unit ("or more", "or fewer",
+//     "or less", "and above", "max", "at most" …: "5 tickets or fewer") is
+//     kept in Quantity.Bound as one of "~", "<", "<=", ">", ">=". It does
+//     not change Value, Comparable or Compare: "≥ 99.9%" is Percent 99.9.
+//   - Words after a percentage, amount of money, duration, multiplier,
+//     ratio or rank ("12% of users", "$1.2M ARR", "250 ms p99", "2x
+//     faster", "#1 in the App Store") are kept, lower-cased, in
+//     Quantity.Qualifier. Two quantities are comparable only when their
+//     qualifiers match too, just as "40 tickets" and "30 users" are not
+//     comparable: "$1.2M ARR" and "$800k" are not, "$800k ARR" is.
+//   - A statistic in the qualifier is read as one: p95, p99.9, "95th
+//     percentile", "at p95", median (p50), mean, average. It may also come
+//     first ("p95 < 200 ms", "median: 3 days"). A value that names none is
+//     an average, so "400 ms" compares with "350 ms mean" but not with
+//     "200 ms p95"; Mismatch says so and asks for the same statistic.
+//   - A rank ("top 3", "#1", "No. 1", "rank 2", "1st", "3rd place") is a
+//     kind of its own, where lower is better (Kind.LowerIsBetter); "top 3"
+//     has the bound "<=". "top 10%" is a share of the ranking, Unit "%",
+//     comparable only with other shares.
+//   - A bare number next to a quantity with a unit means that unit: Align
+//     reads Target "0" against Baseline "9 issues" as 0 issues, and "250"
+//     against "400 ms p95" as 250 ms p95.
 //   - Free-text units and qualifiers match ignoring case, spacing, singular
 //     versus plural ("1 ticket", "40 tickets") and "/" versus "per"
 //     ("calls/week", "calls per week").
@@ -62,7 +80,28 @@
 //
 // ParseDate accepts YYYY-MM-DD, YYYY-MM, YYYY-Qn, Qn YYYY, YYYY-Hn and YYYY,
 // with q/h in either case, "Q3-2027" and "2027 Q3" as variants, and one- or
-// two-digit months and days. A period counts as its last day when compared.
-// Years are limited to 1900–2999 to catch typos, and fiscal years ("FY27")
-// are rejected because their calendar differs between companies.
+// two-digit months and days. Months may be named, in full or abbreviated
+// ("Dec 2027", "December 2027", "Dec. 31, 2027", "31 December 2027"). A
+// period counts as its last day when compared. Years are limited to
+// 1900–2999 to catch typos, and fiscal years ("FY27") are rejected because
+// their calendar differs between companies.
+//
+// A period may be opened by "by", "in", "until" or "due", and by a
+// modifier:
+//
+//	end of 2027, the end of Q3 2027, year-end 2027, EOY 2027   the period itself
+//	early 2027, mid-2027, late 2027                            Q1, H1 (ending halfway), Q4
+//	early H2 2027, late H2 2027                                Q3, Q4 (mid is Q3)
+//	early Q3 2027, mid-Q3 2027, late Q3 2027                   July, August, September
+//	early Dec 2027, mid-December 2027, late Dec 2027           the 10th, the 15th, the 31st
+//
+// A deadline relative to a launch or numbered in weeks ("30 days after
+// launch", "Week 4") is rejected with a message asking for the calendar
+// date.
+//
+// # Text
+//
+// Find reads the first quantity in a sentence, such as a bullet of a
+// metrics list, and writes it as a table cell: "100+ GitHub stars" is
+// "100 stars".
 package quantity

@@ -20,7 +20,7 @@ func (e *ParseError) Error() string { return e.Reason }
 const wantQuantity = "want a number with an optional unit, such as 12%, $1.2M, 250 ms or 40 tickets"
 
 // wantDate ends most date errors.
-const wantDate = "want a date as YYYY-MM-DD, YYYY-MM, YYYY-Qn, Qn YYYY, YYYY-Hn or YYYY, such as 2027-06-30 or 2027-Q3"
+const wantDate = "want a date as YYYY-MM-DD, YYYY-MM, YYYY-Qn, Qn YYYY, YYYY-Hn or YYYY, such as 2027-06-30, 2027-Q3, Dec 2027 or end of 2027"
 
 // Reasons a quantity is rejected. They are never wrapped, so parse can
 // recognise errNoNumber and explain it better once it sees the whole input.
@@ -37,6 +37,8 @@ var (
 	errTwoBounds     = errors.New("write one bound, such as ≥ 99.9% or 10k+, not both")
 	errCurrencyTwice = errors.New("the currency is written twice: write it once, such as $40 or 40 USD")
 	errDurationOrder = errors.New("write the parts of a duration from the largest unit to the smallest, such as 1 h 30 min")
+	errStatOnly      = errors.New("this names a statistic, not a value: write the value with it, such as 200 ms p95")
+	errRank          = errors.New("a rank is a place from 1 up, such as #1, top 3 or 2nd (or a share, such as top 10%)")
 )
 
 // errCurrencyAnd rejects money written with another kind's marker, such as "$12%".

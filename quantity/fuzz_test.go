@@ -15,6 +15,8 @@ func FuzzParse(f *testing.F) {
 		"1,200", "-3", "1 200", "12%", "3pp", "$1.2M", "€300k", "USD 40", "-$3",
 		"250 ms", "1 h 30 min", "2x", "4.5/5", "40 tickets", "500K users",
 		"≥ 99.9%", "10k+", "10-20%", "from 45 to 80", "2027-06-30", "TBD", "",
+		"< 200 ms p95", "p95 < 200 ms", "$1.2M ARR", "top 3", "#1", "100+ stars",
+		"5 tickets or fewer", "Zero critical bugs", "2nd place", "Dec 2027",
 	} {
 		f.Add(s)
 	}
@@ -33,7 +35,7 @@ func FuzzParse(f *testing.F) {
 		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
 			t.Fatalf("Parse(%q).Value = %v, want a finite number", s, q.Value)
 		}
-		if q.Kind < Number || q.Kind > Unit {
+		if q.Kind < Number || q.Kind > Rank {
 			t.Fatalf("Parse(%q).Kind = %v, want a valid kind", s, q.Kind)
 		}
 		if q.Text != strings.TrimSpace(s) {
@@ -57,6 +59,8 @@ func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{
 		"2027-06-30", "2027-06", "2027-Q3", "Q3 2027", "2027-H2", "2027", "2028-02",
 		"2027-02-30", "2027-13", "Q5 2027", "FY27", "", "06/30/2027",
+		"Dec 2027", "December 31, 2027", "end of 2027", "end of Q3 2027", "mid-2027",
+		"by late Dec 2027", "Week 4",
 	} {
 		f.Add(s)
 	}
@@ -86,6 +90,32 @@ func FuzzParseDate(f *testing.F) {
 		again, err := ParseDate(d.Text)
 		if err != nil || !again.Start.Equal(d.Start) || !again.End.Equal(d.End) || again.Precision != d.Precision {
 			t.Fatalf("ParseDate(%q) = %+v, but ParseDate of its Text = %+v, %v", s, d, again, err)
+		}
+	})
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"100+ GitHub stars", "Zero critical bugs", "90% reduction in time spent gathering iOS metrics",
+		"Become default solution for iOS + AI integration", "$1.2M ARR by end of 2027",
+		"Top 3 in the App Store", "p95 latency under 200 ms", "Launch by 2027-06-30", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, ok := Find(s)
+		if !ok {
+			if q != (Quantity{}) {
+				t.Fatalf("Find(%q) = %+v, false; want the zero Quantity", s, q)
+			}
+			return
+		}
+		again, err := Parse(q.Text)
+		if err != nil {
+			t.Fatalf("Find(%q) = %q, which Parse rejects: %v", s, q.Text, err)
+		}
+		if again.Kind != q.Kind || again.Value != q.Value || again.Unit != q.Unit || again.Qualifier != q.Qualifier {
+			t.Fatalf("Find(%q) = %+v, but Parse of its Text = %+v", s, q, again)
 		}
 	})
 }

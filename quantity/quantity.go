@@ -21,19 +21,25 @@ const (
 	Multiplier                 // a factor: 2x
 	Ratio                      // a score out of a maximum: 4.5/5
 	Unit                       // a number of something named: 40 tickets
+	Rank                       // a place in a ranking, 1 the best: top 3, #1
 )
 
 var kindNames = [...]string{
 	Number: "number", Percent: "percent", Currency: "currency", Duration: "duration",
-	Multiplier: "multiplier", Ratio: "ratio", Unit: "unit",
+	Multiplier: "multiplier", Ratio: "ratio", Unit: "unit", Rank: "rank",
 }
 
 func (k Kind) String() string {
-	if k >= Number && k <= Unit {
+	if k >= Number && k <= Rank {
 		return kindNames[k]
 	}
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
+
+// LowerIsBetter reports whether a smaller value of kind k is better when
+// nothing else says which way is better (a Baseline that does not exist
+// yet): true for a rank, where #1 beats #3.
+func (k Kind) LowerIsBetter() bool { return k == Rank }
 
 // Quantity is one value of a metric, as read from a table cell.
 type Quantity struct {
@@ -64,18 +70,27 @@ func (q Quantity) String() string { return q.Text }
 
 // Comparable reports whether q and o measure the same thing, so that
 // Compare means something: the kinds agree, and so do the units and
-// qualifiers (ignoring case, spacing and singular versus plural). 10 min and
-// 3 min are comparable; 12% and 3 days, $5 and €5, 4/5 and 3/10, or
-// 40 tickets and 30 users are not.
+// qualifiers (ignoring case, spacing and singular versus plural). A
+// qualifier's statistic must agree too: "200 ms p95" and "250 ms at the
+// 95th percentile" are comparable, "400 ms" (an average) and "200 ms p95"
+// are not. 10 min and 3 min are comparable; 12% and 3 days, $5 and €5,
+// 4/5 and 3/10, $1.2M ARR and $800k, or 40 tickets and 30 users are not.
+// Mismatch says why two quantities are not comparable; Align first reads a
+// bare number in the other's unit.
 func (q Quantity) Comparable(o Quantity) bool {
 	if q.Kind == 0 || q.Kind != o.Kind {
 		return false
 	}
-	sameUnit := q.Unit == o.Unit
+	return sameUnit(q, o) && sameMeasure(measureOf(q.Qualifier), measureOf(o.Qualifier))
+}
+
+// sameUnit reports whether two quantities of one kind have the same unit:
+// free-text units match ignoring case, spacing and plurals.
+func sameUnit(q, o Quantity) bool {
 	if q.Kind == Unit {
-		sameUnit = sameText(q.Unit, o.Unit)
+		return sameText(q.Unit, o.Unit)
 	}
-	return sameUnit && sameText(q.Qualifier, o.Qualifier)
+	return q.Unit == o.Unit
 }
 
 // Compare returns -1, 0 or +1 as q's value is less than, equal to or greater
@@ -125,6 +140,9 @@ func explain(text string, err error) error {
 	if err != errNoNumber {
 		return err
 	}
+	if stat, rest := cutLeadingStat(text + " "); stat != "" && rest == "" {
+		return errStatOnly
+	}
 	switch countNumbers(text) {
 	case 0:
 		return errNoNumber
@@ -160,8 +178,39 @@ func parse(text string) (Quantity, error) {
 		return Quantity{}, errDate
 	}
 	var rd reading
-	rest := text
+	stat, rest := cutLeadingStat(text)
 	rd.bound, rest = cutBound(rest)
+	var q Quantity
+	var err error
+	if r, bound, ok := cutRankPrefix(rest); ok {
+		if bound != "" {
+			if err := rd.setBound(bound); err != nil {
+				return Quantity{}, err
+			}
+		}
+		q, err = rd.rank(r)
+	} else {
+		q, err = rd.plain(rest)
+	}
+	if err != nil {
+		return Quantity{}, err
+	}
+	if stat != "" {
+		q.Qualifier = strings.TrimSpace(stat + " " + q.Qualifier)
+	}
+	if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
+		return Quantity{}, errTooLarge
+	}
+	if q.Value == 0 {
+		q.Value = 0 // "-0" is zero; do not print it as -0
+	}
+	q.Bound = rd.bound
+	return q, nil
+}
+
+// plain reads a quantity that is not introduced by a rank prefix: the
+// amount, a "+" and what follows.
+func (rd *reading) plain(rest string) (Quantity, error) {
 	var err error
 	if rd.amount, rest, err = cutAmount(rest); err != nil {
 		return Quantity{}, err
@@ -172,18 +221,45 @@ func parse(text string) (Quantity, error) {
 		}
 		rest = r
 	}
-	q, err := rd.quantity(rest)
+	if r, ok := cutOrdinal(rest); ok && !rd.amount.neg && rd.amount.currency == "" {
+		return rd.rankOf(r, false)
+	}
+	return rd.quantity(rest)
+}
+
+// rank reads the number and what follows a rank prefix: "#1 in the App
+// Store", "top 10%".
+func (rd *reading) rank(s string) (Quantity, error) {
+	var err error
+	var rest string
+	if rd.amount, rest, err = cutAmount(s); err != nil {
+		return Quantity{}, err
+	}
+	if rd.amount.currency != "" || rd.amount.neg {
+		return Quantity{}, errRank
+	}
+	if r, ok := cutOrdinal(rest); ok {
+		rest = r // "#1st" says it twice, harmlessly
+	}
+	return rd.rankOf(rest, true)
+}
+
+// rankOf finishes a rank whose number has been read: a "%" ("top 10%",
+// only after a prefix), a noun such as "place" and a qualifier.
+func (rd *reading) rankOf(rest string, prefixed bool) (Quantity, error) {
+	v, err := rd.amount.value(0)
 	if err != nil {
 		return Quantity{}, err
 	}
-	if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
-		return Quantity{}, errTooLarge
+	q := Quantity{Kind: Rank, Value: v}
+	r := skipSpace(rest)
+	if unit, after, ok := cutPercent(r); ok && unit == "" && prefixed {
+		q.Unit, r = "%", skipSpace(after) // "top 10%": a share, not a place
 	}
-	if q.Value == 0 {
-		q.Value = 0 // "-0" is zero; do not print it as -0
+	if v <= 0 || (q.Unit == "" && v != math.Trunc(v)) {
+		return Quantity{}, errRank
 	}
-	q.Bound = rd.bound
-	return q, nil
+	return rd.finish(q, cutRankNoun(r), false)
 }
 
 // quantity decides the kind from what follows the number. The order matters:
@@ -271,8 +347,20 @@ func (rd *reading) finish(q Quantity, after string, plusAllowed bool) (Quantity,
 	if err != nil {
 		return Quantity{}, err
 	}
-	q.Qualifier = qual
+	if q.Qualifier, err = rd.cutBoundSuffix(qual); err != nil {
+		return Quantity{}, err
+	}
 	return q, nil
+}
+
+// cutBoundSuffix removes a bound written after the unit or qualifier
+// ("or fewer", "max") and records it.
+func (rd *reading) cutBoundSuffix(text string) (string, error) {
+	rest, bound := cutBoundSuffix(text)
+	if bound == "" {
+		return text, nil
+	}
+	return rest, rd.setBound(bound)
 }
 
 // ratio reads the denominator after "/" or "out of". The denominator is
@@ -299,15 +387,16 @@ func (rd *reading) ratio(after string) (Quantity, error) {
 	return rd.finish(q, rest, false)
 }
 
-// looksLikeDate reports whether text is a date finer than a year, or has
-// the shape of one with an impossible month, day, quarter or half
-// ("2027-13"). A bare year such as 2027 is left to be read as a number.
+// looksLikeDate reports whether text is a date other than a bare year
+// ("2027-06-30", "Dec 2027", "end of 2027"), or has the shape of one with
+// an impossible month, day, quarter or half ("2027-13"). A bare year such
+// as 2027 is left to be read as a number.
 func looksLikeDate(text string) bool {
 	d, err := parseDate(foldSpace(text))
 	if err != nil {
-		return err != errNotDate && err != errYear && err != errFiscal
+		return err != errNotDate && err != errYear && err != errFiscal && err != errRelative
 	}
-	return d.Precision != Year
+	return d.Precision != Year || digitRun(text, 0) != len(text)
 }
 
 // freeUnit reads "40 tickets": the unit is any text that starts like a word
@@ -323,9 +412,15 @@ func (rd *reading) freeUnit(r string) (Quantity, error) {
 	if err != nil {
 		return Quantity{}, err
 	}
+	if unit, err = rd.cutBoundSuffix(unit); err != nil {
+		return Quantity{}, err
+	}
 	v, err := rd.amount.value(0)
 	if err != nil {
 		return Quantity{}, err
+	}
+	if unit == "" { // "5 or more"
+		return Quantity{Kind: Number, Value: v}, nil
 	}
 	return Quantity{Kind: Unit, Value: v, Unit: unit}, nil
 }

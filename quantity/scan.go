@@ -76,6 +76,11 @@ func cutAmount(s string) (amount, string, error) {
 	}
 	a.neg = neg
 	mantissa, rest, err := cutNumber(s)
+	if err == errNoNumber && a.currency == "" && !signed {
+		if digits, r, ok := cutNumberWord(s); ok {
+			mantissa, rest, err = digits, r, nil
+		}
+	}
 	if err != nil {
 		return a, s, err
 	}
@@ -336,9 +341,14 @@ func cutText(s string) (string, error) {
 	if t == "" {
 		return "", nil
 	}
-	for _, tok := range strings.FieldsFunc(t, isTokenBreak) {
+	toks := strings.FieldsFunc(t, isTokenBreak)
+	for i, tok := range toks {
 		tok = strings.TrimLeftFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if first, _ := utf8.DecodeRuneInString(tok); unicode.IsDigit(first) {
+		if first, _ := utf8.DecodeRuneInString(tok); !unicode.IsDigit(first) {
+			continue
+		}
+		// "95th percentile" names a statistic, not a second number.
+		if ordinalNumber(tok) == "" || i+1 == len(toks) || toks[i+1] != "percentile" {
 			return "", errSeveral
 		}
 	}
@@ -473,8 +483,12 @@ func sameText(a, b string) bool {
 	return true
 }
 
-func textWords(s string) []string {
-	s = strings.ReplaceAll(strings.ToLower(s), "/", " per ")
+func textWords(s string) []string { return wordsOf(strings.ToLower(s)) }
+
+// wordsOf splits a unit or qualifier into words, keeping their case, with
+// "/" read as "per".
+func wordsOf(s string) []string {
+	s = strings.ReplaceAll(s, "/", " per ")
 	var words []string
 	for _, w := range strings.FieldsFunc(s, isTokenBreak) {
 		if w = strings.Trim(w, "."); w != "" {
@@ -499,4 +513,147 @@ func pluralOf(singular, plural string) bool {
 	}
 	return plural == singular+"s" || plural == singular+"es" ||
 		(strings.HasSuffix(singular, "y") && plural == singular[:len(singular)-1]+"ies")
+}
+
+// cutNumberWord removes a small number written as a word: "zero", "ten".
+func cutNumberWord(s string) (digits, rest string, ok bool) {
+	if s == "" || !unicode.IsLetter(rune(s[0])) {
+		return "", s, false
+	}
+	for _, w := range numberWords {
+		if r, found := cutPrefixFold(s, w.word); found {
+			return w.digits, r, true
+		}
+	}
+	return "", s, false
+}
+
+// startsAmount reports whether s starts with a number, a spelled-out
+// number or a "#" and a number: what may follow a rank prefix.
+func startsAmount(s string) bool {
+	if startsNumber(s) {
+		return true
+	}
+	_, _, ok := cutNumberWord(s)
+	return ok
+}
+
+// cutRankPrefix removes the "top", "#" or "No." of a rank and returns the
+// bound it implies. A space, "-" or "#" may separate it from the number
+// ("top-3", "rank #2"), and a number must follow.
+func cutRankPrefix(s string) (rest, bound string, ok bool) {
+	for _, p := range rankPrefixes {
+		r, found := cutPrefixFold(s, p.prefix)
+		if !found {
+			continue
+		}
+		r = skipSpace(r)
+		if t, dash := strings.CutPrefix(r, "-"); dash && p.prefix == "top" {
+			r = skipSpace(t)
+		} else if t, hash := strings.CutPrefix(r, "#"); hash && p.prefix != "#" {
+			r = skipSpace(t)
+		}
+		if startsAmount(r) {
+			return r, p.bound, true
+		}
+	}
+	return s, "", false
+}
+
+// cutOrdinal removes the suffix of an ordinal touching its number: the
+// "st" of "1st". It must end a word: "2nd" but not "2ndary".
+func cutOrdinal(s string) (string, bool) {
+	for _, o := range ordinalSuffixes {
+		if r, ok := cutPrefixFold(s, o); ok {
+			return r, true
+		}
+	}
+	return s, false
+}
+
+// cutRankNoun removes a word such as "place" that only says a number is
+// a rank: "3rd place", "#1 spot".
+func cutRankNoun(s string) string {
+	for _, n := range rankNouns {
+		if r, ok := cutPrefixFold(s, n); ok {
+			return skipSpace(r)
+		}
+	}
+	return s
+}
+
+// cutLeadingStat removes a statistic written before the value: "p95 <
+// 200 ms", "median: 3 days". It returns the statistic as written,
+// lower-cased, and is a no-op unless the statistic is a word of its own.
+func cutLeadingStat(s string) (stat, rest string) {
+	w := leadingWord(s)
+	lw := strings.ToLower(w)
+	if _, ok := percentileOf(lw); !ok {
+		if _, ok := statisticWords[lw]; !ok {
+			return "", s
+		}
+	}
+	r := s[len(w):]
+	r = strings.TrimPrefix(r, ":")
+	if r == "" || !unicode.IsSpace(rune(r[0])) {
+		return "", s
+	}
+	return lw, skipSpace(r)
+}
+
+// leadingWord returns the letters, digits and dots at the start of s: the
+// "p99.9" of "p99.9 200 ms".
+func leadingWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// percentileOf reads a percentile written as p95 or p99.9 (lower-case),
+// and returns it as written.
+func percentileOf(w string) (string, bool) {
+	if len(w) < 2 || w[0] != 'p' {
+		return "", false
+	}
+	n := digitRun(w, 1)
+	switch {
+	case n == 0:
+		return "", false
+	case 1+n == len(w):
+		return w, true
+	case w[1+n] == '.' && digitRun(w, 2+n) > 0 && 2+n+digitRun(w, 2+n) == len(w):
+		return w, true
+	}
+	return "", false
+}
+
+// ordinalNumber returns the digits of an ordinal such as "95th", or "".
+func ordinalNumber(w string) string {
+	n := digitRun(w, 0)
+	if n == 0 {
+		return ""
+	}
+	for _, o := range ordinalSuffixes {
+		if strings.EqualFold(w[n:], o) {
+			return w[:n]
+		}
+	}
+	return ""
+}
+
+// cutBoundSuffix removes a bound written after a quantity ("or fewer",
+// "max") from the end of folded, lower-case text.
+func cutBoundSuffix(t string) (rest, bound string) {
+	for _, b := range boundSuffixes {
+		if t == b.suffix {
+			return "", b.bound
+		}
+		if r, ok := strings.CutSuffix(t, " "+b.suffix); ok {
+			return strings.TrimRight(r, " ,"), b.bound
+		}
+	}
+	return t, ""
 }
