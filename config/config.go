@@ -229,6 +229,7 @@ func defaultColumns() map[prfaq.Field][]string {
 func defaultPatterns() []string {
 	return []string{
 		`<[A-Z][^<>\n]{0,200}(?:<[^<>\n]{0,200}>[^<>\n]{0,200})?>`,
+		`<[0-9][0-9.,]*\s?[%A-Za-z]{0,8}>`,
 		`\[[A-Z][^\[\]\n]{1,80}\]`,
 		`\bTODO\b`,
 		`\bTBD\b`,

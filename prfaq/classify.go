@@ -41,7 +41,7 @@ func classifyHeading(text string) headingClass {
 	if titleMarked(k) {
 		c.title = true
 	}
-	if hasCue(k, pressReleaseLabels) && !hasCue(k, faqNames) && weight(k) <= 8 {
+	if isReleaseLabel(k) {
 		c.release = true
 	}
 	if weight(k) > 8 {
@@ -66,6 +66,25 @@ func classifyHeading(text string) headingClass {
 		c.quotes = true
 	}
 	return c
+}
+
+// isReleaseLabel says whether a normalized heading is only a
+// press-release label ("Press Release", "Part 1 — Press Release",
+// "보도자료 (Press Release)"), not a headline that starts with one.
+func isReleaseLabel(k string) bool {
+	if hasCue(k, faqNames) {
+		return false
+	}
+	for _, l := range pressReleaseLabels {
+		if i := cueIndex(k, l); i >= 0 {
+			rest := k[:i] + " " + k[i+len(l):]
+			for _, m := range pressReleaseLabels {
+				rest = strings.ReplaceAll(rest, m, " ")
+			}
+			return weight(rest) <= 2
+		}
+	}
+	return false
 }
 
 // titleMarked says whether a normalized heading carries a title marker at

@@ -34,7 +34,7 @@ var partNames = map[Part][]string{
 	PartCallToAction: {"call to action", "cta ", "availability", "pricing and availability", "next steps", "learn more", "where to get it",
 		"verfügbarkeit", "handlungsaufforderung", "提供開始", "提供について", "今すぐ", "이용 방법", "출시 정보"},
 	PartMetrics: {"success metric", "metrics", "kpi", "success criteria", "measures of success", "success measure", "how we measure", "how we will measure",
-		"measuring success", "definition of success", "erfolgskennzahl", "kennzahlen", "erfolgskriterien", "成功指標", "成功の定義", "成功基準", "評価指標",
+		"how we ll measure", "measuring success", "measure success", "definition of success", "defining success", "success looks like", "erfolgskennzahl", "kennzahlen", "erfolgskriterien", "成功指標", "成功の定義", "成功基準", "評価指標",
 		"성공 지표", "성공 기준", "핵심 지표"},
 }
 
@@ -81,12 +81,15 @@ var (
 	// problemStrong alone makes a paragraph state the customer's problem;
 	// problemWeak needs a second cue in the same paragraph.
 	problemStrong = []string{"problem", "struggl", "pain point", "painful", "frustrat", "previously", "until now", "until today",
-		"headache", "plagued", "the challenge", "challenges", "bad trade-off", "trade-off", "is hard", "are hard", "hard to", "difficult",
-		"tedious", "error-prone", "wasted", "waste ", "wastes", "stuck ",
-		"problem", "schwierig", "mühsam", "bisher", "frustrierend", "ärgerlich",
+		"headache", "plagued", "the challenge", "challenges", "trade-off", "is hard", "are hard", "hard to", "difficult",
+		"tedious", "error-prone", "wasted", "waste ", "wastes", "stuck ", "time-consuming", "bottleneck", "friction", "inefficien",
+		"spend hours", "spend days", "spend weeks", "spends hours", "spent hours", "cumbersome", "complicated", "confusing",
+		"schwierig", "mühsam", "bisher", "frustrierend", "ärgerlich", "zeitaufwendig", "zeitraubend",
 		"課題", "問題", "悩み", "困って", "苦労", "負担", "手間が", "膨大な時間", "문제", "어려움", "불편", "고충", "번거"}
 	problemWeak = []string{"manual", "hard ", "slow", "costly", "expensive", "lack", "no easy way", "no way to", "have to", "has to", "forced to",
 		"can't", "cannot", "fall short", "falls short", "hostage", "lock-in", "locked in", "scattered", "bury", "faced", "risk",
+		"currently", "today, ", "must ", "there is no", "there's no", "complex", "fragment", "silo", "gap", "miss ", "lose ", "loses ", "burden",
+		"by hand", "mistake", "errors", "delay", "spend ", "spends ", "spent ",
 		"umständlich", "manuell", "teuer", "langsam", "fehlt", "時間がかか", "不足", "非効率", "수작업", "비효율", "부족"}
 	// solutionCues mark a paragraph that describes what the product does.
 	solutionCues = []string{"with ", "provides", "lets ", "enables", "allows", "helps", "gives", "closes the gap", "solves", "now can", "can now",
@@ -98,13 +101,14 @@ var (
 	// they are set up); "to get started, visit URL" is a call to action.
 	gettingStartedCues = []string{"install", "sign up", "signup", "download", "getting started", "get started by", "to get started, run",
 		"to get started, install", "to get started, download", "to get started, sign", "first step", "step 1", "quick start",
+		"start by", "begin by", "to begin, ", "onboarding", "step-by-step",
 		"installier", "herunterladen", "einrichten", "registrieren", "erste schritte",
 		"インストール", "セットアップ", "導入手順", "始め方", "利用開始", "登録", "설치", "가입", "시작하려면", "다운로드"}
 	// startVerbs and quickPhrases together mean "set up in minutes".
 	startVerbs = []string{"set up", "setup", "deploy", "create", "connect", "configure", "onboard", "get started", "start", "run ", "launch",
 		"einricht", "starten", "導入", "デプロイ", "設定", "구축", "배포", "설정"}
 	quickPhrases = []string{"in minutes", "in seconds", "minutes", "in one step", "in a single step", "one command", "single command", "less than",
-		"within", "in wenigen minuten", "minuten", "数分", "分で", "몇 분", "분 만에"}
+		"within", "simply", "one click", "a few clicks", "two steps", "three steps", "in wenigen minuten", "minuten", "数分", "分で", "몇 분", "분 만에"}
 	// negations before a cue cancel it ("nothing to install").
 	negations = []string{"nothing to", "no need to", "without", "never", "no ", "not ", "don't", "doesn't", "kein", "ohne", "nicht"}
 	// callToActionCues point the reader somewhere or say it is available.

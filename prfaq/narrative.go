@@ -39,6 +39,8 @@ func (r *reader) partFound(s *SectionSpec, prose map[Part]Found) Found {
 		return Found{}
 	case s.Part == PartSubheading && r.doc.Subheading != nil:
 		return Found{Presence: Present, How: "line", Pos: r.doc.Subheading.Pos}
+	case s.Part == PartSubheading && r.subUnsure:
+		return Found{Presence: Unsure}
 	}
 	if f, ok := prose[s.Part]; ok {
 		return f
@@ -123,7 +125,7 @@ func (r *reader) narrative() map[Part]Found {
 		if attr, ok := r.quotation(i); ok {
 			who := speaker(attr, pb, company, leaders)
 			if who == PartLeaderQuote {
-				leaders = append(leaders, capitalised(attr)...)
+				leaders = append(leaders, nameOf(attr)...)
 			}
 			set(who, b)
 			continue
@@ -391,7 +393,12 @@ func speaker(attr string, pb proseBlock, company, leaders []string) Part {
 		return PartLeaderQuote
 	}
 	for _, w := range capitalised(attr) {
-		if containsWord(company, w) || containsWord(leaders, w) {
+		if containsWord(company, w) {
+			return PartLeaderQuote
+		}
+	}
+	for _, w := range nameOf(attr) {
+		if containsWord(leaders, w) {
 			return PartLeaderQuote
 		}
 	}
@@ -399,6 +406,41 @@ func speaker(attr string, pb proseBlock, company, leaders []string) Part {
 		return PartLeaderQuote
 	}
 	return PartCustomerQuote
+}
+
+// nameOf is the speaker's name in an attribution: the capitalised words
+// after the verb ("said Jane Roe, VP" names Jane Roe), or before it ("Jane
+// Roe said"), or of a dash line, up to the first comma.
+func nameOf(attr string) []string {
+	lower := strings.ToLower(attr)
+	seg := attr
+	if i := firstCue(lower, quoteVerbs); i >= 0 {
+		after := attr[i:]
+		if sp := strings.IndexByte(after, ' '); sp >= 0 {
+			after = after[sp+1:]
+		} else {
+			after = ""
+		}
+		if n := capitalised(firstClause(after)); len(n) > 0 {
+			return n
+		}
+		seg = attr[:i]
+	}
+	return capitalised(lastClause(seg))
+}
+
+func firstClause(s string) string {
+	if i := strings.IndexAny(s, ",.;:(—"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func lastClause(s string) string {
+	if i := strings.LastIndexAny(s, ",.;:)—"); i >= 0 && strings.TrimSpace(s[i+1:]) != "" {
+		return s[i+1:]
+	}
+	return firstClause(s)
 }
 
 // orgOf is the organisation an attribution names after " at " or " of "

@@ -56,17 +56,23 @@ func TestSectionsAndHeadline(t *testing.T) {
 		line     int
 		sections []string
 	}{
-		{"atx", "# Launch X\n\n## Summary\ntext\n## Problem\np\n", "Launch X", 1, []string{"Summary", "Problem"}},
-		{"setext", "Launch X\n========\n\nSummary\n-------\ntext\n", "Launch X", 1, []string{"Summary"}},
-		{"aliases and case", "# H\n## customer faq\n### Q?\nA.\n## SUCCESS CRITERIA:\n", "H", 1, []string{"External FAQ", "Success Metrics"}},
-		{"code fence ignored", "# H\n```\n## Summary\n```\n## Problem\nx\n", "H", 1, []string{"Problem"}},
-		{"crlf", "# H\r\n\r\n## Summary\r\ntext\r\n", "H", 1, []string{"Summary"}},
-		{"bom", "\xef\xbb\xbf# H\n## Summary\nx\n", "H", 1, []string{"Summary"}},
-		{"label above headline", "## Press Release\n\n# Big News\n\n## Summary\nx\n", "Big News", 3, []string{"Summary"}},
-		{"numbered heading", "# H\n## 2. Problem\nx\n", "H", 1, []string{"Problem"}},
-		{"unknown section kept", "# H\n## Appendix\nx\n## Summary\ny\n", "H", 1, []string{"Appendix", "Summary"}},
+		{"atx", "# Acme launches X for shops\n\n## Summary\ntext\n## Problem\np\n", "Acme launches X for shops", 1, []string{"Summary", "Problem"}},
+		{"setext", "Acme launches X for shops\n========\n\nSummary\n-------\ntext\n", "Acme launches X for shops", 1, []string{"Summary"}},
+		{"aliases and case", "# Acme launches X today\n## customer faq\n### Q?\nA.\n## SUCCESS CRITERIA:\n", "Acme launches X today", 1, []string{"External FAQ", "Success Metrics"}},
+		{"code fence ignored", "# Acme launches X today\n```\n## Summary\n```\n## Problem\nx\n", "Acme launches X today", 1, []string{"Problem"}},
+		{"crlf", "# Acme launches X today\r\n\r\n## Summary\r\ntext\r\n", "Acme launches X today", 1, []string{"Summary"}},
+		{"bom", "\xef\xbb\xbf# Acme launches X today\n## Summary\nx\n", "Acme launches X today", 1, []string{"Summary"}},
+		{"label above headline", "## Press Release\n\n# Big News for every shop owner\n\n## Summary\nx\n", "Big News for every shop owner", 3, []string{"Summary"}},
+		{"numbered heading", "# Acme launches X today\n## 2. Problem\nx\n", "Acme launches X today", 1, []string{"Problem"}},
+		{"unknown section kept", "# Acme launches X today\n## Appendix\nx\n## Summary\ny\n", "Acme launches X today", 1, []string{"Appendix", "Summary"}},
 		{"plain text section names", "Press Release\n\nSome text.\n\nFAQ\n\nQ: Why?\nA: Because.\n", "", 0, []string{"External FAQ"}},
-		{"front matter keeps lines", "+++\nstatus = \"draft\"\n+++\n# H\n## Summary\nx\n", "H", 4, []string{"Summary"}},
+		{"front matter keeps lines", "+++\nstatus = \"draft\"\n+++\n# Acme launches X today\n## Summary\nx\n", "Acme launches X today", 4, []string{"Summary"}},
+		{"bare name is no headline", "# Ledger\n\n## Summary\nx\n", "", 0, []string{"Summary"}},
+		{"title is no headline", "# PRFAQ: Ledger\n\n## Summary\nx\n", "", 0, []string{"Summary"}},
+		{"headline under a title", "# Ledger PR/FAQ\n\n## Press Release\n\n### Acme Launches Ledger, Closing the Books in a Day\n\ntext\n", "Acme Launches Ledger, Closing the Books in a Day", 5, nil},
+		{"bold headline line", "# Ledger — PR/FAQ\n\n## Press Release\n\n**Ledger 1.0 — your books, closed in an afternoon**\n\n*2026-07-25* — Today we release Ledger.\n", "Ledger 1.0 — your books, closed in an afternoon", 5, nil},
+		{"plain headline after a label", "PRFAQ Ledger\n\nPress Release\n\nAcme announces Ledger for small shops\n\nSEATTLE — 2026 — Today Acme announced Ledger.\n", "Acme announces Ledger for small shops", 5, nil},
+		{"press release prefix dropped", "# Press Release: Acme launches Ledger for shops\n", "Acme launches Ledger for shops", 1, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

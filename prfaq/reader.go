@@ -41,6 +41,12 @@ type reader struct {
 	headline int // index of the first block after the top, for word counts
 	// faqs are the FAQ sections, in order.
 	faqs []*Section
+	// subUnsure: a plain sentence under the headline may be the
+	// subheading.
+	subUnsure bool
+	// metricsTable is the first table outside a metrics section whose
+	// header names metric fields: the metrics when no section holds them.
+	metricsTable *block
 }
 
 // proseBlock is a block of the press release and the part its section
@@ -73,8 +79,44 @@ func (r *reader) read() {
 		r.block(b)
 	}
 	r.closeSection(r.idx.count())
+	r.tableWithoutHeading()
 	r.pressReleaseSpan()
 	r.parts()
+}
+
+// isMetricsTable says whether a table's header names a target and two
+// more metric fields (Baseline, By, Source): success metrics whatever the
+// heading above them says.
+func (r *reader) isMetricsTable(t *east.Table) bool {
+	h, ok := t.FirstChild().(*east.TableHeader)
+	if !ok {
+		return false
+	}
+	fields := map[Field]bool{}
+	for _, c := range r.columnsOf(h) {
+		if c.Header != "" && r.columns[columnKey(c.Header)] != "" {
+			fields[c.Field] = true
+		}
+	}
+	return fields[FieldTarget] && len(fields) >= 3
+}
+
+// tableWithoutHeading makes a metrics table found under another heading
+// the success metrics, when no section of the metrics kind was found.
+func (r *reader) tableWithoutHeading() {
+	spec := r.byPart[PartMetrics]
+	if r.metricsTable == nil || spec == nil {
+		return
+	}
+	for _, s := range r.doc.Sections {
+		if s.Kind() == KindMetrics {
+			return
+		}
+	}
+	b := r.metricsTable
+	sec := &Section{Spec: spec, Heading: Heading{Text: spec.Name, Level: labelLevel, Pos: b.pos, Pseudo: true}, EndLine: b.end}
+	sec.Metrics = r.table(b.n.(*east.Table))
+	r.doc.Sections = append(r.doc.Sections, sec)
 }
 
 func (r *reader) block(b *block) {
@@ -329,9 +371,12 @@ func (r *reader) onList(b *block) {
 }
 
 func (r *reader) onOther(b *block) {
-	if r.cur != nil && r.cur.Kind() == KindMetrics {
-		if t, ok := b.n.(*east.Table); ok && r.cur.Metrics == nil {
+	if t, ok := b.n.(*east.Table); ok {
+		switch {
+		case r.cur != nil && r.cur.Kind() == KindMetrics && r.cur.Metrics == nil:
 			r.cur.Metrics = r.table(t)
+		case r.metricsTable == nil && r.isMetricsTable(t):
+			r.metricsTable = b
 		}
 	}
 	if b.kind == bCode || b.kind == bTable || b.kind == bHTML {

@@ -14,6 +14,9 @@ func (r *reader) top() {
 	start := r.releaseStart()
 	r.findTitle(start)
 	r.findHeadline(start)
+	if d := r.doc; d.Headline == nil && d.Name == nil && d.Title != nil && !classifyHeading(d.Title.Text).title {
+		d.Name = d.Title // "# Ledger": a title that only names the product
+	}
 	r.findSubheading(r.afterTop())
 	if h := r.doc.Headline; h != nil {
 		r.doc.PressRelease.Pos = h.Pos
@@ -138,6 +141,9 @@ func (r *reader) findHeadline(start int) {
 			r.used[b] = true
 			continue
 		}
+		if isQuestionText(b.text) || hasQPrefix(b) {
+			return // the FAQ begins
+		}
 		t, ok := r.headlineText(b, i == start && start > 0)
 		if !ok {
 			if b.kind == bParagraph && b.emph == 0 && b.label == "" && prose < 2 && weight(b.text) < 40 &&
@@ -209,18 +215,30 @@ func (r *reader) findSubheading(from int) {
 		if r.used[b] {
 			continue // a label
 		}
+		if b.kind == bHeading && r.doc.Headline != nil && b.level > r.doc.Headline.Level && weight(b.text) >= 5 && weight(b.text) <= 30 {
+			if c := classifyHeading(b.text); !c.known() && r.sections[headingKey(b.text)] == nil {
+				h := r.headingOf(b, false)
+				r.doc.Subheading = &h
+				r.used[b] = true
+			}
+			return
+		}
 		if b.kind != bParagraph || isDateline(b.text) || weight(b.text) > 60 || b.label != "" && b.rest != "" {
 			return
 		}
 		if classifyHeading(b.text).release {
 			continue // FOR IMMEDIATE RELEASE
 		}
-		lone := b.emph == 0 && r.doc.Headline == nil && len(sentences(b.text)) == 1 && r.nextIsHeading(i)
+		one := b.emph == 0 && len(sentences(b.text)) == 1 && weight(b.text) <= 30
+		lone := one && r.doc.Headline == nil && r.nextIsHeading(i)
 		if b.emph != 0 || lone {
 			h := Heading{Text: strings.Join(strings.Fields(b.text), " "), Level: labelLevel, Pos: b.pos, Pseudo: true}
 			r.doc.Subheading = &h
 			r.used[b] = true
 		}
+		// One plain sentence under the headline may be a subheading
+		// or the start of the story: the reader cannot tell.
+		r.subUnsure = one && !lone && r.doc.Headline != nil
 		return
 	}
 }
@@ -231,9 +249,9 @@ func (r *reader) nextIsHeading(i int) bool {
 		case b.kind == bComment || b.kind == bRule:
 			continue
 		case b.kind == bHeading:
-			return true
+			return !isQuestionText(b.text)
 		case b.kind == bParagraph && b.emph == 2:
-			return true
+			return !isQuestionText(b.text) && !hasQPrefix(b)
 		default:
 			return false
 		}
