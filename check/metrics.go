@@ -9,23 +9,44 @@ import (
 	"github.com/prfaq/git-prfaq/quantity"
 )
 
-// tableHeader is the header line a writer should copy.
-const tableHeader = "| Metric | Baseline | Target | By | Source |"
-
-// requiredColumns are the fields a measurable metric needs.
+// requiredColumns are the fields a measurable metric needs, in the order
+// of the table header a writer should copy.
 var requiredColumns = []prfaq.Field{prfaq.FieldBaseline, prfaq.FieldTarget, prfaq.FieldBy, prfaq.FieldSource}
+
+// maxProposedRows is how many rows of a table proposed from a bullet list
+// a message shows; the rest are counted.
+const maxProposedRows = 5
+
+// unknownCell fills a proposed table's cells the writer must fill in.
+const unknownCell = "?"
+
+// subject is what a metric finding is about, as the fields of a Finding.
+type subject struct {
+	section string
+	metric  string
+	field   prfaq.Field
+}
+
+// reportMetric reports a metric finding and records its subject on it.
+func (c *checker) reportMetric(rule string, pos prfaq.Pos, about subject, format string, args ...any) {
+	if c.report(rule, pos, format, args...) { // not switched off
+		f := c.last()
+		f.Section, f.Metric, f.Field = about.section, about.metric, string(about.field)
+	}
+}
 
 func (c *checker) metrics() {
 	s := c.metricsSection()
+	about := subject{section: c.metricsName(s)}
 	switch {
 	case s == nil:
-		c.report(MetricsMissing, c.missingPos(), "no success metrics: add a ## Success Metrics section with a table %s", tableHeader)
+		c.reportMetric(MetricsMissing, c.missingPos(), about, "no success metrics: add a ## %s section with a table %s", about.section, c.header())
 	case s.Metrics == nil && s.ListPos != nil:
-		c.report(MetricsMissing, *s.ListPos, "success metrics are a bullet list, which cannot be measured: rewrite them as a table %s with one row per metric", tableHeader)
+		c.reportMetric(MetricsMissing, *s.ListPos, about, "%s", c.proposeTable(s.Bullets))
 	case s.Metrics == nil:
-		c.report(MetricsMissing, s.Heading.Pos, "section %q has no table: add one, %s, with one row per metric", s.Heading.Text, tableHeader)
+		c.reportMetric(MetricsMissing, s.Heading.Pos, about, "section %q has no table: add one, %s, with one row per metric", s.Heading.Text, c.header())
 	default:
-		c.table(s.Metrics)
+		c.table(s.Metrics, about.section)
 	}
 }
 
@@ -38,33 +59,96 @@ func (c *checker) metricsSection() *prfaq.Section {
 	return nil
 }
 
-func (c *checker) table(t *prfaq.MetricsTable) {
-	var missing []string
-	for _, f := range requiredColumns {
-		if !t.HasField(f) {
-			missing = append(missing, c.columnName(f))
+// metricsName is the configured name of the metrics section.
+func (c *checker) metricsName(s *prfaq.Section) string {
+	if s != nil && s.Spec != nil {
+		return s.Spec.Name
+	}
+	for _, spec := range c.spec.Sections {
+		if spec.Kind == prfaq.KindMetrics {
+			return spec.Name
 		}
 	}
-	if len(missing) > 0 {
-		c.report(MetricUnmeasurable, t.Pos, "the metrics table has no %s column: use the header %s", strings.Join(missing, ", "), tableHeader)
+	return "Success Metrics"
+}
+
+// header is the table header a writer should copy, in the configured
+// column names: | Metric | Baseline | Target | By | Source |.
+func (c *checker) header() string {
+	var b strings.Builder
+	b.WriteString("|")
+	for _, f := range append([]prfaq.Field{prfaq.FieldMetric}, requiredColumns...) {
+		b.WriteString(" " + c.columnName(f) + " |")
+	}
+	return b.String()
+}
+
+// proposeTable is the message for metrics written as a bullet list: the
+// table to write instead, one row per bullet, with each bullet's quantity
+// as its Target and "?" where the writer must fill in a baseline, a date
+// and a source. The list's group labels ("Week 1") are not dates, so By
+// stays "?".
+func (c *checker) proposeTable(bullets []prfaq.Bullet) string {
+	var b strings.Builder
+	b.WriteString("success metrics are a bullet list, which cannot be measured (a metric needs a baseline, a target, a date and a source): rewrite them as a table with one row per metric")
+	if len(bullets) == 0 {
+		fmt.Fprintf(&b, ", %s", c.header())
+		return b.String()
+	}
+	fmt.Fprintf(&b, " and fill in each %s:\n%s\n%s", unknownCell, c.header(), strings.Repeat("|---", len(requiredColumns)+1)+"|")
+	for i, bl := range bullets {
+		if i == maxProposedRows && len(bullets) > maxProposedRows+1 {
+			fmt.Fprintf(&b, "\n… and %d more", len(bullets)-i)
+			break
+		}
+		target := unknownCell
+		if q, ok := quantity.Find(bl.Text); ok {
+			target = q.Text
+		}
+		fmt.Fprintf(&b, "\n| %s | %s | %s | %s | %s |", tableCell(bl.Text), unknownCell, tableCell(target), unknownCell, unknownCell)
+	}
+	return b.String()
+}
+
+// tableCell writes text as one Markdown table cell: on one line, with its
+// pipes escaped.
+func tableCell(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	return strings.ReplaceAll(text, "|", `\|`)
+}
+
+func (c *checker) table(t *prfaq.MetricsTable, section string) {
+	missing := 0
+	for _, f := range requiredColumns {
+		if !t.HasField(f) {
+			missing++
+			c.reportMetric(MetricUnmeasurable, t.Pos, subject{field: f}, "the metrics table has no %s column: use the header %s", c.columnName(f), c.header())
+		}
 	}
 	if len(t.Metrics) == 0 {
-		c.report(MetricsMissing, t.Pos, "the metrics table has no rows: add at least one measurable metric")
+		c.reportMetric(MetricsMissing, t.Pos, subject{section: section}, "the metrics table has no rows: add at least one measurable metric")
 		return
 	}
-	measurable := 0
+	// A cell that is only template text (<12%>, TBD) is the placeholder
+	// rule's, reported once; so is a table whose rows fail only for such
+	// cells, as a fresh template's | <Metric name> | <12%> | … | does.
+	measurable, reported := 0, false
 	for _, m := range t.Metrics {
 		a := Assess(m, c.policy)
 		for _, p := range a.Problems {
-			c.report(MetricUnmeasurable, p.Pos, "metric %q: %s", m.Name, p.Msg)
+			if cell, ok := m.Get(p.Field); ok && p.Field != prfaq.FieldMetric && c.templateOnly(cell.Text) {
+				continue
+			}
+			reported = true
+			c.reportMetric(MetricUnmeasurable, p.Pos, subject{metric: m.Name, field: p.Field}, "metric %q: %s", m.Name, p.Msg)
 		}
-		if a.Measurable() && len(missing) == 0 {
+		if a.Measurable() && missing == 0 {
 			measurable++
 			c.overdue(m, a)
 		}
 	}
-	if measurable == 0 && len(missing) == 0 {
-		c.report(MetricsMissing, t.Pos, "no metric in the table is measurable: fix the rows reported above")
+	if measurable == 0 && missing == 0 && reported {
+		c.reportMetric(MetricsMissing, t.Pos, subject{section: section}, "no metric in the table is measurable: fix the rows reported above")
 	}
 }
 
@@ -82,14 +166,23 @@ func (c *checker) overdue(m *prfaq.Metric, a Assessment) {
 		return
 	}
 	days := int(c.in.Today.Sub(a.By.End).Hours() / 24)
+	about := subject{metric: m.Name, field: prfaq.FieldActual}
 	actual, ok := m.Get(prfaq.FieldActual)
 	if !ok || strings.TrimSpace(actual.Text) == "" {
-		c.report(MetricOverdue, m.Pos, "metric %q was due %s and is %d days late: add an Actual column with the result", m.Name, a.By.Text, days)
+		c.reportMetric(MetricOverdue, m.Pos, about, "metric %q was due %s and is %d days late: add an Actual column with the result", m.Name, a.By.Text, days)
 		return
 	}
+	if c.templateOnly(actual.Text) {
+		return // the placeholder rule reports it
+	}
 	q, err := quantity.Parse(actual.Text)
-	if err != nil || !q.Comparable(a.Target) {
-		c.report(MetricOverdue, actual.Pos, "metric %q was due %s: Actual %q is not a %s like the target %q", m.Name, a.By.Text, actual.Text, a.Target.Kind, a.Target.Text)
+	if err != nil {
+		c.reportMetric(MetricOverdue, actual.Pos, about, "metric %q was due %s: Actual %s; write the result in the unit of Target %q", m.Name, a.By.Text, describe(actual.Text, err), a.Target.Text)
+		return
+	}
+	q, target := quantity.Align(q, a.Target)
+	if msg := quantity.Mismatch("Actual", q, "Target", target); msg != "" {
+		c.reportMetric(MetricOverdue, actual.Pos, about, "metric %q was due %s: %s", m.Name, a.By.Text, msg)
 	}
 }
 
@@ -108,6 +201,8 @@ type Policy struct {
 
 // Assessment is a metric read as quantities.
 type Assessment struct {
+	// Baseline and Target as read, a bare number in the other's unit
+	// (quantity.Align): Baseline "9 issues", Target "0" is 0 issues.
 	Baseline, Target quantity.Quantity
 	BaselineAbsent   bool
 	By               quantity.Date
@@ -119,7 +214,8 @@ func (a Assessment) Measurable() bool { return len(a.Problems) == 0 }
 
 // Assess reads a metric's cells and lists every reason it is not
 // measurable. It is exported for the history code, which needs to know
-// whether a change made a metric unmeasurable.
+// whether a change made a metric unmeasurable. A problem with Baseline and
+// Target together (not comparable, or equal) is filed under the Target.
 func Assess(m *prfaq.Metric, p Policy) Assessment {
 	var a Assessment
 	add := func(f prfaq.Field, pos prfaq.Pos, format string, args ...any) {
@@ -148,10 +244,10 @@ func Assess(m *prfaq.Metric, p Policy) Assessment {
 		}
 	}
 	if hasBase && hasTarget && baseErr == nil && targetErr == nil && !a.BaselineAbsent {
-		switch {
-		case !a.Baseline.Comparable(a.Target):
-			add(prfaq.FieldTarget, target.Pos, "Baseline %q (%s) and Target %q (%s) are not the same kind of quantity: write both in the same unit", base.Text, a.Baseline.Kind, target.Text, a.Target.Kind)
-		case a.Baseline.Compare(a.Target) == 0:
+		a.Baseline, a.Target = quantity.Align(a.Baseline, a.Target)
+		if msg := quantity.Mismatch("Baseline", a.Baseline, "Target", a.Target); msg != "" {
+			add(prfaq.FieldTarget, target.Pos, "%s", msg)
+		} else if a.Baseline.Compare(a.Target) == 0 {
 			add(prfaq.FieldTarget, target.Pos, "Target %q equals Baseline %q: set the target you mean to reach", target.Text, base.Text)
 		}
 	}
@@ -176,8 +272,10 @@ func describe(text string, err error) string {
 
 // Outcome says whether a metric's Actual reached its Target, in the
 // direction baseline→target ("higher is better" when the target is above
-// the baseline, or when there was no baseline): "met", "missed", or "" when
-// the metric is unmeasurable or has no comparable Actual.
+// the baseline, or when there was no baseline, except for a rank, where
+// #1 beats #3): "met", "missed", or "" when the metric is unmeasurable or
+// has no comparable Actual. A bare number as Actual is read in the
+// Target's unit.
 func Outcome(m *prfaq.Metric, p Policy) string {
 	a := Assess(m, p)
 	cell, ok := m.Get(prfaq.FieldActual)
@@ -185,11 +283,18 @@ func Outcome(m *prfaq.Metric, p Policy) string {
 		return ""
 	}
 	actual, err := quantity.Parse(cell.Text)
-	if err != nil || !actual.Comparable(a.Target) {
+	if err != nil {
 		return ""
 	}
-	higherIsBetter := a.BaselineAbsent || a.Target.Compare(a.Baseline) > 0
-	cmp := actual.Compare(a.Target)
+	actual, target := quantity.Align(actual, a.Target)
+	if !actual.Comparable(target) {
+		return ""
+	}
+	higherIsBetter := !target.Kind.LowerIsBetter()
+	if !a.BaselineAbsent {
+		higherIsBetter = target.Compare(a.Baseline) > 0
+	}
+	cmp := actual.Compare(target)
 	if cmp == 0 || (cmp > 0) == higherIsBetter {
 		return "met"
 	}
