@@ -52,6 +52,9 @@ type Finding struct {
 	Text     string `json:"text,omitempty"`
 	Metric   string `json:"metric,omitempty"`
 	Field    string `json:"field,omitempty"`
+	// Suggestion is text to write instead, when the checker can propose
+	// it (the metrics table, pre-filled from a bullet list); several lines.
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 // Location is where a finding points, as text output shows it.

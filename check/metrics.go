@@ -14,8 +14,8 @@ import (
 var requiredColumns = []prfaq.Field{prfaq.FieldBaseline, prfaq.FieldTarget, prfaq.FieldBy, prfaq.FieldSource}
 
 // maxProposedRows is how many rows of a table proposed from a bullet list
-// a message shows; the rest are counted.
-const maxProposedRows = 5
+// a suggestion shows; the rest are counted.
+const maxProposedRows = 50
 
 // unknownCell fills a proposed table's cells the writer must fill in.
 const unknownCell = "?"
@@ -42,7 +42,10 @@ func (c *checker) metrics() {
 	case s == nil:
 		c.reportMetric(MetricsMissing, c.missingPos(), about, "no success metrics: add a ## %s section with a table %s", about.section, c.header())
 	case s.Metrics == nil && s.ListPos != nil:
-		c.reportMetric(MetricsMissing, *s.ListPos, about, "%s", c.proposeTable(s.Bullets))
+		c.reportMetric(MetricsMissing, *s.ListPos, about, "%s", c.bulletsMessage(len(s.Bullets)))
+		if len(s.Bullets) > 0 && c.last().Rule == MetricsMissing {
+			c.last().Suggestion = c.proposeTable(s.Bullets)
+		}
 	case s.Metrics == nil:
 		c.reportMetric(MetricsMissing, s.Heading.Pos, about, "section %q has no table: add one, %s, with one row per metric", s.Heading.Text, c.header())
 	default:
@@ -83,21 +86,32 @@ func (c *checker) header() string {
 	return b.String()
 }
 
-// proposeTable is the message for metrics written as a bullet list: the
-// table to write instead, one row per bullet, with each bullet's quantity
-// as its Target and "?" where the writer must fill in a baseline, a date
-// and a source. The list's group labels ("Week 1") are not dates, so By
-// stays "?".
+// bulletsMessage is the message for metrics written as a bullet list: on
+// one line; the table proposed from the bullets is its Suggestion.
+func (c *checker) bulletsMessage(bullets int) string {
+	msg := fmt.Sprintf("success metrics are a bullet list, which cannot be measured (a metric needs a baseline, a target, a date and a source): rewrite them as a table %s with one row per metric", c.header())
+	if bullets > 0 {
+		msg += fmt.Sprintf("; the table proposed from the %s follows: fill in each %s", pluralize(bullets, "bullet"), unknownCell)
+	}
+	return msg
+}
+
+func pluralize(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// proposeTable is the table to write instead of a bullet list, one row
+// per bullet, with each bullet's quantity as its Target and "?" where the
+// writer must fill in a baseline, a date and a source. The list's group
+// labels ("Week 1") are not dates, so By stays "?".
 func (c *checker) proposeTable(bullets []prfaq.Bullet) string {
 	var b strings.Builder
-	b.WriteString("success metrics are a bullet list, which cannot be measured (a metric needs a baseline, a target, a date and a source): rewrite them as a table with one row per metric")
-	if len(bullets) == 0 {
-		fmt.Fprintf(&b, ", %s", c.header())
-		return b.String()
-	}
-	fmt.Fprintf(&b, " and fill in each %s:\n%s\n%s", unknownCell, c.header(), strings.Repeat("|---", len(requiredColumns)+1)+"|")
+	fmt.Fprintf(&b, "%s\n%s", c.header(), strings.Repeat("|---", len(requiredColumns)+1)+"|")
 	for i, bl := range bullets {
-		if i == maxProposedRows && len(bullets) > maxProposedRows+1 {
+		if i == maxProposedRows {
 			fmt.Fprintf(&b, "\n… and %d more", len(bullets)-i)
 			break
 		}

@@ -33,38 +33,35 @@ func bullets(n int) []prfaq.Bullet {
 func TestProposeTable(t *testing.T) {
 	t.Parallel()
 	c := &checker{Checker: New(config.Default())}
-	lead := "success metrics are a bullet list, which cannot be measured (a metric needs a baseline, a target, a date and a source): rewrite them as a table with one row per metric"
-	head := " and fill in each ?:\n| Metric | Baseline | Target | By | Source |\n|---|---|---|---|---|\n"
+	head := "| Metric | Baseline | Target | By | Source |\n|---|---|---|---|---|\n"
 	tests := []struct {
 		name    string
 		bullets []prfaq.Bullet
 		want    string
 	}{
-		{"the real list: five rows and the count of the rest", bullets(8), lead + head +
+		{"the real list: a row per bullet", bullets(8), head +
 			"| 100+ GitHub stars | ? | 100 stars | ? | ? |\n" +
 			"| 10+ production deployments | ? | 10 deployments | ? | ? |\n" +
 			"| 5+ community contributors | ? | 5 contributors | ? | ? |\n" +
 			"| Zero critical bugs | ? | 0 bugs | ? | ? |\n" +
 			"| 1,000+ npm downloads | ? | 1,000 downloads | ? | ? |\n" +
-			"… and 3 more"},
-		{"six rows are all shown", bullets(6), lead + head +
-			"| 100+ GitHub stars | ? | 100 stars | ? | ? |\n" +
-			"| 10+ production deployments | ? | 10 deployments | ? | ? |\n" +
-			"| 5+ community contributors | ? | 5 contributors | ? | ? |\n" +
-			"| Zero critical bugs | ? | 0 bugs | ? | ? |\n" +
-			"| 1,000+ npm downloads | ? | 1,000 downloads | ? | ? |\n" +
-			"| 50+ GitHub issues (engagement) | ? | 50 issues | ? | ? |"},
-		{"no quantity, a percentage", []prfaq.Bullet{{Text: appstoreBullets[6].text}, {Text: appstoreBullets[7].text}}, lead + head +
+			"| 50+ GitHub issues (engagement) | ? | 50 issues | ? | ? |\n" +
 			"| Become default solution for iOS + AI integration | ? | ? | ? | ? |\n" +
 			"| 90% reduction in time spent gathering iOS metrics | ? | 90% reduction | ? | ? |"},
-		{"pipes and line breaks stay inside the cell", []prfaq.Bullet{{Text: "Latency | p95\nunder 200 ms"}}, lead + head +
+		{"pipes and line breaks stay inside the cell", []prfaq.Bullet{{Text: "Latency | p95\nunder 200 ms"}}, head +
 			`| Latency \| p95 under 200 ms | ? | 200 ms p95 | ? | ? |`},
-		{"no items read: the header alone", nil, lead + ", | Metric | Baseline | Target | By | Source |"},
 	}
 	for _, tt := range tests {
 		if got := c.proposeTable(tt.bullets); got != tt.want {
 			t.Errorf("%s:\ngot\n%s\nwant\n%s", tt.name, got, tt.want)
 		}
+	}
+	many := make([]prfaq.Bullet, maxProposedRows+3)
+	for i := range many {
+		many[i].Text = fmt.Sprintf("%d users", i+1)
+	}
+	if got := c.proposeTable(many); !strings.HasSuffix(got, "\n… and 3 more") || strings.Count(got, "\n| ") != maxProposedRows {
+		t.Errorf("a long list: want %d rows and the count of the rest, got\n%s", maxProposedRows, got)
 	}
 }
 
@@ -88,21 +85,20 @@ func TestMetricsBulletListFinding(t *testing.T) {
 		t.Fatalf("want one metric finding, got %+v", fs)
 	}
 	f := fs[0]
-	for _, want := range []string{
-		"success metrics are a bullet list",
-		"| Metric | Baseline | Target | By | Source |",
-		"| 100+ GitHub stars | ? | 100 stars | ? | ? |",
-		"| Zero critical bugs | ? | 0 bugs | ? | ? |",
-		"… and 3 more",
-	} {
-		if !strings.Contains(f.Message, want) {
-			t.Errorf("message lacks %q:\n%s", want, f.Message)
+	for _, want := range []string{"success metrics are a bullet list", "| Metric | Baseline | Target | By | Source |", "8 bullets"} {
+		if !strings.Contains(f.Message, want) || strings.Contains(f.Message, "\n") {
+			t.Errorf("message lacks %q or is not one line:\n%s", want, f.Message)
+		}
+	}
+	for _, want := range []string{"| 100+ GitHub stars | ? | 100 stars | ? | ? |", "| Zero critical bugs | ? | 0 bugs | ? | ? |"} {
+		if !strings.Contains(f.Suggestion, want) {
+			t.Errorf("suggestion lacks %q:\n%s", want, f.Suggestion)
 		}
 	}
 	if f.Rule != MetricsMissing || f.Section != "Success Metrics" || f.Line != 57 || f.Metric != "" || f.Field != "" {
 		t.Errorf("want %s about section Success Metrics at the list (line 57), got %+v", MetricsMissing, f)
 	}
-	if rows := strings.Count(f.Message, "\n| "); rows != 1+maxProposedRows {
-		t.Errorf("want the header and %d rows, got %d lines starting with |:\n%s", maxProposedRows, rows, f.Message)
+	if rows := strings.Count(f.Suggestion, "\n| "); rows != len(appstoreBullets) {
+		t.Errorf("want a row per bullet, got %d:\n%s", rows, f.Suggestion)
 	}
 }

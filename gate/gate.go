@@ -101,6 +101,7 @@ func (g *Gate) weakening(c change.Change, sev config.Severity, fix string) check
 	return check.Finding{
 		Rule: check.MetricWeakened, Severity: sev, File: c.File, Line: max(c.Line, 1), Column: 1,
 		Message: fmt.Sprintf("metric %q: %s weakens the success criteria: %s", c.Metric, c.Summary(), fix),
+		Metric:  c.Metric, Field: c.Field,
 	}
 }
 

@@ -60,6 +60,9 @@ func findingCommand(f check.Finding) string {
 			msg = at + ": " + msg
 		}
 	}
+	if f.Suggestion != "" {
+		msg += "\n\n" + f.Suggestion // escaped: an annotation holds several lines
+	}
 	return workflowCommand(cmd, props, msg)
 }
 

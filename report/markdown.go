@@ -101,6 +101,34 @@ func (m *mdWriter) findings(fs []check.Finding) {
 		for _, f := range g {
 			m.line("| %s | %s | `%s` | %s |", severityCell(f.Severity), m.lineCell(f), f.Rule, cell(f.Message))
 		}
+		m.suggestions(g)
+	}
+}
+
+// suggestions writes, under a file's table, each finding's suggested text
+// in a fenced block the reader can copy.
+func (m *mdWriter) suggestions(fs []check.Finding) {
+	for _, f := range fs {
+		if f.Suggestion == "" {
+			continue
+		}
+		m.line("")
+		m.line("Suggested for line %d (%s):", f.Line, f.Rule)
+		m.line("")
+		fence := "```"
+		for strings.Contains(f.Suggestion, fence) {
+			fence += "`"
+		}
+		m.line("%stext", fence)
+		for _, l := range strings.Split(f.Suggestion, "\n") {
+			m.line("%s", strings.Map(func(r rune) rune {
+				if r == '\r' || r == '\x1b' {
+					return ' '
+				}
+				return r
+			}, l))
+		}
+		m.line("%s", fence)
 	}
 }
 

@@ -62,6 +62,9 @@ func Text(w io.Writer, fs []check.Finding, sum Summary, st Style) error {
 			st.severity(f.Severity), oneLine(f.Message), f.Rule); err != nil {
 			return err
 		}
+		if _, err := io.WriteString(w, indented(f.Suggestion)); err != nil {
+			return err
+		}
 	}
 	_, err := fmt.Fprintln(w, summaryLine(sum, st))
 	return err
@@ -80,6 +83,20 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("1 %s", word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// indented is a suggestion under its finding, each line indented by four
+// spaces: a reader of findings line by line skips lines that start with a
+// space.
+func indented(s string) string {
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(s, "\n") {
+		b.WriteString("    " + oneLine(l) + "\n")
+	}
+	return b.String()
 }
 
 // oneLine keeps a message from breaking the one-finding-per-line shape

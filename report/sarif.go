@@ -138,7 +138,7 @@ func sarifResultOf(f check.Finding, index map[string]int, seen map[string]int) s
 func sarifPropsOf(f check.Finding) sarifResultProps {
 	return sarifResultProps{
 		Section: f.Section, Question: f.Question, Text: f.Text, Metric: f.Metric, Field: f.Field,
-		Commit: f.Commit, Ref: f.Ref,
+		Commit: f.Commit, Ref: f.Ref, Suggestion: f.Suggestion,
 	}
 }
 
@@ -231,6 +231,8 @@ type sarifResultProps struct {
 	Field    string `json:"field,omitempty"`
 	Commit   string `json:"commit,omitempty"`
 	Ref      string `json:"ref,omitempty"`
+	// Suggestion is the text proposed to write instead (several lines).
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 type sarifLocation struct {
