@@ -40,6 +40,7 @@ type block struct {
 	label string // a leading bold run-in label ("The problem" of "**The problem.** ...")
 	rest  string // the text after the label
 	code  bool   // holds code (a code block, or a list or quote with one)
+	link  bool   // holds a link or an autolink: a pointer somewhere
 }
 
 // blocks lists the document's top-level blocks.
@@ -81,6 +82,7 @@ func (p *parser) newBlock(n ast.Node) *block {
 	b.text = plainText(n, p.src)
 	b.lower = strings.ToLower(b.text)
 	b.code = b.kind == bCode || hasCode(n)
+	b.link = hasLink(n)
 	return b
 }
 
@@ -106,6 +108,19 @@ func (p *parser) endLine(n ast.Node, from int) int {
 		end++ // the closing fence
 	}
 	return min(end, max(p.idx.count(), from))
+}
+
+func hasLink(n ast.Node) bool {
+	found := false
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch c.(type) {
+		case *ast.Link, *ast.AutoLink:
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 func hasCode(n ast.Node) bool {
@@ -164,8 +179,8 @@ func runInLabel(n ast.Node, src []byte) (string, string) {
 	if strings.ContainsRune(label, '\n') || Words(label) > 8 || strings.HasSuffix(label, "?") {
 		return "", ""
 	}
-	rest = strings.TrimLeft(rest, " .:—–-")
-	return strings.TrimRight(label, " .:—–-"), strings.TrimSpace(rest)
+	rest = strings.TrimLeft(rest, " .:：—–-")
+	return strings.TrimRight(label, " .:：—–-"), strings.TrimSpace(rest)
 }
 
 // sentences splits text into sentences, at ". ", "! ", "? ", "。", "！",

@@ -88,15 +88,16 @@ func isReleaseLabel(k string) bool {
 }
 
 // titleMarked says whether a normalized heading carries a title marker at
-// its start or end ("PRFAQ: Ledger", "Ledger PR/FAQ"); one in the middle
-// of an announcement ("FakeCo Launches PR-FAQ Validator") is a name.
+// its start or end ("PRFAQ: Ledger", "Ledger PR/FAQ"), or anywhere in a
+// short one ("JProbe - PR/FAQ Document"); one in the middle of an
+// announcement ("FakeCo Launches PR-FAQ Validator") is a name.
 func titleMarked(k string) bool {
 	for _, m := range titleMarkers {
 		i := cueIndex(k, m)
 		if i < 0 {
 			continue
 		}
-		if i == 0 || strings.TrimSpace(k[i+len(m):]) == "" {
+		if i == 0 || strings.TrimSpace(k[i+len(m):]) == "" || weight(k) <= 6 {
 			return true
 		}
 	}

@@ -20,7 +20,8 @@ import (
 // part. A heading names a part when, once numbering, "the" and
 // punctuation are dropped, it contains one of them.
 var partNames = map[Part][]string{
-	PartSubheading: {"subheading", "sub-heading", "subhead", "subtitle", "tagline", "untertitel", "サブ見出し", "サブタイトル", "부제"},
+	PartSubheading: {"subheading", "sub-heading", "subhead", "subtitle", "sub-headline", "subheadline", "tagline", "untertitel",
+		"サブ見出し", "サブタイトル", "タグライン", "キャッチコピー", "부제"},
 	PartSummary: {"summary", "overview", "introduction", "intro ", "tl;dr", "abstract", "executive summary",
 		"zusammenfassung", "überblick", "einleitung", "概要", "要約", "サマリー", "요약", "개요"},
 	PartProblem:  {"problem", "challenge", "pain point", "customer pain", "the opportunity", "herausforderung", "課題", "問題", "문제", "과제"},
@@ -28,7 +29,8 @@ var partNames = map[Part][]string{
 	PartLeaderQuote: {"leader quote", "quote from a leader", "leadership quote", "executive quote", "company quote", "ceo quote", "founder quote",
 		"spokesperson", "zitat der geschäftsführung", "リーダーの言葉", "経営者のコメント", "리더 인용"},
 	PartCustomerQuote: {"customer quote", "quote from a customer", "testimonial", "testimonies", "what customers say", "user quote", "customer voice",
-		"kundenzitat", "kundenstimme", "お客様の声", "顧客の声", "고객 인용", "고객 후기"},
+		"kundenzitat", "kundenstimme", "お客様の声", "顧客の声", "顧客コメント", "お客様コメント", "利用者の声", "ユーザーの声",
+		"고객 인용", "고객 후기", "고객의 목소리"},
 	PartGettingStarted: {"getting started", "get started", "how to start", "quick start", "quickstart", "installation", "install", "setup", "set up",
 		"try it", "erste schritte", "loslegen", "始め方", "はじめ方", "導入方法", "インストール", "시작하기", "설치"},
 	PartCallToAction: {"call to action", "cta ", "availability", "pricing and availability", "next steps", "learn more", "where to get it",
@@ -71,7 +73,10 @@ var titleMarkers = []string{"prfaq", "pr/faq", "pr-faq", "pr / faq", "pr faq", "
 // announceWords make a line an announcement rather than a product name.
 var announceWords = []string{"launch", "announc", "introduc", "unveil", "release", "debut", "ships ", "ship ", "brings", "bring ",
 	"adds ", "add ", "delivers", "makes", "helps", "lets ", "enables", "transforms", "gives", "offers", "expands", "opens",
-	"now ", "today", "new ", "meet ", "say goodbye", "no more", "goes ", "becomes",
+	"now ", "today", "new ", "meet ", "say goodbye", "no more", "goes ", "becomes", "cuts ", "reduces", "speeds", "simplifies",
+	"automates", "turns ", "puts ", "takes ", "gets ", "powers ", "joins ", "arrives", "doubles", "halves", "slashes", "accelerates",
+	"improves", "eliminates", "ends ", "frees ", "saves ", "comes ", "is here", "are here", "allows", "connects", "keeps ", "finds ",
+	"closes ", "answers ", "removes ", "replaces ", "unlocks", "empowers", "streamlines",
 	"startet", "bringt", "stellt", "führt", "veröffentlicht", "präsentiert", "kündigt", "ermöglicht", "jetzt", "neu ",
 	"発表", "開始", "提供", "リリース", "発売", "登場", "公開", "출시", "발표", "공개", "선보", "시작"}
 
@@ -84,28 +89,39 @@ var (
 		"headache", "plagued", "the challenge", "challenges", "trade-off", "is hard", "are hard", "hard to", "difficult",
 		"tedious", "error-prone", "wasted", "waste ", "wastes", "stuck ", "time-consuming", "bottleneck", "friction", "inefficien",
 		"spend hours", "spend days", "spend weeks", "spends hours", "spent hours", "cumbersome", "complicated", "confusing",
-		"schwierig", "mühsam", "bisher", "frustrierend", "ärgerlich", "zeitaufwendig", "zeitraubend",
+		"most people", "most teams", "most organizations", "most organisations", "most companies", "most users", "most developers",
+		"most customers", "most businesses", "have no idea", "no idea", "existing tools", "existing solutions", "existing system",
+		"tools that exist", "status quo", "the cons ", "shortcoming", "limitation", "lack of",
+		"schwierig", "mühsam", "frustrierend", "ärgerlich", "zeitaufwendig", "zeitraubend",
 		"課題", "問題", "悩み", "困って", "苦労", "負担", "手間が", "膨大な時間", "문제", "어려움", "불편", "고충", "번거"}
 	problemWeak = []string{"manual", "hard ", "slow", "costly", "expensive", "lack", "no easy way", "no way to", "have to", "has to", "forced to",
 		"can't", "cannot", "fall short", "falls short", "hostage", "lock-in", "locked in", "scattered", "bury", "faced", "risk",
 		"currently", "today, ", "must ", "there is no", "there's no", "complex", "fragment", "silo", "gap", "miss ", "lose ", "loses ", "burden",
-		"by hand", "mistake", "errors", "delay", "spend ", "spends ", "spent ",
-		"umständlich", "manuell", "teuer", "langsam", "fehlt", "時間がかか", "不足", "非効率", "수작업", "비효율", "부족"}
+		"by hand", "mistake", "errors", "delay", "spend ", "spends ", "spent ", "rely on", "relies on", "forget", "not giving",
+		"don't know", "do not know", "not understand", "never ",
+		"umständlich", "manuell", "teuer", "langsam", "fehlt", "bisher", "時間がかか", "不足", "非効率", "수작업", "비효율", "부족"}
 	// solutionCues mark a paragraph that describes what the product does.
 	solutionCues = []string{"with ", "provides", "lets ", "enables", "allows", "helps", "gives", "closes the gap", "solves", "now can", "can now",
 		"bietet", "ermöglicht", "löst", "mit ", "提供", "解決", "できます", "可能", "제공", "해결", "가능"}
+	// nowCues say the product is here now ("can now", "ab sofort"): such a
+	// paragraph describes the solution, not the problem.
+	nowCues = []string{"can now", "now can", "now lets", "ab sofort", "können jetzt", "jetzt können", "今では", "できるようになり", "이제"}
+	// backReferences open a paragraph that goes on about the product.
+	backReferences = []string{"it ", "its ", "this ", "they ", "these ", "sie ", "es ", "er "}
 	// quoteVerbs attribute a quotation to its speaker.
 	quoteVerbs = []string{"said", "says", "added", "adds", "according to", "explained", "explains", "commented", "noted", "notes", "shared",
 		"sagt", "sagte", "erklärt", "ergänzt", "betont", "述べ", "語", "コメント", "話し", "말했", "밝혔", "전했", "설명했"}
 	// gettingStartedCues say how a customer starts (steps, or how quickly
 	// they are set up); "to get started, visit URL" is a call to action.
-	gettingStartedCues = []string{"install", "sign up", "signup", "download", "getting started", "get started by", "to get started, run",
+	gettingStartedCues = []string{"install", "sign up", "signup", "download it", "download the app", "download from", "getting started", "git clone", "clone the", "get started by", "to get started, run",
 		"to get started, install", "to get started, download", "to get started, sign", "first step", "step 1", "quick start",
 		"start by", "begin by", "to begin, ", "onboarding", "step-by-step",
-		"installier", "herunterladen", "einrichten", "registrieren", "erste schritte",
-		"インストール", "セットアップ", "導入手順", "始め方", "利用開始", "登録", "설치", "가입", "시작하려면", "다운로드"}
+		"installier", "einrichten", "registrieren", "erste schritte", "clone ",
+		"インストール", "セットアップ", "導入手順", "始め方", "利用開始", "始めるには", "使い方", "どう使うか", "登録",
+		"설치", "가입", "시작하려면", "사용법"}
 	// startVerbs and quickPhrases together mean "set up in minutes".
-	startVerbs = []string{"set up", "setup", "deploy", "create", "connect", "configure", "onboard", "get started", "start", "run ", "launch",
+	startVerbs = []string{"set up", "setup", "setting up", "sets up", "deploy", "create", "connect", "configure", "onboard", "get started", "start", "run ", "launch",
+		"upload", "paste", "import", "sign in", "log in", "enable", "turn on", "add ",
 		"einricht", "starten", "導入", "デプロイ", "設定", "구축", "배포", "설정"}
 	quickPhrases = []string{"in minutes", "in seconds", "minutes", "in one step", "in a single step", "one command", "single command", "less than",
 		"within", "simply", "one click", "a few clicks", "two steps", "three steps", "in wenigen minuten", "minuten", "数分", "分で", "몇 분", "분 만에"}
@@ -116,8 +132,9 @@ var (
 		"available now", "now available", "available today", "available immediately", "generally available", "is available", "are available",
 		"available at", "available from", "available via", "available for download", "is open source", "is open-source", "released under",
 		"licensed under", "is distributed", "are distributed", "try it", "download it", "get it at", "order now", "contact us",
-		"verfügbar", "erhältlich", "besuchen sie", "mehr erfahren", "mehr informationen",
-		"公開され", "公開し", "提供を開始", "利用可能", "ご利用いただけ", "詳しくは", "詳細は", "ご覧ください", "이용 가능", "방문", "자세한 내용", "공개되"}
+		"verfügbar", "zur verfügung", "erreichbar", "erhältlich", "besuchen sie", "mehr erfahren", "mehr informationen", "ab sofort",
+		"公開され", "公開し", "提供を開始", "利用可能", "ご利用いただけ", "詳しくは", "詳細は", "ご覧ください", "이용 가능", "방문", "자세한 내용",
+		"공개되", "공개돼", "공개했"}
 )
 
 // Attribution words: who is speaking in a quote.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -144,15 +145,84 @@ func (r *reader) narrative() map[Part]Found {
 			closing = append(closing, i)
 		}
 	}
+	if _, ok := found[PartProblem]; !ok && summary >= 0 {
+		if i := r.storyProblem(summary); i >= 0 {
+			set(PartProblem, r.release[i].b)
+		}
+	}
 	if len(closing) > 3 {
 		closing = closing[len(closing)-3:]
 	}
 	for _, i := range closing {
-		if b := r.release[i].b; hasCue(strings.ToLower(b.text), callToActionCues) {
+		if b := r.release[i].b; b.link || hasCue(strings.ToLower(b.text), callToActionCues) {
 			set(PartCallToAction, b)
 		}
 	}
 	return found
+}
+
+// storyProblem finds a problem told as a story rather than named ("Going
+// out in Nigeria mostly happens in group chats..."): a press release runs
+// summary, problem, solution, so the paragraph right after the summary is
+// the problem when it is long enough to be one and does not talk about the
+// product (neither names it nor goes on about "it", nor says what one
+// "can now" do). It returns the paragraph's index in the release, or -1.
+func (r *reader) storyProblem(summary int) int {
+	names := r.productWords()
+	for i := summary + 1; i < len(r.release); i++ {
+		pb := r.release[i]
+		b := pb.b
+		switch {
+		case b.kind == bHeading || b.kind == bRule || b.kind == bComment:
+			continue
+		case b.kind != bParagraph || weight(b.text) < 15 || pb.part != "":
+			return -1
+		}
+		if _, quote := r.quotation(i); quote {
+			return -1
+		}
+		lower := strings.ToLower(b.text)
+		if hasCue(lower, nowCues) || startsWithAny(lower, backReferences) {
+			return -1
+		}
+		for _, w := range capitalised(b.text) {
+			if containsWord(names, w) {
+				return -1
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+func startsWithAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// productWords name the product: the capitalised words the summary shares
+// with the headline, the product name or the title.
+func (r *reader) productWords() []string {
+	var top string
+	for _, h := range []*Heading{r.doc.Headline, r.doc.Name, r.doc.Title} {
+		if h != nil {
+			top += " " + h.Text
+		}
+	}
+	var out []string
+	if i := r.summaryIndex(); i >= 0 {
+		head := capitalised(top)
+		for _, w := range capitalised(r.release[i].b.text) {
+			if containsWord(head, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // summaryIndex is the first paragraph of prose after the headline (any,
@@ -270,59 +340,96 @@ func (r *reader) codeText(b *block) string {
 
 // quotation says whether release block i is an attributed quotation, and
 // returns the attribution: the text around the quotation ("said Jane Roe,
-// VP of Sales"), a dash line under it ("— Jane Roe, VP"), or a list item
-// under a block quote ("- Albert from San Francisco").
+// VP of Sales"), a dash after it ("— Jane Roe, VP", on its own line or
+// after the closing mark), or a list item under a block quote ("- Albert
+// from San Francisco").
 func (r *reader) quotation(i int) (string, bool) {
 	b := r.release[i].b
 	switch b.kind {
 	case bQuote:
-		if attr := dashLine(b.text, false); attr != "" {
+		if attr := attribution(b.text, false); attr != "" {
 			return attr, true
 		}
 		if l, ok := b.n.LastChild().(*ast.List); ok && l.ChildCount() == 1 && weight(plainText(l, r.src)) <= 12 {
 			return plainText(l, r.src), true
 		}
-		if rest := unquoted(b.text); hasCue(strings.ToLower(rest), quoteVerbs) && hasQuotation(b.text) {
-			return rest, true
-		}
 		if i+1 < len(r.release) {
-			if next := r.release[i+1].b; next.kind == bParagraph {
-				if attr := dashLine(next.text, true); attr != "" && next.lines == 1 {
+			if next := r.release[i+1].b; next.kind == bParagraph && next.lines == 1 {
+				if attr := dashLine(next.text, true); attr != "" {
 					return attr, true
 				}
 			}
 		}
 	case bParagraph:
-		if !hasQuotation(b.text) {
-			return "", false
-		}
-		rest := unquoted(b.text)
-		if attr := dashLine(b.text, false); attr != "" {
+		if attr := attribution(b.text, true); attr != "" {
 			return attr, true
-		}
-		if hasCue(strings.ToLower(rest), quoteVerbs) {
-			return rest, true
 		}
 	}
 	return "", false
 }
 
-// quoteMarks pair an opening quotation mark with its closing one.
-var quoteMarks = [][2]string{{"“", "”"}, {"\"", "\""}, {"„", "“"}, {"«", "»"}, {"「", "」"}, {"『", "』"}}
+// attribution is who a quotation is attributed to: a dash line under it,
+// a dash right after the closing mark, or a verb of saying next to it
+// ("said", "sagt", "述べています"). quoted requires a quotation mark (a
+// paragraph); a block quote is a quotation by itself.
+func attribution(text string, quoted bool) string {
+	hasQuote := hasQuotation(text)
+	if quoted && !hasQuote {
+		return ""
+	}
+	if attr := dashLine(text, false); attr != "" {
+		return attr
+	}
+	rest := strings.TrimSpace(unquoted(text))
+	for _, d := range dashes {
+		if strings.HasPrefix(rest, d) && hasQuote {
+			if a := strings.TrimSpace(strings.TrimLeft(rest, d)); a != "" && weight(a) <= 15 {
+				return a
+			}
+		}
+	}
+	if hasQuote && hasCue(strings.ToLower(rest), quoteVerbs) {
+		return rest
+	}
+	return ""
+}
+
+// dashes open an attribution.
+var dashes = []string{"—", "–", "―", "--", "-", "~"}
+
+// openMarks and closeMarks are the quotation marks of the languages
+// people write PRFAQs in; any opening mark is closed by any closing one
+// („...", "...", «...», 「...」).
+const (
+	openMarks  = "“\"„«「『‘‹"
+	closeMarks = "”\"“»」』’›"
+)
+
+// quotations are the spans of text between quotation marks.
+func quotations(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !strings.ContainsRune(openMarks, r) {
+			i += n
+			continue
+		}
+		j := strings.IndexFunc(text[i+n:], func(c rune) bool { return strings.ContainsRune(closeMarks, c) })
+		if j < 0 {
+			break
+		}
+		_, m := utf8.DecodeRuneInString(text[i+n+j:])
+		out = append(out, [2]int{i, i + n + j + m})
+		i += n + j + m
+	}
+	return out
+}
 
 // hasQuotation says whether text quotes someone: a quoted passage of a
 // few words at least.
 func hasQuotation(text string) bool {
-	for _, m := range quoteMarks {
-		i := strings.Index(text, m[0])
-		if i < 0 {
-			continue
-		}
-		j := strings.Index(text[i+len(m[0]):], m[1])
-		if j < 0 {
-			continue
-		}
-		if weight(text[i+len(m[0]):i+len(m[0])+j]) >= 5 {
+	for _, q := range quotations(text) {
+		if weight(text[q[0]:q[1]]) >= 5 {
 			return true
 		}
 	}
@@ -332,20 +439,15 @@ func hasQuotation(text string) bool {
 // unquoted is text without its quoted passages: what is left names the
 // speaker.
 func unquoted(text string) string {
-	for _, m := range quoteMarks {
-		for {
-			i := strings.Index(text, m[0])
-			if i < 0 {
-				break
-			}
-			j := strings.Index(text[i+len(m[0]):], m[1])
-			if j < 0 {
-				break
-			}
-			text = text[:i] + " " + text[i+len(m[0])+j+len(m[1]):]
-		}
+	var b strings.Builder
+	last := 0
+	for _, q := range quotations(text) {
+		b.WriteString(text[last:q[0]])
+		b.WriteByte(' ')
+		last = q[1]
 	}
-	return text
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // dashLine is the attribution line under a quotation ("— Jane Roe, VP"),
@@ -358,7 +460,7 @@ func dashLine(text string, alone bool) string {
 			break
 		}
 		l := strings.TrimSpace(lines[k])
-		for _, d := range []string{"—", "–", "―", "--", "-", "~"} {
+		for _, d := range dashes {
 			if !strings.HasPrefix(l, d) {
 				continue
 			}

@@ -177,6 +177,10 @@ func (r *reader) onHeading(b *block, h Heading) {
 		r.doc.Labels = append(r.doc.Labels, h)
 	case c.faq != faqNone || (spec != nil && spec.Kind == KindFAQ):
 		r.openFAQ(h, spec, audienceOf(c.faq))
+	case spec != nil && spec.Kind == KindProse && r.region == inAfter:
+		// A press-release part after the FAQ ("## Summary" closing the
+		// document) is not the press release's.
+		r.openSection(h, nil)
 	case spec != nil && (exact || r.mayOpen(h)):
 		r.openSection(h, spec)
 	case c.quotes && r.region == inRelease && r.mayOpen(h):

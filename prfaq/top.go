@@ -128,7 +128,7 @@ func (r *reader) setTitle(b *block) {
 // label) short plain line that announces something. It stops at the first
 // section or the first paragraph of prose.
 func (r *reader) findHeadline(start int) {
-	prose := 0
+	prose, afterName := 0, false
 	for i := start; i < len(r.blocks); i++ {
 		b := r.blocks[i]
 		if r.used[b] || b.kind == bComment || b.kind == bRule || b.kind == bHTML {
@@ -147,11 +147,14 @@ func (r *reader) findHeadline(start int) {
 		t, ok := r.headlineText(b, i == start && start > 0)
 		if !ok {
 			if b.kind == bParagraph && b.emph == 0 && b.label == "" && prose < 2 && weight(b.text) < 40 &&
-				len(sentences(b.text)) <= 1 && !isDateline(b.text) {
+				len(sentences(b.text)) <= 1 && !isDateline(b.text) && !afterName {
 				prose++
 				continue
 			}
 			return
+		}
+		if afterName && b.kind == bHeading && r.doc.Name != nil && b.level <= r.doc.Name.Level {
+			return // the name was a section's heading, and this is the next
 		}
 		c := classifyHeading(t)
 		switch {
@@ -168,10 +171,11 @@ func (r *reader) findHeadline(start int) {
 		case b.kind == bParagraph && b.label != "" && b.rest != "":
 			return // a run-in label, not a line of its own
 		case isName(t, r.doc.Title):
-			if r.doc.Name == nil {
-				h := r.headingOf(b, b.kind != bHeading)
-				r.doc.Name = &h
+			if r.doc.Name != nil {
+				return // past the top: a second name is a section
 			}
+			h := r.headingOf(b, b.kind != bHeading)
+			r.doc.Name, afterName = &h, true
 			r.used[b] = true
 		default:
 			h := r.headingOf(b, b.kind != bHeading)
