@@ -1,6 +1,7 @@
 package prfaq
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -74,6 +75,10 @@ func classifyHeading(text string) headingClass {
 func isReleaseLabel(k string) bool {
 	if hasCue(k, faqNames) {
 		return false
+	}
+	// "FOR WORLDWIDE RELEASE AS SOON AS ...", "EMBARGOED UNTIL ...".
+	if f := strings.Fields(k); len(f) >= 2 && (f[0] == "for" && slices.Contains(f[1:min(4, len(f))], "release") || strings.HasPrefix(f[0], "embargo")) {
+		return true
 	}
 	for _, l := range pressReleaseLabels {
 		if i := cueIndex(k, l); i >= 0 {

@@ -47,10 +47,17 @@ func (r *reader) listQuestions(b *block) bool {
 	}
 	var items []entry
 	any := false
+	ordered := false
+	if l, ok := b.n.(*ast.List); ok {
+		ordered = l.IsOrdered()
+	}
 	for it := b.n.FirstChild(); it != nil; it = it.NextSibling() {
 		e := entry{body: it, first: it.FirstChild()}
 		if e.first != nil {
 			e.q, e.answer, _ = r.paragraphQuestion(e.first, r.nodePos(e.first))
+			if e.q == nil && ordered && (r.question == nil || len(r.qText) > 0) {
+				e.q, e.answer = r.numberedQuestion(e.first)
+			}
 		}
 		any = any || e.q != nil
 		items = append(items, e)
@@ -74,6 +81,25 @@ func (r *reader) listQuestions(b *block) bool {
 		r.extendAnswer(&block{end: r.endLine(e.body, e.q.Pos.Line)})
 	}
 	return true
+}
+
+// numberedQuestion reads the first paragraph of a numbered list item as a
+// question when its first line ends with a question mark ("1. What does it
+// cost?"): a numbered FAQ written without bold or prefixes. Bullets are
+// not read this way: a bullet ending in "?" inside an answer is an open
+// question, not a FAQ entry.
+func (r *reader) numberedQuestion(para ast.Node) (*Question, string) {
+	switch para.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+	default:
+		return nil, ""
+	}
+	text := plainText(para, r.src)
+	first, rest, _ := strings.Cut(text, "\n")
+	if !isQuestionText(first) || weight(first) > 40 {
+		return nil, ""
+	}
+	return &Question{Text: strings.TrimSpace(first), Pos: r.nodePos(para), Shape: "list"}, strings.TrimSpace(rest)
 }
 
 // restText is the plain text of the nodes after n in its paragraph.

@@ -24,7 +24,7 @@ var partNames = map[Part][]string{
 		"サブ見出し", "サブタイトル", "タグライン", "キャッチコピー", "부제"},
 	PartSummary: {"summary", "overview", "introduction", "intro ", "tl;dr", "abstract", "executive summary",
 		"zusammenfassung", "überblick", "einleitung", "概要", "要約", "サマリー", "요약", "개요"},
-	PartProblem:  {"problem", "challenge", "pain point", "customer pain", "the opportunity", "herausforderung", "課題", "問題", "문제", "과제"},
+	PartProblem:  {"problem", "challenge", "pain point", "pains", "customer pain", "trouble", "the opportunity", "why this matters", "herausforderung", "課題", "問題", "문제", "과제"},
 	PartSolution: {"solution", "how it works", "the product", "what we built", "our approach", "lösung", "解決", "ソリューション", "해결", "솔루션"},
 	PartLeaderQuote: {"leader quote", "quote from a leader", "leadership quote", "executive quote", "company quote", "ceo quote", "founder quote",
 		"spokesperson", "zitat der geschäftsführung", "リーダーの言葉", "経営者のコメント", "리더 인용"},
@@ -65,6 +65,18 @@ var (
 var pressReleaseLabels = []string{"press release", "for immediate release", "pressemitteilung", "presseinformation",
 	"プレスリリース", "報道発表", "보도자료", "보도 자료"}
 
+// headlineLabels name the heading a headline is written under, in a
+// document that gives every part a heading ("## Headline").
+var headlineLabels = []string{"headline ", "title ", "überschrift", "schlagzeile", "タイトル", "見出し", "헤드라인", "제목"}
+
+// stakeholderQuestions are what only the team behind a product asks: in
+// one FAQ for everyone they are its internal FAQ.
+var stakeholderQuestions = []string{"why now", "risk", "who owns", "ownership", "staff", "headcount", "cost to build",
+	"cost us", "invest", "build vs", "build or buy", "buy vs", "dependenc", "definition of done", "measure success",
+	"success metric", "kpi", "roi", "business model", "revenue", "why build", "why are we", "why should we", "out of scope",
+	"deliberately", "go/no-go", "trade-off", "tradeoff", "maintain it", "who will maintain", "support it", "competitor",
+	"warum jetzt", "risiko", "risiken", "リスク", "収益", "なぜ今", "体制", "판매", "리스크", "위험", "수익", "왜 지금"}
+
 // titleMarkers make a line the document's title ("PRFAQ: X", "X PR/FAQ",
 // "Press Release and FAQ"), never its headline.
 var titleMarkers = []string{"prfaq", "pr/faq", "pr-faq", "pr / faq", "pr faq", "press release and faq", "press release / faq",
@@ -103,6 +115,13 @@ var (
 	// solutionCues mark a paragraph that describes what the product does.
 	solutionCues = []string{"with ", "provides", "lets ", "enables", "allows", "helps", "gives", "closes the gap", "solves", "now can", "can now",
 		"bietet", "ermöglicht", "löst", "mit ", "提供", "解決", "できます", "可能", "제공", "해결", "가능"}
+	// summaryCues mark a paragraph that announces the product, so that a
+	// first paragraph with them is the summary even when it also states
+	// the problem.
+	summaryCues = []string{"announc", "launch", "introduc", "unveil", "releas", "available", "is a ", "is an ", "provides", "lets ",
+		"this tool", "the tool", "this service", "the service", "this platform", "the platform", "this app", "the app", "removes",
+		"replaces", "eliminates", "automates", "helps", "makes it",
+		"enables", "can now", "now can", "stellt", "bietet", "vorgestellt", "発表", "公開", "提供", "출시", "발표", "공개", "제공"}
 	// nowCues say the product is here now ("can now", "ab sofort"): such a
 	// paragraph describes the solution, not the problem.
 	nowCues = []string{"can now", "now can", "now lets", "ab sofort", "können jetzt", "jetzt können", "今では", "できるようになり", "이제"}
@@ -113,15 +132,15 @@ var (
 		"sagt", "sagte", "erklärt", "ergänzt", "betont", "述べ", "語", "コメント", "話し", "말했", "밝혔", "전했", "설명했"}
 	// gettingStartedCues say how a customer starts (steps, or how quickly
 	// they are set up); "to get started, visit URL" is a call to action.
-	gettingStartedCues = []string{"install", "sign up", "signup", "download it", "download the app", "download from", "getting started", "git clone", "clone the", "get started by", "to get started, run",
+	gettingStartedCues = []string{"install", "sign up", "get started with", "signup", "download it", "download the app", "download from", "getting started", "git clone", "clone the", "get started by", "to get started, run",
 		"to get started, install", "to get started, download", "to get started, sign", "first step", "step 1", "quick start",
 		"start by", "begin by", "to begin, ", "onboarding", "step-by-step",
 		"installier", "einrichten", "registrieren", "erste schritte", "clone ",
 		"インストール", "セットアップ", "導入手順", "始め方", "利用開始", "始めるには", "使い方", "どう使うか", "登録",
 		"설치", "가입", "시작하려면", "사용법"}
 	// startVerbs and quickPhrases together mean "set up in minutes".
-	startVerbs = []string{"set up", "setup", "setting up", "sets up", "deploy", "create", "connect", "configure", "onboard", "get started", "start", "run ", "launch",
-		"upload", "paste", "import", "sign in", "log in", "enable", "turn on", "add ",
+	startVerbs = []string{"set up", "setup", "setting up", "sets up", "get started", "getting started", "up and running", "onboard",
+		"sign up", "your first", "their first", "a first", "connect your", "connect their", "upload", "paste",
 		"einricht", "starten", "導入", "デプロイ", "設定", "구축", "배포", "설정"}
 	quickPhrases = []string{"in minutes", "in seconds", "minutes", "in one step", "in a single step", "one command", "single command", "less than",
 		"within", "simply", "one click", "a few clicks", "two steps", "three steps", "in wenigen minuten", "minuten", "数分", "分で", "몇 분", "분 만에"}
@@ -130,7 +149,7 @@ var (
 	// callToActionCues point the reader somewhere or say it is available.
 	callToActionCues = []string{"http://", "https://", "www.", "visit", "learn more", "more information", "find out more", "sign up at",
 		"available now", "now available", "available today", "available immediately", "generally available", "is available", "are available",
-		"available at", "available from", "available via", "available for download", "is open source", "is open-source", "released under",
+		"available at", "available from", "available via", "available through", "currently available", "available in", "early access", "available for download", "is open source", "is open-source", "released under",
 		"licensed under", "is distributed", "are distributed", "try it", "download it", "get it at", "order now", "contact us",
 		"verfügbar", "zur verfügung", "erreichbar", "erhältlich", "besuchen sie", "mehr erfahren", "mehr informationen", "ab sofort",
 		"公開され", "公開し", "提供を開始", "利用可能", "ご利用いただけ", "詳しくは", "詳細は", "ご覧ください", "이용 가능", "방문", "자세한 내용",

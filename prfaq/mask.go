@@ -157,5 +157,28 @@ func maskLine(s string) string {
 	if m := taskBox.FindSubmatchIndex(b); m != nil {
 		blank(m[2:4])
 	}
+	blankEditorial(b)
 	return string(b)
+}
+
+// editorial is a bracketed insertion in a quotation.
+var editorial = regexp.MustCompile(`\[[^\[\]\n]*\]`)
+
+// blankEditorial blanks brackets inside a quotation that has words of its
+// own around them: an editor's insertion ("we [the team] built it") or a
+// screen's buttons, not a blank left to fill ("[Customer quote]" alone is
+// still one).
+func blankEditorial(b []byte) {
+	s := string(b)
+	for _, q := range quotations(s) {
+		inner := s[q[0]:q[1]]
+		if weight(editorial.ReplaceAllString(inner, " ")) < 3 {
+			continue
+		}
+		for _, loc := range editorial.FindAllStringIndex(inner, -1) {
+			for i := q[0] + loc[0]; i < q[0]+loc[1]; i++ {
+				b[i] = ' '
+			}
+		}
+	}
 }

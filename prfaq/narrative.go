@@ -84,6 +84,11 @@ func (r *reader) faqFound(s *SectionSpec) Found {
 			}
 		}
 	}
+	if best == nil && want == "internal" {
+		if q := r.stakeholderQuestion(); q != nil {
+			return Found{Presence: Present, How: "question", Pos: q.Pos}
+		}
+	}
 	if best == nil {
 		if r.doc.Language == "" && len(r.faqs) == 0 {
 			return Found{Presence: Unsure}
@@ -95,6 +100,20 @@ func (r *reader) faqFound(s *SectionSpec) Found {
 		how = "label"
 	}
 	return Found{Presence: Present, How: how, Pos: best.Heading.Pos, Section: best}
+}
+
+// stakeholderQuestion is the first question of an undivided FAQ that only
+// the team behind the product would ask (why now, risks, cost to build,
+// staffing, success measures): with one, the FAQ holds its internal part.
+func (r *reader) stakeholderQuestion() *Question {
+	for _, s := range r.faqs {
+		for _, q := range s.Questions {
+			if hasCue(strings.ToLower(q.Text), stakeholderQuestions) {
+				return q
+			}
+		}
+	}
+	return nil
 }
 
 // narrative reads the press release as prose: the first paragraph is the
@@ -226,19 +245,39 @@ func (r *reader) productWords() []string {
 }
 
 // summaryIndex is the first paragraph of prose after the headline (any,
-// when there is none): the summary, however it is labelled.
+// when there is none): the summary, however it is labelled. There is none
+// when the release goes straight into another part (a "Problem" label
+// right under the headline), or opens with the problem alone.
 func (r *reader) summaryIndex() int {
+	if r.summaryAt != 0 {
+		return r.summaryAt - 1 // computed once: several readings ask
+	}
+	r.summaryAt = r.findSummary() + 1
+	return r.summaryAt - 1
+}
+
+func (r *reader) findSummary() int {
 	after := 0
-	if h := r.doc.Headline; h != nil {
+	if h := r.doc.Headline; h != nil && !r.headlineLate {
 		after = h.Pos.Line
 	}
 	for i, pb := range r.release {
 		b := pb.b
-		if b.kind != bParagraph || b.pos.Line < after || weight(b.text) < 8 || (pb.part != "" && pb.part != PartSummary) {
+		if b.pos.Line < after || b.kind == bHeading || b.kind == bRule || b.kind == bComment {
+			continue
+		}
+		if pb.part != "" && pb.part != PartSummary && pb.part != PartSubheading {
+			return -1
+		}
+		if b.kind != bParagraph || weight(b.text) < 8 {
 			continue
 		}
 		if _, quote := r.quotation(i); quote {
 			continue
+		}
+		lower := strings.ToLower(b.text)
+		if isProblem(lower) && !hasCue(lower, summaryCues) && !isDateline(b.text) {
+			return -1 // the release opens with the problem: no summary
 		}
 		return i
 	}

@@ -44,6 +44,12 @@ type reader struct {
 	// subUnsure: a plain sentence under the headline may be the
 	// subheading.
 	subUnsure bool
+	// headlineLate: the headline was found under a "Headline" heading,
+	// which may come after the release's prose.
+	headlineLate bool
+	// summaryAt is the summary's index in release plus one; 0 before it
+	// is computed.
+	summaryAt int
 	// metricsTable is the first table outside a metrics section whose
 	// header names metric fields: the metrics when no section holds them.
 	metricsTable *block

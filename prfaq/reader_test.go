@@ -236,10 +236,15 @@ func equalInts(a, b []int) bool {
 }
 
 func TestUndividedFAQ(t *testing.T) {
-	d := parts(t, "# Acme launches Ledger for every small shop\n\n## FAQ\n\n### Why now?\n\nBanks opened their APIs.\n")
+	d := parts(t, "# Acme launches Ledger for every small shop\n\n## FAQ\n\n### How much does it cost?\n\nTwenty dollars.\n")
 	ext, in := d.Parts["External FAQ"], d.Parts["Internal FAQ"]
 	if ext.Presence != Present || in.Presence != Absent || !in.Undivided {
 		t.Errorf("external %+v internal %+v: one FAQ for everyone is the external FAQ, and says so", ext, in)
+	}
+	// A question only the team asks makes it hold the internal FAQ too.
+	d = parts(t, "# Acme launches Ledger for every small shop\n\n## FAQ\n\n### How much does it cost?\n\nTwenty dollars.\n\n### Why now?\n\nBanks opened their APIs.\n")
+	if in := d.Parts["Internal FAQ"]; in.Presence != Present || in.How != "question" || in.Pos.Line != 9 {
+		t.Errorf("internal %+v: want it found at the stakeholder question", in)
 	}
 }
 

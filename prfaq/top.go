@@ -14,6 +14,9 @@ func (r *reader) top() {
 	start := r.releaseStart()
 	r.findTitle(start)
 	r.findHeadline(start)
+	if r.doc.Headline == nil {
+		r.headlineUnderLabel()
+	}
 	if d := r.doc; d.Headline == nil && d.Name == nil && d.Title != nil && !classifyHeading(d.Title.Text).title {
 		d.Name = d.Title // "# Ledger": a title that only names the product
 	}
@@ -32,6 +35,10 @@ func (r *reader) releaseStart() int {
 		t, ok := r.lineText(b)
 		if !ok {
 			continue
+		}
+		if b.kind == bParagraph && b.lines == 2 {
+			// "FOR IMMEDIATE RELEASE" over a dateline, in one paragraph.
+			t = firstLine(b.text)
 		}
 		c := classifyHeading(t)
 		switch {
@@ -182,6 +189,29 @@ func (r *reader) findHeadline(start int) {
 			h.Text = trimReleasePrefix(h.Text)
 			r.doc.Headline = &h
 			r.used[b] = true
+			return
+		}
+	}
+}
+
+// headlineUnderLabel takes the headline from under a heading that names
+// it ("## Headline" followed by the line), as documents written one
+// heading per part do, wherever that heading is.
+func (r *reader) headlineUnderLabel() {
+	for i, b := range r.blocks {
+		if b.kind != bHeading || !hasCue(normHeading(b.text), headlineLabels) || weight(b.text) > 3 {
+			continue
+		}
+		for _, next := range r.blocks[i+1:] {
+			if next.kind == bComment || next.kind == bRule {
+				continue
+			}
+			if next.kind == bParagraph && weight(next.text) <= 40 && !r.used[next] {
+				r.label(b)
+				h := Heading{Text: strings.Join(strings.Fields(next.text), " "), Level: b.level, Pos: next.pos, Pseudo: true}
+				r.doc.Headline, r.headlineLate = &h, true
+				r.used[next] = true
+			}
 			return
 		}
 	}
