@@ -147,7 +147,7 @@ var (
 	// negations before a cue cancel it ("nothing to install").
 	negations = []string{"nothing to", "no need to", "without", "never", "no ", "not ", "don't", "doesn't", "kein", "ohne", "nicht"}
 	// callToActionCues point the reader somewhere or say it is available.
-	callToActionCues = []string{"http://", "https://", "www.", "visit", "learn more", "more information", "find out more", "sign up at",
+	callToActionCues = []string{"http://", "https://", "www.", "github.com/", "gitlab.com/", "visit", "learn more", "more information", "find out more", "sign up at",
 		"available now", "now available", "available today", "available immediately", "generally available", "is available", "are available",
 		"available at", "available from", "available via", "available through", "currently available", "available in", "early access", "available for download", "is open source", "is open-source", "released under",
 		"licensed under", "is distributed", "are distributed", "try it", "download it", "get it at", "order now", "contact us",

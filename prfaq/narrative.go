@@ -136,6 +136,10 @@ func (r *reader) narrative() map[Part]Found {
 	company := r.companyWords()
 	var leaders []string
 	var closing []int
+	end := len(r.release)
+	if r.releaseEnd >= 0 {
+		end = r.releaseEnd
+	}
 	for i, pb := range r.release {
 		b := pb.b
 		if b.kind == bHeading || b.kind == bRule || b.kind == bComment {
@@ -160,7 +164,7 @@ func (r *reader) narrative() map[Part]Found {
 		if i != summary && describes(b, lower) && (!problem || hasCue(lower, solutionCues)) {
 			set(PartSolution, b)
 		}
-		if i != summary {
+		if i != summary && i < end {
 			closing = append(closing, i)
 		}
 	}

@@ -44,6 +44,10 @@ type reader struct {
 	// subUnsure: a plain sentence under the headline may be the
 	// subheading.
 	subUnsure bool
+	// releaseLevel is the level of the "Press Release" heading, 0 when
+	// there is none; releaseEnd is where the release proper ends (the
+	// next heading as high), an index in release, -1 before it does.
+	releaseLevel, releaseEnd int
 	// headlineLate: the headline was found under a "Headline" heading,
 	// which may come after the release's prose.
 	headlineLate bool
@@ -66,7 +70,7 @@ type proseBlock struct {
 }
 
 func newReader(p *parser, blocks []*block) *reader {
-	r := &reader{parser: p, blocks: blocks, used: map[*block]bool{}, plain: true}
+	r := &reader{parser: p, blocks: blocks, used: map[*block]bool{}, plain: true, releaseEnd: -1}
 	for _, b := range blocks {
 		if b.kind == bHeading {
 			r.plain = false
@@ -177,11 +181,18 @@ func (r *reader) onHeading(b *block, h Heading) {
 		return
 	}
 	spec, exact := r.specOf(h.Text, c)
+	isFAQ := c.faq != faqNone || (spec != nil && spec.Kind == KindFAQ)
+	if r.region == inFAQ && h.Level <= r.faqLevel && !isFAQ {
+		r.region = inAfter // the FAQ is over
+	}
+	if r.region == inRelease && r.releaseLevel > 0 && h.Level <= r.releaseLevel && r.releaseEnd < 0 && !c.release && !c.known() && spec == nil {
+		r.releaseEnd = len(r.release) // the press release proper is over
+	}
 	switch {
 	case (c.release || c.title) && !exact:
 		r.closeSection(h.Pos.Line - 1)
 		r.doc.Labels = append(r.doc.Labels, h)
-	case c.faq != faqNone || (spec != nil && spec.Kind == KindFAQ):
+	case isFAQ:
 		r.openFAQ(h, spec, audienceOf(c.faq))
 	case spec != nil && spec.Kind == KindProse && r.region == inAfter:
 		// A press-release part after the FAQ ("## Summary" closing the

@@ -46,6 +46,9 @@ func (r *reader) releaseStart() int {
 			return 0
 		case c.release && !c.title && weight(t) <= 8:
 			r.label(b)
+			if b.kind == bHeading {
+				r.releaseLevel = b.level
+			}
 			return i + 1
 		case c.title || len(c.parts) > 0 || c.quotes || isName(t, nil):
 		case b.kind == bHeading || b.emph == 2:
