@@ -32,7 +32,6 @@ type block struct {
 	pos   Pos
 	end   int    // last line
 	text  string // plain text, code left out
-	lower string // text lower-cased, for cues
 	level int    // heading level
 	// Paragraphs:
 	lines int    // source lines
@@ -80,9 +79,8 @@ func (p *parser) newBlock(n ast.Node) *block {
 		}
 	}
 	b.text = plainText(n, p.src)
-	b.lower = strings.ToLower(b.text)
-	b.code = b.kind == bCode || hasCode(n)
-	b.link = hasLink(n)
+	b.code, b.link = contains(n)
+	b.code = b.code || b.kind == bCode
 	return b
 }
 
@@ -110,30 +108,27 @@ func (p *parser) endLine(n ast.Node, from int) int {
 	return min(end, max(p.idx.count(), from))
 }
 
-func hasLink(n ast.Node) bool {
-	found := false
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		switch c.(type) {
-		case *ast.Link, *ast.AutoLink:
-			found = true
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
-}
-
-func hasCode(n ast.Node) bool {
-	found := false
+// contains says whether a block holds a code block, and a link or an
+// autolink, in one walk.
+func contains(n ast.Node) (code, link bool) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch c.(type) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			found = true
+			code = true
+		case *ast.Link, *ast.AutoLink:
+			link = true
+		}
+		if code && link {
 			return ast.WalkStop, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return found
+	return code, link
+}
+
+func hasCode(n ast.Node) bool {
+	code, _ := contains(n)
+	return code
 }
 
 // inlines are a paragraph's children without whitespace-only text.

@@ -3,6 +3,7 @@ package prfaq
 import (
 	"bytes"
 	"regexp"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -140,8 +141,11 @@ var (
 // maskLine blanks, in one line of the masked source, bare URLs, footnote
 // references, a task-list box and a link definition.
 func maskLine(s string) string {
-	if linkDef.MatchString(s) {
-		return string(bytes.Repeat([]byte{' '}, len(s)))
+	// Each expression runs only on a line that can match it: this runs
+	// on every line of every document.
+	bracket := strings.IndexByte(s, '[') >= 0
+	if bracket && linkDef.MatchString(s) {
+		return strings.Repeat(" ", len(s))
 	}
 	b := []byte(s)
 	blank := func(loc []int) {
@@ -149,15 +153,27 @@ func maskLine(s string) string {
 			b[i] = ' '
 		}
 	}
-	for _, re := range []*regexp.Regexp{bareURL, footnoteRef, inlineComment} {
-		for _, loc := range re.FindAllIndex(b, -1) {
+	if strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "WWW.") {
+		for _, loc := range bareURL.FindAllIndex(b, -1) {
 			blank(loc)
 		}
 	}
-	if m := taskBox.FindSubmatchIndex(b); m != nil {
-		blank(m[2:4])
+	if strings.Contains(s, "[^") {
+		for _, loc := range footnoteRef.FindAllIndex(b, -1) {
+			blank(loc)
+		}
 	}
-	blankEditorial(b)
+	if strings.Contains(s, "<!--") {
+		for _, loc := range inlineComment.FindAllIndex(b, -1) {
+			blank(loc)
+		}
+	}
+	if bracket {
+		if m := taskBox.FindSubmatchIndex(b); m != nil {
+			blank(m[2:4])
+		}
+		blankEditorial(b)
+	}
 	return string(b)
 }
 

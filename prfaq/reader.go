@@ -171,6 +171,10 @@ func (r *reader) isPlainHeading(b *block) bool {
 const maxPseudoHeading = 80
 
 func (r *reader) onHeading(b *block, h Heading) {
+	if r.inFAQSection() && r.region == inFAQ && h.Level > r.cur.Heading.Level && isQuestionText(h.Text) {
+		r.openQuestion(&Question{Text: trimQuestionText(h.Text), Pos: h.Pos, Shape: "heading"})
+		return // the common case in a long FAQ: no need to classify
+	}
 	c := classifyHeading(h.Text)
 	if r.inFAQSection() && r.region == inFAQ && h.Level > r.cur.Heading.Level {
 		r.faqSubheading(b, h, c)
