@@ -133,6 +133,19 @@ func faqOf(k string) faqKind {
 	return faqGeneric
 }
 
+// audienceWords says whom a short heading inside a FAQ addresses ("###
+// Internal", "### For customers"), faqNone when it does not say.
+func audienceWords(k string) faqKind {
+	internal, external := hasCue(k, internalFAQWords), hasCue(k, externalFAQWords)
+	switch {
+	case internal && !external:
+		return faqInternal
+	case external && !internal:
+		return faqExternal
+	}
+	return faqNone
+}
+
 // normHeading lower-cases a heading, drops its numbering, emphasis and
 // punctuation, and ends it with a space so that whole-word cues match at
 // the end.

@@ -20,6 +20,15 @@ func (r *reader) paragraphQuestion(para ast.Node, pos Pos) (*Question, string, b
 	if len(cs) > 0 {
 		if strong, ok := cs[0].(*ast.Emphasis); ok && strong.Level == 2 {
 			q := plainText(strong, r.src)
+			if text, prefixed := trimQuestionPrefix(q); prefixed && text == "" {
+				// "**Q:** How much?" / "**Question:** How much?": the
+				// bold part is only the prefix.
+				qq, a := splitQA(restText(strong, r.src))
+				if qq == "" {
+					return nil, "", false
+				}
+				return &Question{Text: qq, Pos: pos, Shape: "bold"}, a, true
+			}
 			if text, prefixed := trimQuestionPrefix(q); prefixed || isQuestionText(q) {
 				return &Question{Text: strings.Join(strings.Fields(text), " "), Pos: pos, Shape: "bold"}, trimAnswerPrefix(restText(strong, r.src)), true
 			}

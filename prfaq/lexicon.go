@@ -26,9 +26,9 @@ var partNames = map[Part][]string{
 		"zusammenfassung", "überblick", "einleitung", "概要", "要約", "サマリー", "요약", "개요"},
 	PartProblem:  {"problem", "challenge", "pain point", "pains", "customer pain", "trouble", "the opportunity", "why this matters", "herausforderung", "課題", "問題", "문제", "과제"},
 	PartSolution: {"solution", "how it works", "the product", "what we built", "our approach", "lösung", "解決", "ソリューション", "해결", "솔루션"},
-	PartLeaderQuote: {"leader quote", "quote from a leader", "leadership quote", "executive quote", "company quote", "ceo quote", "founder quote",
+	PartLeaderQuote: {"leader quote", "quote from a leader", "quote from leader", "quote from the ceo", "leadership quote", "leadership", "executive quote", "company quote", "ceo quote", "founder quote",
 		"spokesperson", "zitat der geschäftsführung", "リーダーの言葉", "経営者のコメント", "리더 인용"},
-	PartCustomerQuote: {"customer quote", "quote from a customer", "testimonial", "testimonies", "what customers say", "user quote", "customer voice",
+	PartCustomerQuote: {"customer quote", "quote from a customer", "quote from customer", "testimonial", "testimonies", "what customers say", "user quote", "customer voice",
 		"kundenzitat", "kundenstimme", "お客様の声", "顧客の声", "顧客コメント", "お客様コメント", "利用者の声", "ユーザーの声",
 		"고객 인용", "고객 후기", "고객의 목소리"},
 	PartGettingStarted: {"getting started", "get started", "how to start", "quick start", "quickstart", "installation", "install", "setup", "set up",
@@ -53,7 +53,7 @@ var faqNames = []string{"faq", "frequently asked", "questions and answers", "q&a
 // "technical" means internal only in a heading that names a FAQ
 // ("Technical FAQ"), not in a topic group ("Technical Questions").
 var (
-	internalFAQWords = []string{"internal", "stakeholder", "business", "team ", "company", "intern", "社内", "内部", "関係者", "내부", "이해관계자"}
+	internalFAQWords = []string{"internal", "stakeholder", "business", "team ", "company", "intern ", "interne", "社内", "内部", "関係者", "내부", "이해관계자"}
 	technicalWords   = []string{"technical", "engineering", "technisch", "技術", "기술"}
 	externalFAQWords = []string{"external", "customer", "public", "user", "client", "adopter", "partner", "extern", "kunden",
 		"顧客", "お客様", "外部", "ユーザー", "고객", "외부", "사용자"}

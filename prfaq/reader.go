@@ -1,6 +1,7 @@
 package prfaq
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -171,12 +172,17 @@ func (r *reader) isPlainHeading(b *block) bool {
 const maxPseudoHeading = 80
 
 func (r *reader) onHeading(b *block, h Heading) {
-	if r.inFAQSection() && r.region == inFAQ && h.Level > r.cur.Heading.Level && isQuestionText(h.Text) {
+	inside := r.inFAQSection() && r.region == inFAQ && h.Level > r.faqLevel
+	if inside && isQuestionText(h.Text) {
 		r.openQuestion(&Question{Text: trimQuestionText(h.Text), Pos: h.Pos, Shape: "heading"})
 		return // the common case in a long FAQ: no need to classify
 	}
 	c := classifyHeading(h.Text)
-	if r.inFAQSection() && r.region == inFAQ && h.Level > r.cur.Heading.Level {
+	if inside && r.namesMetrics(h.Text, c) {
+		inside = false // "# FAQ" then "## Success Metrics": the FAQ is over
+		r.region = inAfter
+	}
+	if inside {
 		r.faqSubheading(b, h, c)
 		return
 	}
@@ -217,6 +223,14 @@ func (r *reader) onHeading(b *block, h Heading) {
 	}
 }
 
+// namesMetrics says whether a heading names the success metrics.
+func (r *reader) namesMetrics(text string, c headingClass) bool {
+	if spec := r.sections[headingKey(text)]; spec != nil {
+		return spec.Kind == KindMetrics
+	}
+	return slices.Contains(c.parts, PartMetrics)
+}
+
 // mayOpen says whether a heading whose words name a part (not its exact
 // configured name) starts that part's section: not when it sits deeper
 // inside a known section ("### Metrics dashboard" in the Solution).
@@ -244,8 +258,13 @@ func (r *reader) faqSubheading(b *block, h Heading, c headingClass) {
 		r.openQuestion(&Question{Text: trimQuestionText(h.Text), Pos: h.Pos, Shape: "heading"})
 	default:
 		// A topic group; one that says whose questions it holds
-		// ("Customer Questions") is a sub-FAQ.
-		if f := faqOf(normHeading(h.Text)); f == faqInternal || f == faqExternal {
+		// ("Customer Questions", or just "Internal") is a sub-FAQ.
+		k := normHeading(h.Text)
+		f := faqOf(k)
+		if f == faqNone && weight(k) <= 3 {
+			f = audienceWords(k)
+		}
+		if f == faqInternal || f == faqExternal {
 			spec, _ := r.specOf(h.Text, headingClass{faq: f})
 			r.openFAQ(h, spec, audienceOf(f))
 			return

@@ -193,6 +193,10 @@ func TestFAQStructure(t *testing.T) {
 			[]string{"", "external", "internal"}, []int{0, 1, 1}, 0},
 		{"noun phrase entries", "# FAQ\n\n## Project Management\nhttps://example.com/board\n\n## Supported devices\nAll phones.\n\n## Which colours are there?\nThree palettes.\n",
 			[]string{""}, []int{1}, 0},
+		{"bold prefix only", "## FAQ\n\n**Q:** How much does it cost?\n**A:** Nothing.\n\n**Question:** Why?\n\nBecause.\n",
+			[]string{""}, []int{2}, 0},
+		{"bare audience groups", "## Frequently Asked Questions\n\n### External\n\n### Is it free?\n\nYes.\n\n### Internal\n\n### Why now?\n\nBanks.\n\n### International & Multilingual\n\n### Which languages?\n\nAll.\n",
+			[]string{"", "external", "internal"}, []int{0, 1, 2}, 0},
 		{"unanswered last question", "## FAQ\n\n**Q: Why?**\n\nBecause.\n\n**Q: And then?**\n",
 			[]string{""}, []int{2}, 1},
 		{"faq without a heading", "Now engineers can ship faster than ever before with the new templates.\n\n**Q: What is the motivation?**\n\nDelivery is hard.\n\n**Q: What is it?**\n\nTemplates.\n",
@@ -233,6 +237,13 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+func TestMetricsAfterAnH1FAQ(t *testing.T) {
+	d := parts(t, "# FAQ\n\n## Why?\n\nBecause.\n\n## Success Metrics\n\n| Metric | Baseline | Target | By | Source |\n|-|-|-|-|-|\n| Users | 10 | 20 | 2027 | CRM |\n")
+	if f := d.Parts["Success Metrics"]; f.Presence != Present || f.Section.Metrics == nil {
+		t.Errorf("metrics after an H1 FAQ: %+v", f)
+	}
 }
 
 func TestUndividedFAQ(t *testing.T) {
