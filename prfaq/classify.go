@@ -52,8 +52,8 @@ func classifyHeading(text string) headingClass {
 		c.faq = f
 		return c
 	}
-	if c.title || c.release || weight(k) > 6 {
-		return c
+	if c.title || c.release || weight(k) > 6 || weight(k) >= 4 && hasCue(k, announceVerbs) {
+		return c // an announcement ("Acme Announces General Availability of X") names no part
 	}
 	for _, p := range Parts() {
 		if p == PartExternalFAQ || p == PartInternalFAQ {

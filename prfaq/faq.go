@@ -56,15 +56,22 @@ func (r *reader) listQuestions(b *block) bool {
 	}
 	var items []entry
 	any := false
-	ordered := false
-	if l, ok := b.n.(*ast.List); ok {
-		ordered = l.IsOrdered()
+	// A numbered item is a plain question only when it stands alone (the
+	// FAQ numbers its questions across lists, answers between them) or
+	// holds its answer: a numbered list of questions inside an answer
+	// ("1. Contract validity — is it active?") is the answer.
+	numbered := false
+	if l, ok := b.n.(*ast.List); ok && l.IsOrdered() {
+		numbered = l.ChildCount() == 1
+		for it := l.FirstChild(); it != nil && !numbered; it = it.NextSibling() {
+			numbered = it.ChildCount() > 1
+		}
 	}
 	for it := b.n.FirstChild(); it != nil; it = it.NextSibling() {
 		e := entry{body: it, first: it.FirstChild()}
 		if e.first != nil {
 			e.q, e.answer, _ = r.paragraphQuestion(e.first, r.nodePos(e.first))
-			if e.q == nil && ordered && (r.question == nil || len(r.qText) > 0) {
+			if e.q == nil && numbered && (r.question == nil || len(r.qText) > 0) {
 				e.q, e.answer = r.numberedQuestion(e.first)
 			}
 		}

@@ -82,6 +82,10 @@ var stakeholderQuestions = []string{"why now", "risk", "who owns", "ownership", 
 var titleMarkers = []string{"prfaq", "pr/faq", "pr-faq", "pr / faq", "pr faq", "press release and faq", "press release / faq",
 	"press release & faq", "press release/faq", "working backwards"}
 
+// announceVerbs are the verbs of an announcement itself.
+var announceVerbs = []string{"launch", "announc", "introduc", "unveil", "releas", "debut", "ships ", "brings", "adds ", "delivers",
+	"startet", "veröffentlicht", "präsentiert", "kündigt", "発表", "開始", "リリース", "発売", "출시", "발표"}
+
 // announceWords make a line an announcement rather than a product name.
 var announceWords = []string{"launch", "announc", "introduc", "unveil", "release", "debut", "ships ", "ship ", "brings", "bring ",
 	"adds ", "add ", "delivers", "makes", "helps", "lets ", "enables", "transforms", "gives", "offers", "expands", "opens",
@@ -110,7 +114,7 @@ var (
 		"can't", "cannot", "fall short", "falls short", "hostage", "lock-in", "locked in", "scattered", "bury", "faced", "risk",
 		"currently", "today, ", "must ", "there is no", "there's no", "complex", "fragment", "silo", "gap", "miss ", "lose ", "loses ", "burden",
 		"by hand", "mistake", "errors", "delay", "spend ", "spends ", "spent ", "rely on", "relies on", "forget", "not giving",
-		"don't know", "do not know", "not understand", "never ",
+		"don't know", "do not know", "not understand", "never ", "vulnerab", "today's", "unreliable", "insecure",
 		"umständlich", "manuell", "teuer", "langsam", "fehlt", "bisher", "時間がかか", "不足", "非効率", "수작업", "비효율", "부족"}
 	// solutionCues mark a paragraph that describes what the product does.
 	solutionCues = []string{"with ", "provides", "lets ", "enables", "allows", "helps", "gives", "closes the gap", "solves", "now can", "can now",
@@ -125,6 +129,9 @@ var (
 	// nowCues say the product is here now ("can now", "ab sofort"): such a
 	// paragraph describes the solution, not the problem.
 	nowCues = []string{"can now", "now can", "now lets", "ab sofort", "können jetzt", "jetzt können", "今では", "できるようになり", "이제"}
+	// describeCues mark a paragraph that describes what a product does.
+	describeCues = []string{"unlike ", "makes ", "lets ", "provides", "enables", "allows", "this tool", "this platform", "this app",
+		"this service", "this workbench", "this product", "this solution", "this library", "bietet", "ermöglicht"}
 	// backReferences open a paragraph that goes on about the product.
 	backReferences = []string{"it ", "its ", "this ", "they ", "these ", "sie ", "es ", "er "}
 	// quoteVerbs attribute a quotation to its speaker.
@@ -141,11 +148,18 @@ var (
 	// startVerbs and quickPhrases together mean "set up in minutes".
 	startVerbs = []string{"set up", "setup", "setting up", "sets up", "get started", "getting started", "up and running", "onboard",
 		"sign up", "your first", "their first", "a first", "connect your", "connect their", "upload", "paste",
-		"einricht", "starten", "導入", "デプロイ", "設定", "구축", "배포", "설정"}
+		"einricht", "starten", "導入", "デプロイ", "設定", "オンボーディング", "구축", "배포", "설정", "온보딩", "가입"}
 	quickPhrases = []string{"in minutes", "in seconds", "minutes", "in one step", "in a single step", "one command", "single command", "less than",
-		"within", "simply", "one click", "a few clicks", "two steps", "three steps", "in wenigen minuten", "minuten", "数分", "分で", "몇 분", "분 만에"}
+		"within", "simply", "one click", "a few clicks", "two steps", "three steps", "분 이내", "分以内", "in wenigen minuten", "minuten", "数分", "分で", "몇 분", "분 만에"}
 	// negations before a cue cancel it ("nothing to install").
 	negations = []string{"nothing to", "no need to", "without", "never", "no ", "not ", "don't", "doesn't", "kein", "ohne", "nicht"}
+	// availableCues say where the product is available, anywhere in the
+	// release ("available today", "is on npm"); the pointers below count
+	// only near its end.
+	availableCues = []string{"available now", "now available", "available today", "available immediately", "generally available",
+		"available starting", "starting today", "available through", "currently available", "early access", "available for download",
+		"is on npm", "on pypi", "on crates.io", "on the app store", "in the app store", "on google play", "order now",
+		"ab sofort erhältlich", "ab sofort verfügbar", "jetzt verfügbar", "提供を開始", "今すぐ", "지금 바로", "이용 가능"}
 	// callToActionCues point the reader somewhere or say it is available.
 	callToActionCues = []string{"http://", "https://", "www.", "github.com/", "gitlab.com/", "visit", "learn more", "more information", "find out more", "sign up at",
 		"available now", "now available", "available today", "available immediately", "generally available", "is available", "are available",

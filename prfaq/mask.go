@@ -56,7 +56,7 @@ func (p *parser) proseMask(root ast.Node, src []byte) *lineIndex {
 // bracketPhrase is a bracketed phrase of two words or more
 // ("[TARGET GA DATE]", "[City, Date]"): a placeholder even in inline code,
 // where a code argument is one token ("[OPTIONS]").
-var bracketPhrase = regexp.MustCompile(`\[[A-Za-z][\w'-]*(?:[ ,/]+[A-Za-z][\w'-]*)+\]`)
+var bracketPhrase = regexp.MustCompile(`\[[A-Z][\w'-]*(?:[ ,/]+[A-Za-z][\w'-]*)+\]`)
 
 // blankCode blanks inline code but for bracketed phrases in it.
 func (p *parser) blankCode(out []byte, from, to int) {
@@ -173,28 +173,69 @@ func maskLine(s string) string {
 			blank(m[2:4])
 		}
 		blankEditorial(b)
+	} else {
+		blankHTML(b)
 	}
 	return string(b)
 }
 
-// editorial is a bracketed insertion in a quotation.
-var editorial = regexp.MustCompile(`\[[^\[\]\n]*\]`)
+// choices is a run of two or more bracketed labels side by side.
+var choices = regexp.MustCompile(`\[[^\[\]\n]{1,80}\](?:[ \t]*\[[^\[\]\n]{1,80}\])+`)
 
-// blankEditorial blanks brackets inside a quotation that has words of its
-// own around them: an editor's insertion ("we [the team] built it") or a
-// screen's buttons, not a blank left to fill ("[Customer quote]" alone is
-// still one).
+// lowerBracket is a bracketed phrase in lower case.
+var lowerBracket = regexp.MustCompile(`\[[a-z][^\[\]\n]{0,200}\]`)
+
+// blankEditorial blanks, inside a quotation, a run of bracketed labels
+// side by side ("[World Cup] [Premier League] [All]": the buttons of a
+// screen the quotation shows) and lower-case brackets ("[sic]", "[the
+// team]", "[interest]" in a message's wording), which are an editor's
+// insertions or a template's slots, not blanks left to fill. A
+// capitalised one ("[CEO Name]") still is one.
 func blankEditorial(b []byte) {
 	s := string(b)
 	for _, q := range quotations(s) {
 		inner := s[q[0]:q[1]]
-		if weight(editorial.ReplaceAllString(inner, " ")) < 3 {
-			continue
+		for _, re := range []*regexp.Regexp{choices, lowerBracket} {
+			for _, loc := range re.FindAllStringIndex(inner, -1) {
+				for i := q[0] + loc[0]; i < q[0]+loc[1]; i++ {
+					b[i] = ' '
+				}
+			}
 		}
-		for _, loc := range editorial.FindAllStringIndex(inner, -1) {
-			for i := q[0] + loc[0]; i < q[0]+loc[1]; i++ {
+	}
+	blankHTML(b)
+}
+
+// htmlTag is an HTML tag, opening or closing, with attributes written as
+// attributes (name="value"): "<A quote from a leader>" is not one.
+var htmlTag = regexp.MustCompile(`</?([A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z-]+\s*=[^<>]*)?\s*/?>`)
+
+// blankHTML blanks the tags of real HTML elements (<br>, <details>), so
+// that a pattern for a lower-case marker ("<name>", "<gym name>") finds
+// only what no browser would render.
+func blankHTML(b []byte) {
+	if bytes.IndexByte(b, '<') < 0 {
+		return
+	}
+	for _, m := range htmlTag.FindAllSubmatchIndex(b, -1) {
+		if htmlElements[strings.ToLower(string(b[m[2]:m[3]]))] {
+			for i := m[0]; i < m[1]; i++ {
 				b[i] = ' '
 			}
 		}
 	}
 }
+
+// htmlElements are the element names HTML defines.
+var htmlElements = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(`a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas
+		caption center cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption
+		figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map
+		mark menu meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp
+		script section select small source span strike strong style sub summary sup svg table tbody td template textarea
+		tfoot th thead time title tr track tt u ul var video wbr path g circle rect line polyline polygon`) {
+		m[n] = true
+	}
+	return m
+}()

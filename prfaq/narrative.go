@@ -166,6 +166,9 @@ func (r *reader) narrative() map[Part]Found {
 		}
 		if i != summary && i < end {
 			closing = append(closing, i)
+			if hasCue(lower, availableCues) {
+				set(PartCallToAction, b)
+			}
 		}
 	}
 	if _, ok := found[PartProblem]; !ok && summary >= 0 {
@@ -205,8 +208,8 @@ func (r *reader) storyProblem(summary int) int {
 			return -1
 		}
 		lower := strings.ToLower(b.text)
-		if hasCue(lower, nowCues) || startsWithAny(lower, backReferences) {
-			return -1
+		if hasCue(lower, nowCues) || startsWithAny(lower, backReferences) || hasCue(lower, describeCues) {
+			return -1 // it talks about the product
 		}
 		for _, w := range capitalised(b.text) {
 			if containsWord(names, w) {
@@ -280,7 +283,7 @@ func (r *reader) findSummary() int {
 			continue
 		}
 		lower := strings.ToLower(b.text)
-		if isProblem(lower) && !hasCue(lower, summaryCues) && !isDateline(b.text) {
+		if isProblem(lower) && !hasCue(lower, summaryCues) && !(isDateline(b.text) && !strings.HasPrefix(lower, "today")) {
 			return -1 // the release opens with the problem: no summary
 		}
 		return i
@@ -615,9 +618,8 @@ func (r *reader) companyWords() []string {
 		text = h.Text
 	}
 	if i := r.summaryIndex(); i >= 0 {
-		if s := sentences(r.release[i].b.text); len(s) > 0 {
-			text += " " + s[0]
-		}
+		f := strings.Fields(r.release[i].b.text)
+		text += " " + strings.Join(f[:min(len(f), 40)], " ")
 	}
 	return capitalised(text)
 }

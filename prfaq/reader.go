@@ -49,6 +49,7 @@ type reader struct {
 	// there is none; releaseEnd is where the release proper ends (the
 	// next heading as high), an index in release, -1 before it does.
 	releaseLevel, releaseEnd int
+	releaseLine              int // the label's line
 	// headlineLate: the headline was found under a "Headline" heading,
 	// which may come after the release's prose.
 	headlineLate bool
@@ -132,6 +133,10 @@ func (r *reader) tableWithoutHeading() {
 
 func (r *reader) block(b *block) {
 	switch {
+	case b.kind == bHeading && strings.TrimSpace(b.text) == "":
+		// "###" alone: no heading at all
+	case b.kind == bHeading && strings.Contains(b.text, "\n") && isMetadata(b):
+		// YAML front matter below a comment, read as a setext heading
 	case b.kind == bHeading:
 		r.onHeading(b, r.headingOf(b, false))
 	case b.kind == bParagraph && r.isPlainHeading(b):
@@ -195,7 +200,7 @@ func (r *reader) onHeading(b *block, h Heading) {
 	if r.region == inFAQ && h.Level <= r.faqLevel && !isFAQ {
 		r.region = inAfter // the FAQ is over
 	}
-	if r.region == inRelease && r.releaseLevel > 0 && h.Level <= r.releaseLevel && r.releaseEnd < 0 && !c.release && !c.known() && spec == nil {
+	if r.region == inRelease && r.releaseLevel > 0 && h.Pos.Line > r.releaseLine && h.Level <= r.releaseLevel && r.releaseEnd < 0 && !c.release && !c.known() && spec == nil {
 		r.releaseEnd = len(r.release) // the press release proper is over
 	}
 	switch {
@@ -415,6 +420,12 @@ func (r *reader) onList(b *block) {
 }
 
 func (r *reader) onOther(b *block) {
+	if b.kind == bQuote && (r.inFAQSection() || r.region == inFAQ) && b.n.ChildCount() == 1 && isQuestionText(b.text) && weight(b.text) <= 40 {
+		// "> Who are the users?" in a FAQ: the question, quoted.
+		r.ensureFAQ(b)
+		r.openQuestion(&Question{Text: trimQuestionText(strings.Join(strings.Fields(b.text), " ")), Pos: b.pos, Shape: "quote"})
+		return
+	}
 	if t, ok := b.n.(*east.Table); ok {
 		switch {
 		case r.cur != nil && r.cur.Kind() == KindMetrics && r.cur.Metrics == nil:

@@ -2,6 +2,7 @@ package prfaq
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -40,6 +41,9 @@ func (r *reader) releaseStart() int {
 			// "FOR IMMEDIATE RELEASE" over a dateline, in one paragraph.
 			t = firstLine(b.text)
 		}
+		if b.kind == bHeading && strings.Contains(b.text, "\n") && isMetadata(b) {
+			continue // YAML front matter after a comment, read as a heading
+		}
 		c := classifyHeading(t)
 		switch {
 		case c.faq != faqNone:
@@ -47,7 +51,7 @@ func (r *reader) releaseStart() int {
 		case c.release && !c.title && weight(t) <= 8:
 			r.label(b)
 			if b.kind == bHeading {
-				r.releaseLevel = b.level
+				r.releaseLevel, r.releaseLine = b.level, b.pos.Line
 			}
 			return i + 1
 		case c.title || len(c.parts) > 0 || c.quotes || isName(t, nil):
@@ -147,9 +151,15 @@ func (r *reader) findHeadline(start int) {
 		if b.kind == bQuote && prose == 0 && r.doc.Headline == nil {
 			continue // a note above the release
 		}
-		if b.kind == bParagraph && isMetadata(b) {
-			r.used[b] = true
+		if (b.kind == bParagraph || b.kind == bHeading && strings.Contains(b.text, "\n")) && isMetadata(b) {
+			r.used[b] = true // "key: value" lines, a setext heading of YAML included
 			continue
+		}
+		if b.kind == bParagraph && b.label != "" && b.rest != "" && hasCue(normHeading(b.label), headlineLabels) {
+			h := Heading{Text: strings.Join(strings.Fields(b.rest), " "), Level: labelLevel, Pos: b.pos, Pseudo: true}
+			r.doc.Headline = &h // "**Headline:** Acme launches ..."
+			r.used[b] = true
+			return
 		}
 		if isQuestionText(b.text) || hasQPrefix(b) {
 			return // the FAQ begins
@@ -249,8 +259,15 @@ func (r *reader) findSubheading(from int) {
 		if b.kind == bComment || b.kind == bRule || b.kind == bHTML {
 			continue
 		}
-		if r.used[b] {
-			continue // a label
+		if r.used[b] || b.kind == bParagraph && isMetadata(b) {
+			continue // a label, or "Reference: ..."
+		}
+		if b.kind == bQuote && r.doc.Headline == nil && len(sentences(b.text)) == 1 && weight(b.text) <= 30 && !isMetaLine(b.text) {
+			// "> One line about the product" under the title.
+			h := Heading{Text: strings.Join(strings.Fields(b.text), " "), Level: labelLevel, Pos: b.pos, Pseudo: true}
+			r.doc.Subheading = &h
+			r.used[b] = true
+			return
 		}
 		if b.kind == bHeading && r.doc.Headline != nil && b.level > r.doc.Headline.Level && weight(b.text) >= 5 && weight(b.text) <= 30 {
 			if c := classifyHeading(b.text); !c.known() && r.sections[headingKey(b.text)] == nil {
@@ -301,7 +318,7 @@ func (r *reader) nextIsHeading(i int) bool {
 func isMetadata(b *block) bool {
 	lines := strings.Split(b.text, "\n")
 	if len(lines) < 2 {
-		return false
+		return isMetaLine(b.text)
 	}
 	for _, l := range lines {
 		k, v, ok := strings.Cut(l, ":")
@@ -313,6 +330,21 @@ func isMetadata(b *block) bool {
 		}
 	}
 	return true
+}
+
+// metaKeys are the keys of a document's metadata lines.
+var metaKeys = []string{"reference", "references", "date", "author", "authors", "status", "version", "owner", "owners", "updated",
+	"last updated", "created", "product", "team", "draft", "by", "source", "reviewers", "type", "stand", "autor", "作成日", "작성일"}
+
+// isMetaLine says whether one line is metadata ("Reference: https://...",
+// "Status: draft"), not prose.
+func isMetaLine(s string) bool {
+	k, v, ok := strings.Cut(strings.TrimSpace(s), ":")
+	if !ok || strings.Contains(s, "\n") {
+		return false
+	}
+	key := strings.ToLower(strings.Trim(k, " *_"))
+	return slices.Contains(metaKeys, key) && strings.TrimSpace(v) != ""
 }
 
 // isDateline says whether a paragraph opens as a press release's first
