@@ -663,7 +663,7 @@ func (r *reader) language() string {
 		sb.WriteByte('\n')
 	}
 	text := sb.String()
-	var hangul, kana, han, other, latin int
+	var hangul, kana, han, cyrillic, other, latin int
 	for _, c := range text {
 		switch {
 		case unicode.Is(unicode.Hangul, c):
@@ -672,6 +672,8 @@ func (r *reader) language() string {
 			kana++
 		case unicode.Is(unicode.Han, c):
 			han++
+		case unicode.Is(unicode.Cyrillic, c):
+			cyrillic++
 		case unicode.IsLetter(c) && c < 0x250:
 			latin++
 		case unicode.IsLetter(c):
@@ -683,28 +685,34 @@ func (r *reader) language() string {
 		return "ko"
 	case kana > 20:
 		return "ja"
-	case han+other > latin && han+other > 20:
+	case han > 20 && han > latin:
+		return "zh"
+	case cyrillic > 20 && cyrillic > latin:
+		return "ru"
+	case other > latin && other > 20:
 		return ""
 	}
 	words := strings.Fields(strings.ToLower(text))
 	if len(words) < 30 {
 		return "en"
 	}
-	en, de := 0, 0
-	for _, w := range words {
-		w = strings.Trim(w, ".,;:!?\"'()[]*_“”„")
-		if containsWord(englishStop, w) {
-			en++
+	best, lang := 0, ""
+	for _, l := range []struct {
+		code string
+		stop []string
+	}{{"en", englishStop}, {"de", germanStop}, {"es", spanishStop}, {"fr", frenchStop}, {"pt", portugueseStop}} {
+		n := 0
+		for _, w := range words {
+			if containsWord(l.stop, strings.Trim(w, ".,;:!?\"'()[]*_“”„«»")) {
+				n++
+			}
 		}
-		if containsWord(germanStop, w) {
-			de++
+		if n > best {
+			best, lang = n, l.code
 		}
 	}
-	switch {
-	case en >= de && en*100 >= 8*len(words):
-		return "en"
-	case de > en && de*100 >= 8*len(words):
-		return "de"
+	if best*100 >= 8*len(words) {
+		return lang
 	}
 	return ""
 }

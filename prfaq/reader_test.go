@@ -283,11 +283,12 @@ func TestProseMask(t *testing.T) {
 
 func TestLanguage(t *testing.T) {
 	tests := map[string]string{
-		"Acme launches Ledger. It is a tool for the owners of small shops and it helps them with their books every month, so that they can spend the evenings with their families and not with the receipts they have to match.":            "en",
-		"Diese App bietet den direkten Zugriff auf Ihre wichtigsten Telefonnummern. Sie ist für das iPhone entwickelt und nutzt die Telefonfunktion, die mit der App auch für alle Einträge und auch für Spitznamen verwendet werden kann.": "de",
-		"AWS は本日、不動産・建設業界向けの AI ドキュメント適合性チェックシステムを発表しました。申請書類のチェック作業を大幅に効率化します。":                                                                                                                                                            "ja",
-		"오늘 우리는 중소기업을 위한 회계 서비스를 출시했습니다. 이제 사장님들은 하루 만에 장부를 마감할 수 있습니다.":                                                                                                                                                                    "ko",
-		"Aujourd'hui, nous lançons Ledger, un service de comptabilité pour les petites boutiques qui veulent clôturer leurs comptes en une journée au lieu de six soirées passées à rapprocher les reçus des relevés bancaires.":            "",
+		"Acme launches Ledger. It is a tool for the owners of small shops and it helps them with their books every month, so that they can spend the evenings with their families and not with the receipts they have to match.":                                             "en",
+		"Diese App bietet den direkten Zugriff auf Ihre wichtigsten Telefonnummern. Sie ist für das iPhone entwickelt und nutzt die Telefonfunktion, die mit der App auch für alle Einträge und auch für Spitznamen verwendet werden kann.":                                  "de",
+		"AWS は本日、不動産・建設業界向けの AI ドキュメント適合性チェックシステムを発表しました。申請書類のチェック作業を大幅に効率化します。":                                                                                                                                                                                             "ja",
+		"오늘 우리는 중소기업을 위한 회계 서비스를 출시했습니다. 이제 사장님들은 하루 만에 장부를 마감할 수 있습니다.":                                                                                                                                                                                                     "ko",
+		"Aujourd'hui, nous lançons Ledger, un service de comptabilité pour les petites boutiques qui veulent clôturer leurs comptes en une journée au lieu de six soirées passées à rapprocher les reçus des relevés bancaires.":                                             "fr",
+		"Dziś uruchamiamy Ledger, usługę księgową dla małych sklepów, które chcą zamykać swoje księgi w jeden dzień zamiast sześciu wieczorów spędzonych na dopasowywaniu paragonów do wyciągów bankowych każdego miesiąca. Właściciele łączą swój bank jeden raz i gotowe.": "",
 	}
 	for text, want := range tests {
 		d := parts(t, "# X\n\n"+text+"\n")
@@ -298,7 +299,7 @@ func TestLanguage(t *testing.T) {
 }
 
 func TestUnknownLanguageSaysNothing(t *testing.T) {
-	src := "# Acme lance Ledger pour les petites boutiques\n\nAujourd'hui, nous lançons Ledger, un service de comptabilité pour les petites boutiques qui veulent clôturer leurs comptes en une journée au lieu de six soirées passées à rapprocher les reçus des relevés bancaires. Les propriétaires connectent leur banque une fois.\n"
+	src := "# Acme uruchamia Ledger dla małych sklepów\n\nDziś uruchamiamy Ledger, usługę księgową dla małych sklepów, które chcą zamykać swoje księgi w jeden dzień zamiast sześciu wieczorów spędzonych na dopasowywaniu paragonów do wyciągów bankowych każdego miesiąca. Właściciele łączą swój bank jeden raz.\n"
 	for name, f := range parts(t, src).Parts {
 		if (name == "Problem" || name == "Call to Action") && f.Presence != Unsure {
 			t.Errorf("%s = %+v, want Unsure in a language the reader has no words for", name, f)
