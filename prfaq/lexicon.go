@@ -48,6 +48,11 @@ var partNames = map[Part][]string{
 		"métricas", "métriques", "indicadores", "indicateurs", "метрики", "показатели успеха", "成功指标", "指标"},
 }
 
+// asideHeadings head what a document says about the product's own limits,
+// not the customer's problem.
+var asideHeadings = []string{"limitation", "known issue", "non-goal", "risk", "out of scope", "caveat", "mitigation", "tenet",
+	"appendix", "einschränkung", "risiken", "制限", "制約", "リスク", "제한", "리스크"}
+
 // quoteWords name a section of quotes without saying whose they are:
 // each quote in it is then attributed by what follows it.
 var quoteWords = []string{"quote", "zitat", "引用", "コメント", "인용",

@@ -154,7 +154,7 @@ func (r *reader) narrative() map[Part]Found {
 			set(who, b)
 			continue
 		}
-		problem := isProblem(lower)
+		problem := !pb.aside && isProblem(lower)
 		if problem {
 			set(PartProblem, b)
 		}
@@ -211,7 +211,7 @@ func (r *reader) storyProblem(summary int) int {
 		if hasCue(lower, nowCues) || startsWithAny(lower, backReferences) || hasCue(lower, describeCues) {
 			return -1 // it talks about the product
 		}
-		for _, w := range capitalised(b.text) {
+		for _, w := range wordsOf(b.text) {
 			if containsWord(names, w) {
 				return -1
 			}
@@ -230,8 +230,9 @@ func startsWithAny(s string, prefixes []string) bool {
 	return false
 }
 
-// productWords name the product: the capitalised words the summary shares
-// with the headline, the product name or the title.
+// productWords name the product: the words (of three letters or more,
+// any case: "mxfuse" is a name too) the summary shares with the headline,
+// the product name or the title, less the words every sentence has.
 func (r *reader) productWords() []string {
 	var top string
 	for _, h := range []*Heading{r.doc.Headline, r.doc.Name, r.doc.Title} {
@@ -239,16 +240,27 @@ func (r *reader) productWords() []string {
 			top += " " + h.Text
 		}
 	}
+	i := r.summaryIndex()
+	if i < 0 {
+		return nil
+	}
+	summary := wordsOf(r.release[i].b.text)
 	var out []string
-	if i := r.summaryIndex(); i >= 0 {
-		head := capitalised(top)
-		for _, w := range capitalised(r.release[i].b.text) {
-			if containsWord(head, w) {
-				out = append(out, w)
-			}
+	for _, w := range wordsOf(top) {
+		if len([]rune(w)) >= 3 && !containsWord(englishStop, w) && !containsWord(commonWords, w) && containsWord(summary, w) {
+			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// commonWords are words a headline and a summary share without naming
+// anything.
+var commonWords = []string{"prfaq", "faq", "press", "release", "today", "new", "launches", "announces", "for", "and", "the", "with", "your"}
+
+// wordsOf splits text into words, keeping inner hyphens.
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' })
 }
 
 // summaryIndex is the first paragraph of prose after the headline (any,

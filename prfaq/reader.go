@@ -69,6 +69,10 @@ type proseBlock struct {
 	// quotes: the block sits in a section of quotes that says whose
 	// (part) or not (quotesAny).
 	quotesAny bool
+	// aside: the block sits under a heading about the product's own
+	// limits ("Limitations", "Risks", "Non-goals"): what it says is not
+	// the customer's problem.
+	aside bool
 }
 
 func newReader(p *parser, blocks []*block) *reader {
@@ -497,6 +501,7 @@ func (r *reader) record(b *block) {
 	if r.cur != nil {
 		pb.part = r.cur.Part()
 		pb.quotesAny = r.cur.Audience == "quotes"
+		pb.aside = pb.part == "" && hasCue(normHeading(r.cur.Heading.Text), asideHeadings)
 	}
 	r.release = append(r.release, pb)
 	r.used[b] = true
