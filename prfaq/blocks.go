@@ -203,29 +203,13 @@ func sentences(text string) []string {
 	return out
 }
 
-// weight measures text in words, counting two CJK characters as one word,
-// so that length limits mean the same in every script.
-func weight(s string) int {
-	n, cjk, in := 0, 0, false
-	for _, r := range s {
-		switch {
-		case isCJK(r):
-			cjk++
-			in = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if !in {
-				n++
-			}
-			in = true
-		case unicode.IsSpace(r):
-			in = false
-		}
-	}
-	return n + (cjk+1)/2
-}
+// weight measures text in words (see Words: two CJK characters make one).
+func weight(s string) int { return Words(s) }
 
+// isCJK says whether r is written without spaces between words (Han,
+// Hiragana, Katakana); Korean separates its words with spaces.
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // endsSentence says whether a line ends as a sentence does.

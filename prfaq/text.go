@@ -76,10 +76,17 @@ func isComment(v []byte) bool {
 }
 
 // Words counts words the way a reader would: runs of letters or digits,
-// with inner punctuation (don't, 1,200, e-mail) kept in one word.
+// with inner punctuation (don't, 1,200, e-mail) kept in one word. Chinese,
+// Japanese and Korean, written without spaces, count two characters as a
+// word, so that word limits mean the same in every script.
 func Words(s string) int {
-	n, in := 0, false
+	n, cjk, in := 0, 0, false
 	for _, r := range s {
+		if isCJK(r) {
+			cjk++
+			in = false
+			continue
+		}
 		w := unicode.IsLetter(r) || unicode.IsDigit(r)
 		if w && !in {
 			n++
@@ -90,7 +97,7 @@ func Words(s string) int {
 			in = false
 		}
 	}
-	return n
+	return n + (cjk+1)/2
 }
 
 // FoldSpace lower-cases s and folds runs of whitespace into one space: the
