@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Precision is the length of the period a date names.
@@ -78,11 +79,13 @@ var (
 // ("Dec 2027", "December 31, 2027", "31 Dec 2027"), and the period may be
 // opened by "by", "in" or "until" and by "end of" (the period itself),
 // "early", "mid" or "late" (a part of it: see the package documentation).
+// German, Japanese and Korean dates are read too ("30.06.2027", "Ende
+// 2027", "2027年6月末", "2027년 3분기": see Other languages there).
 // Impossible dates (2027-02-30, 2027-13, Q5, H3) are rejected with a
 // *ParseError.
 func ParseDate(s string) (Date, error) {
 	text := strings.TrimSpace(s)
-	d, err := parseDate(foldSpace(text))
+	d, err := parseDate(foldSpace(halfWidth(text)))
 	if err != nil {
 		return Date{}, &ParseError{Input: text, What: "date", Reason: err.Error()}
 	}
@@ -90,11 +93,20 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
-// parseDate reads a space-folded By cell: an optional "by" or "in", an
-// optional modifier ("end of", "mid-"), then a period.
+// parseDate reads a space-folded By cell with ASCII digits: an optional
+// "by" or "in", an optional modifier ("end of", "mid-"), then a period,
+// which in Japanese and Korean may be followed by a modifier ("末") and
+// "まで" or "까지".
 func parseDate(s string) (Date, error) {
 	rest := cutDeadlineWord(s)
 	mod, yearOnly, rest := cutDateModifier(rest)
+	rest = cutDeadlineSuffix(rest)
+	if m, r := cutDateSuffixModifier(rest); m != modNone {
+		if mod != modNone {
+			return Date{}, errNotDate // "end of 2027年末"
+		}
+		mod, rest = m, r
+	}
 	d, err := parsePeriod(rest)
 	switch {
 	case err == errNotDate && isRelative(s):
@@ -105,6 +117,50 @@ func parseDate(s string) (Date, error) {
 		return Date{}, errNotDate
 	}
 	return d.part(mod)
+}
+
+// cutDeadlineSuffix removes a "まで" or "까지" that closes a By cell.
+func cutDeadlineSuffix(s string) string {
+	for _, w := range deadlineSuffixes {
+		if r, ok := strings.CutSuffix(s, w); ok {
+			return strings.TrimSuffix(r, " ")
+		}
+	}
+	return s
+}
+
+// cutDateSuffixModifier removes a Japanese or Korean modifier that closes
+// a By cell after a date mark ("2027年末", "2027년 6월 말"), and returns it.
+func cutDateSuffixModifier(s string) (dateModifier, string) {
+	for _, m := range dateSuffixModifiers {
+		r, ok := strings.CutSuffix(s, m.suffix)
+		if !ok {
+			continue
+		}
+		r = strings.TrimSuffix(r, " ")
+		for _, marks := range [][]string{yearMarks, monthMarks, dayMarks} {
+			for _, mark := range marks {
+				if strings.HasSuffix(r, mark) {
+					return m.mod, r
+				}
+			}
+		}
+		if _, _, after, ok := cutPeriod(lastWord(r)); ok && after == "" {
+			return m.mod, r // "2027年Q3末"
+		}
+		return modNone, s
+	}
+	return modNone, s
+}
+
+// lastWord returns what follows the last space or date mark of s.
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return r == ' ' || isCJK(r) })
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // cutDeadlineWord removes a "by", "in" or "until" that opens a By cell.
@@ -144,6 +200,12 @@ func isRelative(s string) bool {
 	}
 	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		if relativeWords[w] {
+			return true
+		}
+	}
+	// Japanese and Korean words are not separated: look for them anywhere.
+	for w := range relativeWords {
+		if first, _ := utf8.DecodeRuneInString(w); isCJK(first) && strings.Contains(lower, w) {
 			return true
 		}
 	}
@@ -195,6 +257,9 @@ func parsePeriod(s string) (Date, error) {
 	if d, ok, err := namedMonth(s); ok {
 		return d, err
 	}
+	if d, ok, err := dottedDate(s); ok {
+		return d, err
+	}
 	if p, n, rest, ok := cutPeriod(s); ok { // Qn YYYY
 		rest, ok = cutDateSeparator(rest)
 		year, rest, yearOK := cutYear(rest)
@@ -209,6 +274,11 @@ func parsePeriod(s string) (Date, error) {
 	}
 	if rest == "" {
 		return period(year, Year, 1)
+	}
+	if r, fiscal, ok := cutYearMark(rest); fiscal {
+		return Date{}, errFiscal
+	} else if ok {
+		return markedPeriod(year, r)
 	}
 	// YYYY-Qn, YYYY Qn, YYYYQn and the same with H.
 	if afterSep, _ := cutDateSeparator(rest); afterSep != "" {
@@ -228,6 +298,109 @@ func parsePeriod(s string) (Date, error) {
 		return Date{}, errNotDate
 	}
 	return dayOf(year, monthText, dayText)
+}
+
+// cutYearMark removes the "年" or "년" after a year, and an optional
+// space around it; fiscal reports a fiscal year's mark ("年度") instead.
+func cutYearMark(s string) (rest string, fiscal, ok bool) {
+	t := strings.TrimPrefix(s, " ")
+	for _, m := range fiscalYearMarks {
+		if strings.HasPrefix(t, m) {
+			return s, true, false
+		}
+	}
+	if r, ok := cutMark(t, yearMarks); ok {
+		return r, false, true
+	}
+	return s, false, false
+}
+
+// cutMark removes one of marks from the start of s, and a space after it.
+func cutMark(s string, marks []string) (string, bool) {
+	for _, m := range marks {
+		if r, ok := strings.CutPrefix(s, m); ok {
+			return strings.TrimPrefix(r, " "), true
+		}
+	}
+	return s, false
+}
+
+// markedPeriod reads what follows the "年" of a Japanese or Korean date:
+// nothing, a quarter ("Q3", "第3四半期", "3분기"), a half ("上半期",
+// "하반기"), or a month and an optional day ("6月30日", "6월 30일").
+func markedPeriod(year int, s string) (Date, error) {
+	if s == "" {
+		return period(year, Year, 1)
+	}
+	if p, n, after, ok := cutPeriod(s); ok && after == "" {
+		return period(year, p, n)
+	}
+	if n, ok := halfWords[s]; ok {
+		return period(year, Half, n)
+	}
+	for _, q := range quarterMarks {
+		r, ok := strings.CutPrefix(s, q.before)
+		n := digitRun(r, 0)
+		if ok && n >= 1 && n <= 2 && strings.TrimPrefix(r[n:], " ") == q.after {
+			quarter, _ := strconv.Atoi(r[:n])
+			return period(year, Quarter, quarter)
+		}
+	}
+	monthText, rest, ok := cutMarkedNumber(s, monthMarks)
+	if !ok {
+		return Date{}, errNotDate
+	}
+	if rest == "" {
+		return monthOf(year, monthText)
+	}
+	dayText, rest, ok := cutMarkedNumber(rest, dayMarks)
+	if !ok || rest != "" {
+		return Date{}, errNotDate
+	}
+	return dayOf(year, monthText, dayText)
+}
+
+// cutMarkedNumber removes one or two digits followed by one of marks
+// ("6月", "30 일").
+func cutMarkedNumber(s string, marks []string) (digits, rest string, ok bool) {
+	n := digitRun(s, 0)
+	if n < 1 || n > 2 {
+		return "", s, false
+	}
+	rest, ok = cutMark(strings.TrimPrefix(s[n:], " "), marks)
+	return s[:n], rest, ok
+}
+
+// dottedDate reads a date written with dots: the day first when the year
+// is last, as in German ("30.06.2027"), the day last when the year is
+// first, as in Korean ("2027.06.30", "2027. 6. 30."). ok is false when s
+// does not have either shape.
+func dottedDate(s string) (d Date, ok bool, err error) {
+	var parts [3]string
+	r := s
+	for i := range parts {
+		n := digitRun(r, 0)
+		parts[i], r = r[:n], r[n:]
+		if i < 2 {
+			var dot bool
+			if r, dot = strings.CutPrefix(r, "."); !dot {
+				return Date{}, false, nil
+			}
+			r = strings.TrimPrefix(r, " ")
+		}
+	}
+	short := func(p string) bool { return len(p) >= 1 && len(p) <= 2 }
+	switch {
+	case short(parts[0]) && short(parts[1]) && len(parts[2]) == 4 && r == "":
+		year, _ := strconv.Atoi(parts[2])
+		d, err = dayOf(year, parts[1], parts[0])
+	case len(parts[0]) == 4 && short(parts[1]) && short(parts[2]) && (r == "" || r == "."):
+		year, _ := strconv.Atoi(parts[0])
+		d, err = dayOf(year, parts[1], parts[2])
+	default:
+		return Date{}, false, nil
+	}
+	return d, true, err
 }
 
 // cutYear removes exactly four digits.
@@ -384,6 +557,7 @@ func namedMonth(s string) (d Date, ok bool, err error) {
 			return Date{}, false, nil
 		}
 		r, _ := cutOrdinal(s[n:])
+		r = strings.TrimPrefix(r, ".") // German "30. Juni 2027"
 		r, space := strings.CutPrefix(r, " ")
 		if !space {
 			return Date{}, false, nil

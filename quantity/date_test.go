@@ -102,15 +102,15 @@ func TestParseDateRejects(t *testing.T) {
 		{"2027-06-30T12:00", "want a date as YYYY-MM-DD"},
 		{"2027/06/30", "want a date as YYYY-MM-DD"},
 		{"06/30/2027", "want a date as YYYY-MM-DD"},
-		{"30.06.2027", "want a date as YYYY-MM-DD"},
-		{"June 27", "want a date as YYYY-MM-DD"}, // a month and a day, no year
+		{"30.06.27", "want a date as YYYY-MM-DD"}, // 30.06.2027 is read: see TestParseDateLanguages
+		{"June 27", "want a date as YYYY-MM-DD"},  // a month and a day, no year
 		{"Q32027", "want a date as YYYY-MM-DD"},
 		{"Q3 27", "want a date as YYYY-MM-DD"},
 		{"2027--Q3", "want a date as YYYY-MM-DD"},
 		{"2027-Q3-01", "want a date as YYYY-MM-DD"},
 		{"2027-Q", "want a date as YYYY-MM-DD"},
 		{"Q3", "want a date as YYYY-MM-DD"},
-		{"２０２７", "want a date as YYYY-MM-DD"}, // full-width digits
+		{"２７", "want a date as YYYY-MM-DD"}, // full-width digits are read, but a year has four
 	}
 	for _, tt := range tests {
 		d, err := ParseDate(tt.in)

@@ -63,9 +63,10 @@
 //     be spaced ("$1.2 M") and a lower-case m means million ("$1.2m").
 //     Elsewhere "m" is not a unit of time: write "min" for minutes.
 //   - Thousands separators are commas between groups of exactly three digits
-//     ("1,200"; "12,5" is rejected rather than guessed at), or a space, a
-//     no-break space or a thin space before exactly three digits ("1 200"),
-//     which is how "1 200" differs from "40 tickets".
+//     ("1,200"), or a space, a no-break space or a thin space before exactly
+//     three digits ("1 200"), which is how "1 200" differs from "40
+//     tickets". German decimal commas and dot thousands are read only where
+//     no English reading exists: see Other languages.
 //   - Currency codes are recognised in upper case only ("40 USD"), so that
 //     words such as "all" or "top" stay free-text units. "¥" is JPY; write
 //     "CN¥" or "CNY" for yuan.
@@ -98,6 +99,67 @@
 // A deadline relative to a launch or numbered in weeks ("30 days after
 // launch", "Week 4") is rejected with a message asking for the calendar
 // date.
+//
+// # Other languages
+//
+// Metrics written in German, Japanese and Korean are read like English
+// ones, from the same tables:
+//
+//	6 Tage  1 Tag  30 Sek.  3 Std.  2 Wochen  3 Monate  1 Jahr    German durations
+//	12,5 %  12 Prozent  3 Prozentpunkte  1,5 Mio. €  1.200 €      German numbers and money
+//	mindestens  höchstens  unter  über  bis zu  oder weniger      German bounds
+//	6日  3時間  30分  2週間  3ヶ月  1年  6일  3시간  2주  3개월      durations touching the number
+//	100件  500人  100건  500명                                 counters, which are units
+//	１２％  1万  3億円  1만 명                                    full-width digits, 万 and 億, 円 and 원
+//	100件以上  3日以下  10%未満  30分以内  100건 이상  10% 미만     bounds after the unit
+//	約10%  最大3日  최대 3일  〜3日 (up to 3 days)                bounds before the number
+//
+// and their By dates:
+//
+//	Dez. 2027, 30. Juni 2027, 30.06.2027, Ende 2027, Mitte Dezember 2027, bis Ende 2027
+//	2027年6月, 2027年6月30日, 2027年Q3, 2027年第3四半期, 2027年上半期, 2027年末, 2027年6月下旬, 2027年6月まで
+//	2027년 6월, 2027년 6월 30일, 2027년 3분기, 2027년 하반기, 2027년 말, 2027. 6. 30.
+//
+// Decisions:
+//
+//   - English and German write 1,200.5 and 1.200,5. A comma before exactly
+//     three digits separates thousands, as in English, except after a lone
+//     0 ("0,125" is a decimal); a comma before any other number of digits
+//     is a decimal comma ("1,5", "12,25"). Dots before three digits
+//     separate thousands where English cannot be meant: when there are
+//     several ("1.200.000") or a decimal comma follows ("1.200,50 €"). A
+//     single one ("1.200") is read as thousands in a German cell, one with
+//     a word from germanWords ("mindestens 1.200 Nutzer", "1.500 Anfragen
+//     pro Tag"), and before euros written after the number ("1.200 €"); as
+//     a decimal point where English writes three decimals (99.999%, 1.500
+//     ms, $1.125, a multiplier or a ratio); and it is refused where nothing
+//     says which is meant: a bare number, a count, euros written first or
+//     another currency written after the number ("1.200", "1.200 Nutzer",
+//     "€1.200", "1.200 USD"). So no English number is read the German way,
+//     and the cost is that a German "1.500 ms" is 1.5 ms: write "1500 ms".
+//   - A German noun that is an English word in lower case is a unit only
+//     as German writes it: "1 Tag" is a day and "1 tag" a tag, "3 Std." is
+//     hours and "3 std" a free-text unit.
+//   - Japanese and Korean units may touch the number and the bound after
+//     them ("6日以上"). A duration unit is read only where a bound or
+//     something other than a letter follows it, so "3日目" (the third day)
+//     and "3분기" (a quarter) are free-text units. "3月" is March, not
+//     three months: months are ヶ月, か月, カ月 and 개월.
+//   - Counters (件, 人, 건, 명) are free-text units: the same counter
+//     compares, and 件 does not compare with 건.
+//   - "〜3日" is "up to 3 days", as Japanese means it, not "about".
+//   - Full-width digits and signs are read as ASCII, in quantities and
+//     dates; Text keeps them as written.
+//   - Dates written with dots put the day first when the year is last
+//     (German "30.06.2027") and last when it is first (Korean "2027. 6.
+//     30."); American "06/30/2027" is still refused.
+//   - Japanese and Korean fiscal years ("2027年度", "2027年度末",
+//     "2027년도") are refused like "FY27", because companies start them in
+//     different months. 年末, 年内 and 말 are the end of the period;
+//     上旬, 中旬 and 下旬 (초, 중순, 하순) are early, mid and late; 上半期
+//     and 下半期 (상반기, 하반기) are H1 and H2 of the calendar year.
+//   - Deadlines relative to a launch are refused in these languages too:
+//     "30 Tage nach Launch", "ローンチ後30日", "출시 후 3개월", "KW 27".
 //
 // # Text
 //

@@ -28,13 +28,15 @@ const maxFindWords = 5
 // follow it up to such a word, as its qualifier. Years and dates are not
 // quantities. ok is false when the text holds none.
 func Find(text string) (q Quantity, ok bool) {
+	text = halfWidth(text)
+	german := germanCell(text)
 	for i := 0; i < len(text); {
 		if !wordStart(text, i) {
 			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
-		q, next, ok := findAt(text[i:], i == 0)
+		q, next, ok := findAt(text[i:], i == 0, german)
 		if ok {
 			return withPercentile(q, text), true
 		}
@@ -46,18 +48,22 @@ func Find(text string) (q Quantity, ok bool) {
 }
 
 // wordStart reports whether a word starts at text[i]: the text's start or
-// after a space or an opening bracket or quote.
+// after a space or an opening bracket or quote, or a number after a
+// Japanese particle, which is written in hiragana ("残業時間を30%削減").
 func wordStart(text string, i int) bool {
 	if i == 0 {
 		return true
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
-	return unicode.IsSpace(prev) || strings.ContainsRune("([\"'“‘", prev)
+	return unicode.IsSpace(prev) || strings.ContainsRune("([\"'“‘", prev) ||
+		(isDigit(text[i]) && unicode.Is(unicode.Hiragana, prev))
 }
 
 // findAt tries to read a quantity at the start of s. next is how far the
-// attempt read, for the caller to resume after it when it fails.
-func findAt(s string, first bool) (q Quantity, next int, ok bool) {
+// attempt read, for the caller to resume after it when it fails. german
+// says the text is German, where "1.200" is twelve hundred and is written
+// "1200" in the cell.
+func findAt(s string, first, german bool) (q Quantity, next int, ok bool) {
 	_, r := cutBound(s)
 	rankText := ""
 	if after, _, isRank := cutRankPrefix(r); isRank {
@@ -70,15 +76,18 @@ func findAt(s string, first bool) (q Quantity, next int, ok bool) {
 		}
 		r = after
 	}
-	if !first && rankText == "" && strings.EqualFold(leadingLetters(r), "one") {
+	if _, one := cutPrefixFold(r, "one"); one && !first && rankText == "" {
 		return Quantity{}, len(s) - len(r) + 3, false // "one" is more often a pronoun than a count
 	}
-	a, rest, err := cutAmount(r)
+	a, rest, err := cutAmount(r, german)
 	if err != nil {
 		return Quantity{}, len(s) - len(r), false
 	}
 	read := len(s) - len(rest)
 	numText := strings.TrimSpace(r[:len(r)-len(rest)])
+	if a.dotGroup && german {
+		numText = strings.Replace(numText, ".", "", 1) // "1.200" → "1200"
+	}
 	_, afterWord, spelled := cutNumberWord(numText)
 	if spelled {
 		numText = a.mantissa + afterWord // "Zero" → "0", "ten thousand" → "10 thousand"
@@ -149,6 +158,9 @@ func isDateNumber(a amount, rest string) bool {
 	if t == "" || !startsText(t) {
 		return true
 	}
+	if _, ok := cutMark(t, yearMarks); ok {
+		return true // 2027年, 2027년
+	}
 	if _, _, _, period := cutPeriod(t); period {
 		return true
 	}
@@ -192,7 +204,8 @@ func cutMarker(a amount, rest string, rank bool) (string, bool) {
 // followingWords reads up to maxFindWords words of s, stopping before a
 // stop word, a number or punctuation, and after a word that ends with
 // punctuation. For a count (unit true), "per" and the word after it are
-// kept: "3 calls per week".
+// kept: "3 calls per week". A Japanese or Korean word ends the phrase:
+// there the counter comes first ("1만 명 달성" counts 명).
 func followingWords(s string, unit bool) []string {
 	var words []string
 	for len(words) < maxFindWords {
@@ -200,7 +213,13 @@ func followingWords(s string, unit bool) []string {
 		if s == "" || !startsText(s) || s[0] == '/' || s[0] == '(' {
 			break
 		}
-		end := strings.IndexFunc(s, unicode.IsSpace)
+		// A word ends at a space or, in Japanese, at a particle (in
+		// hiragana), where Find may start again: stopping there keeps
+		// Find linear.
+		end := strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Hiragana, r) })
+		if end == 0 {
+			break // "の" after a number
+		}
 		if end < 0 {
 			end = len(s)
 		}
@@ -211,10 +230,16 @@ func followingWords(s string, unit bool) []string {
 			break
 		}
 		if stopWords[lw] {
-			if lw == "per" && unit && trimmed == w && len(words) > 0 {
+			if perWords[lw] && unit && trimmed == w && len(words) > 0 {
 				if next := leadingLetters(skipSpace(s[end:])); next != "" {
-					words = append(words, "per "+next)
+					words = append(words, lw+" "+next)
 				}
+			}
+			break
+		}
+		if first, _ := utf8.DecodeRuneInString(trimmed); isCJK(first) {
+			if w := cjkHead(trimmed); w != "" {
+				words = append(words, w)
 			}
 			break
 		}
@@ -232,8 +257,17 @@ func followingWords(s string, unit bool) []string {
 // "calls per week".
 func headNoun(words []string) string {
 	last := words[len(words)-1]
-	if strings.HasPrefix(last, "per ") && len(words) > 1 {
+	if per, _, ok := strings.Cut(last, " "); ok && perWords[per] && len(words) > 1 {
 		return words[len(words)-2] + " " + last
 	}
 	return last
+}
+
+// cjkHead is the counter or word that a Japanese or Korean word (up to
+// a particle) starts with, without a bound after it ("件以上" → "件").
+func cjkHead(w string) string {
+	if rest, bound := cutBoundSuffix(w); bound != "" && rest != "" {
+		return rest
+	}
+	return w
 }

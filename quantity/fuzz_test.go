@@ -17,6 +17,10 @@ func FuzzParse(f *testing.F) {
 		"≥ 99.9%", "10k+", "10-20%", "from 45 to 80", "2027-06-30", "TBD", "",
 		"< 200 ms p95", "p95 < 200 ms", "$1.2M ARR", "top 3", "#1", "100+ stars",
 		"5 tickets or fewer", "Zero critical bugs", "2nd place", "Dec 2027",
+		"6 Tage", "1 Tag", "1,5 Tage", "12,5 %", "1.200 Nutzer", "mindestens 1.200 Nutzer",
+		"1.200.000", "1.200,50 €", "1,5 Mio. €", "höchstens 3 Std.", "0,125", "1 200,5",
+		"6日以上", "3ヶ月", "１２％", "1万件", "3億円", "30分以内", "約10%",
+		"6일", "3시간 30분", "1만 명", "100건 이상", "10% 미만", "3%p", "3분기",
 	} {
 		f.Add(s)
 	}
@@ -61,6 +65,9 @@ func FuzzParseDate(f *testing.F) {
 		"2027-02-30", "2027-13", "Q5 2027", "FY27", "", "06/30/2027",
 		"Dec 2027", "December 31, 2027", "end of 2027", "end of Q3 2027", "mid-2027",
 		"by late Dec 2027", "Week 4",
+		"Dez. 2027", "30. Juni 2027", "30.06.2027", "Ende 2027", "Mitte Dezember 2027", "bis Ende 2027",
+		"2027年6月30日", "２０２７年６月", "2027年Q3", "2027年度末", "2027年6月下旬", "2027年末まで",
+		"2027년 6월 30일", "2027년 3분기", "2027년 말", "2027. 6. 30.", "출시 후 3개월",
 	} {
 		f.Add(s)
 	}
@@ -99,6 +106,8 @@ func FuzzFind(f *testing.F) {
 		"100+ GitHub stars", "Zero critical bugs", "90% reduction in time spent gathering iOS metrics",
 		"Become default solution for iOS + AI integration", "$1.2M ARR by end of 2027",
 		"Top 3 in the App Store", "p95 latency under 200 ms", "Launch by 2027-06-30", "",
+		"Mindestens 1.200 Nutzer bis Ende 2027", "3 Anrufe pro Woche", "年間 10 万件以上の書類を処理",
+		"残業時間を30%削減", "월간 사용자 1만 명 달성",
 	} {
 		f.Add(s)
 	}

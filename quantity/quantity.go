@@ -122,13 +122,14 @@ func IsAbsent(s string, words []string) bool {
 
 // Parse reads a Baseline, Target or Actual cell. It accepts one number with
 // an optional sign, bound, scale, currency and unit, as described in the
-// package documentation, and rejects anything else with a *ParseError
-// saying what was expected.
+// package documentation (in English, German, Japanese and Korean), and
+// rejects anything else with a *ParseError saying what was expected.
 func Parse(s string) (Quantity, error) {
 	text := strings.TrimSpace(s)
-	q, err := parse(text)
+	ascii := halfWidth(text)
+	q, err := parse(ascii)
 	if err != nil {
-		return Quantity{}, &ParseError{Input: text, What: "quantity", Reason: explain(text, err).Error()}
+		return Quantity{}, &ParseError{Input: text, What: "quantity", Reason: explain(ascii, err).Error()}
 	}
 	q.Text = text
 	return q, nil
@@ -158,6 +159,7 @@ func explain(text string, err error) error {
 type reading struct {
 	bound  string
 	amount amount
+	dots   bool // a single dot before three digits groups thousands
 }
 
 func (rd *reading) setBound(b string) error {
@@ -168,16 +170,46 @@ func (rd *reading) setBound(b string) error {
 	return nil
 }
 
+// parse reads a cell whose full-width digits are already ASCII. A single
+// dot before three digits ("1.200") is 1.2 in English and 1200 in German,
+// so the rest of the cell decides. It is twelve hundred in a German cell
+// (one holding a German word, such as "pro Monat" or "mindestens") and
+// before "€" or "EUR" written after the number, as continental Europe
+// writes euros. It is a decimal point where English writes three decimals:
+// a percentage, a duration such as "1.500 ms", an amount after "$", a
+// multiplier, a ratio. Where nothing says which is meant, in a bare
+// number, a count, euros written first ("€1.200") or another currency
+// written after the number ("1.200 USD"), the cell is refused.
 func parse(text string) (Quantity, error) {
+	q, a, err := parseNumbers(text, false)
+	if err != nil || !a.dotGroup {
+		return q, err
+	}
+	euros := q.Kind == Currency && dotThousandsCurrencies[q.Unit]
+	after := q.Kind == Currency && a.currency == "" // "1.200 €", not "€1.200"
+	switch {
+	case germanCell(text) || (euros && after):
+		q, _, err = parseNumbers(text, true)
+		return q, err
+	case q.Kind == Number || q.Kind == Unit || euros || after:
+		return Quantity{}, errDotGroup
+	}
+	return q, nil
+}
+
+// parseNumbers reads a cell, with a single dot before three digits read
+// as a thousands separator when dots is set and as a decimal point
+// otherwise, and returns the amount read with the quantity.
+func parseNumbers(text string, dots bool) (Quantity, amount, error) {
 	if text == "" {
-		return Quantity{}, errNoNumber
+		return Quantity{}, amount{}, errNoNumber
 	}
 	// A full date is a common slip in a Target cell; say so rather than
 	// "ranges are not supported" for 2027-06-30. A bare year stays a number.
 	if looksLikeDate(text) {
-		return Quantity{}, errDate
+		return Quantity{}, amount{}, errDate
 	}
-	var rd reading
+	rd := reading{dots: dots}
 	stat, rest := cutLeadingStat(text)
 	rd.bound, rest = cutBound(rest)
 	var q Quantity
@@ -185,7 +217,7 @@ func parse(text string) (Quantity, error) {
 	if r, bound, ok := cutRankPrefix(rest); ok {
 		if bound != "" {
 			if err := rd.setBound(bound); err != nil {
-				return Quantity{}, err
+				return Quantity{}, amount{}, err
 			}
 		}
 		q, err = rd.rank(r)
@@ -193,26 +225,26 @@ func parse(text string) (Quantity, error) {
 		q, err = rd.plain(rest)
 	}
 	if err != nil {
-		return Quantity{}, err
+		return Quantity{}, amount{}, err
 	}
 	if stat != "" {
 		q.Qualifier = strings.TrimSpace(stat + " " + q.Qualifier)
 	}
 	if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
-		return Quantity{}, errTooLarge
+		return Quantity{}, amount{}, errTooLarge
 	}
 	if q.Value == 0 {
 		q.Value = 0 // "-0" is zero; do not print it as -0
 	}
 	q.Bound = rd.bound
-	return q, nil
+	return q, rd.amount, nil
 }
 
 // plain reads a quantity that is not introduced by a rank prefix: the
 // amount, a "+" and what follows.
 func (rd *reading) plain(rest string) (Quantity, error) {
 	var err error
-	if rd.amount, rest, err = cutAmount(rest); err != nil {
+	if rd.amount, rest, err = cutAmount(rest, rd.dots); err != nil {
 		return Quantity{}, err
 	}
 	if r, ok := cutPlus(rest); ok {
@@ -232,7 +264,7 @@ func (rd *reading) plain(rest string) (Quantity, error) {
 func (rd *reading) rank(s string) (Quantity, error) {
 	var err error
 	var rest string
-	if rd.amount, rest, err = cutAmount(s); err != nil {
+	if rd.amount, rest, err = cutAmount(s, rd.dots); err != nil {
 		return Quantity{}, err
 	}
 	if rd.amount.currency != "" || rd.amount.neg {

@@ -257,8 +257,8 @@ func TestParseRejects(t *testing.T) {
 		{"Q3 2027", "this is a date, not a quantity"},
 		{"2027 H2", "this is a date, not a quantity"},
 		{"2027-13", "this is a date, not a quantity"},
-		{"1,2", "want thousands separators between groups of three digits"},
-		{"12,5%", "groups of three digits"},
+		{"1,2.5", "want thousands separators between groups of three digits"}, // a decimal comma, then a point
+		{"1 200,300", "groups of three digits"},
 		{"1200,300", "groups of three digits"},
 		{"1,200,3", "groups of three digits"},
 		{"1.5,3", "groups of three digits"},

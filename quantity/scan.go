@@ -18,6 +18,9 @@ type amount struct {
 	mantissa string // ASCII digits with at most one '.', separators removed
 	pow10    int    // from a scale such as k (3) or M (6)
 	currency string // ISO code from a prefix such as "$" or "USD"
+	// dotGroup is set when the number has one dot before three digits
+	// ("1.200"), which is 1.2 in English and 1200 in German.
+	dotGroup bool
 }
 
 // value returns the signed amount times 10^extra.
@@ -63,8 +66,10 @@ func cutPlus(s string) (string, bool) {
 }
 
 // cutAmount reads the sign, currency prefix, number and scale. The sign may
-// come before or after the currency ("-$3", "$-3"), but only once.
-func cutAmount(s string) (amount, string, error) {
+// come before or after the currency ("-$3", "$-3"), but only once. dots
+// reads a single dot before three digits as a thousands separator (see
+// readNumber).
+func cutAmount(s string, dots bool) (amount, string, error) {
 	var a amount
 	neg, s, signed := cutSign(s)
 	if code, rest, ok := cutCurrencyPrefix(s); ok {
@@ -75,7 +80,7 @@ func cutAmount(s string) (amount, string, error) {
 		}
 	}
 	a.neg = neg
-	mantissa, rest, err := cutNumber(s)
+	mantissa, rest, dotGroup, err := readNumber(s, dots)
 	if err == errNoNumber && a.currency == "" && !signed {
 		if digits, r, ok := cutNumberWord(s); ok {
 			mantissa, rest, err = digits, r, nil
@@ -87,7 +92,7 @@ func cutAmount(s string) (amount, string, error) {
 	if isExponent(rest) {
 		return a, s, errScientific
 	}
-	a.mantissa = mantissa
+	a.mantissa, a.dotGroup = mantissa, dotGroup
 	a.pow10, rest = cutScale(rest, a.currency != "")
 	return a, rest, nil
 }
@@ -131,53 +136,109 @@ func cutCurrencyCode(s string) (code, rest string, ok bool) {
 	return s[:3], s[3:], true
 }
 
-// cutNumber reads an unsigned decimal number with optional thousands
-// separators and returns its digits without separators.
-//
-// Commas must separate groups of exactly three digits, and a comma that does
-// not is an error rather than a guess (12,5 may be a European decimal). A
-// space separates thousands only when exactly three digits follow it and the
-// first group has at most three, so "1 200" is 1200 while "40 tickets" and
-// "1200 300" are not grouped.
+// cutNumber reads an unsigned decimal number, as readNumber does with a
+// single dot before three digits read as a decimal point.
 func cutNumber(s string) (mantissa, rest string, err error) {
+	mantissa, rest, _, err = readNumber(s, false)
+	return mantissa, rest, err
+}
+
+// readNumber reads an unsigned decimal number with optional thousands
+// separators and returns its digits without separators, with "." for the
+// decimal point or comma. English writes 1,200.5 and German 1.200,5; the
+// rules read both without ever reading an English number the German way:
+//
+//   - A comma before exactly three digits separates thousands, as in
+//     English ("1,200", "66,350"), except after a lone 0 ("0,125" is a
+//     decimal). The first group has at most three digits and every later
+//     one exactly three; anything else is an error, not a guess.
+//   - A comma before any other number of digits is a decimal comma, as in
+//     German ("1,5", "12,25", "1200,5").
+//   - A space, no-break space or thin space before exactly three digits
+//     separates thousands when the first group has at most three ("1 200",
+//     "1 200,5"), so "40 tickets" and "1200 300" are not grouped.
+//   - Dots before exactly three digits separate thousands when there are
+//     several ("1.200.000") or a decimal comma follows ("1.200,5"), which
+//     English never writes. A single one ("1.200") is read as a decimal
+//     point unless dots is set; dotGroup reports it either way, so that
+//     the caller can decide from the rest of the cell.
+//   - Otherwise a dot is a decimal point ("4.0", ".5", "1234.567").
+func readNumber(s string, dots bool) (mantissa, rest string, dotGroup bool, err error) {
 	var b strings.Builder
 	i := digitRun(s, 0)
 	b.WriteString(s[:i])
+	lead := i > 0 && s[0] != '0' // "0," and "0." start a fraction, not a group
+	decimalComma := false
 	switch {
-	case i > 0 && commaDigitAt(s, i):
+	case lead && groupAt(s, i, ','): // 1,200
 		if i > 3 {
-			return "", s, errGrouping
+			return "", s, false, errGrouping
 		}
-		for commaDigitAt(s, i) {
-			n := digitRun(s, i+1)
-			if n != 3 {
-				return "", s, errGrouping
+		for groupAt(s, i, ',') {
+			b.WriteString(s[i+1 : i+4])
+			i += 4
+		}
+	case lead && i <= 3 && groupAt(s, i, '.'): // 1.200.000, 1.200,5 or 1.200
+		j, groups := i, 0
+		for groupAt(s, j, '.') {
+			j += 4
+			groups++
+		}
+		dotGroup = groups == 1 && !separatorAt(s, j, ',')
+		if dotGroup && !dots {
+			break // read below as a decimal point
+		}
+		for ; i < j; i += 4 {
+			b.WriteString(s[i+1 : i+4])
+		}
+		if separatorAt(s, i, '.') { // 1.200.5
+			return "", s, false, errGrouping
+		}
+		decimalComma = separatorAt(s, i, ',')
+	default: // 1 200, 1,5, 0,125, 1200,5
+		if i > 0 && i <= 3 {
+			for {
+				sep := spaceSeparatorAt(s, i)
+				if sep == 0 || digitRun(s, i+sep) != 3 {
+					break
+				}
+				b.WriteString(s[i+sep : i+sep+3])
+				i += sep + 3
 			}
-			b.WriteString(s[i+1 : i+1+n])
-			i += 1 + n
 		}
-	case i > 0 && i <= 3:
-		for {
-			sep := spaceSeparatorAt(s, i)
-			if sep == 0 || digitRun(s, i+sep) != 3 {
-				break
-			}
-			b.WriteString(s[i+sep : i+sep+3])
-			i += sep + 3
-		}
+		decimalComma = i > 0 && separatorAt(s, i, ',') && (!groupAt(s, i, ',') || s[:i] == "0")
 	}
-	if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
+	if decimalComma {
+		n := digitRun(s, i+1)
+		b.WriteByte('.')
+		b.WriteString(s[i+1 : i+1+n])
+		i += 1 + n
+		if separatorAt(s, i, '.') { // 1,5.3
+			return "", s, false, errGrouping
+		}
+	} else if separatorAt(s, i, '.') {
 		n := digitRun(s, i+1)
 		b.WriteString(s[i : i+1+n])
 		i += 1 + n
 	}
 	if b.Len() == 0 {
-		return "", s, errNoNumber
+		return "", s, false, errNoNumber
 	}
-	if commaDigitAt(s, i) { // "1.5,3" or "1 200,5"
-		return "", s, errGrouping
+	if separatorAt(s, i, ',') { // 1,200,3 or 1.5,3 or 1 200,300
+		return "", s, false, errGrouping
 	}
-	return b.String(), s[i:], nil
+	return b.String(), s[i:], dotGroup, nil
+}
+
+// groupAt reports whether s[i:] is sep and exactly three digits: a group
+// of thousands.
+func groupAt(s string, i int, sep byte) bool {
+	return separatorAt(s, i, sep) && digitRun(s, i+1) == 3
+}
+
+// separatorAt reports whether s[i:] is sep followed by a digit.
+func separatorAt(s string, i int, sep byte) bool {
+	return i+1 < len(s) && s[i] == sep && isDigit(s[i+1])
 }
 
 // cutScale removes a scale after the number: a letter touching it ("1.2k",
@@ -245,7 +306,7 @@ func cutRatioMark(s string) (rest string, ok bool) {
 // cutMultiplier removes the x of "2x", "1.5×" or "10X", but not the x of a
 // word such as "2 xp".
 func cutMultiplier(s string) (rest string, ok bool) {
-	for _, m := range []string{"x", "×"} {
+	for _, m := range multiplierMarks {
 		if r, found := cutPrefixFold(s, m); found {
 			return r, true
 		}
@@ -256,7 +317,7 @@ func cutMultiplier(s string) (rest string, ok bool) {
 // isRange reports whether s continues a number with a second one: "-20%",
 // "– $20", "to 20". Ranges are rejected because a target is one number.
 func isRange(s string) bool {
-	for _, dash := range []string{"-", "–", "—", "−", "~", "to"} {
+	for _, dash := range rangeWords {
 		r, found := cutPrefixFold(s, dash)
 		if !found {
 			continue
@@ -275,8 +336,7 @@ func isRange(s string) bool {
 // "1 h 30 min", the further parts, largest unit first. ok is false when s
 // does not start with a duration unit.
 func (a amount) duration(s string) (seconds float64, rest string, ok bool, err error) {
-	word := leadingLetters(s)
-	u, ok := durationUnits[strings.ToLower(word)]
+	u, rest, ok := cutDurationUnit(s)
 	if !ok {
 		return 0, s, false, nil
 	}
@@ -284,9 +344,8 @@ func (a amount) duration(s string) (seconds float64, rest string, ok bool, err e
 	if err != nil {
 		return 0, s, true, err
 	}
-	rest = s[len(word):]
 	for {
-		t := skipSpace(rest)
+		t := skipSpace(strings.TrimPrefix(rest, ". ")) // "1 Std. 30 Min."
 		if !startsNumber(t) {
 			break
 		}
@@ -294,9 +353,7 @@ func (a amount) duration(s string) (seconds float64, rest string, ok bool, err e
 		if err != nil {
 			return 0, s, true, err
 		}
-		t = skipSpace(t)
-		w := leadingLetters(t)
-		next, ok := durationUnits[strings.ToLower(w)]
+		next, after, ok := cutDurationUnit(skipSpace(t))
 		switch {
 		case !ok:
 			return 0, s, true, errSeveral
@@ -308,7 +365,7 @@ func (a amount) duration(s string) (seconds float64, rest string, ok bool, err e
 			return 0, s, true, err
 		}
 		total += part
-		u, rest = next, t[len(w):]
+		u, rest = next, after
 	}
 	if a.neg {
 		total = -total
@@ -317,6 +374,75 @@ func (a amount) duration(s string) (seconds float64, rest string, ok bool, err e
 		return 0, s, true, errTooLarge
 	}
 	return total, rest, true, nil
+}
+
+// cutDurationUnit removes the duration unit at the start of s: a word of
+// its own ("days", "Tage"), or, in Japanese and Korean, whose words are not
+// separated, the longest unit s starts with, when a bound or something
+// other than a letter follows it ("6日", "6日以上", "3시간 30분"). So
+// "3분기" (a quarter) and "3日目" (the third day) are not durations.
+func cutDurationUnit(s string) (u durationUnit, rest string, ok bool) {
+	word := leadingLetters(s)
+	if u, ok := durationUnitNamed(word); ok {
+		return u, s[len(word):], true
+	}
+	if first, _ := utf8.DecodeRuneInString(word); !isCJK(first) {
+		return durationUnit{}, s, false
+	}
+	// Try the prefixes of word, longest first, up to the longest unit.
+	var ends [maxCJKUnit]int
+	n := 0
+	for i := range word {
+		if n == maxCJKUnit {
+			break
+		}
+		if i > 0 {
+			ends[n] = i
+			n++
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		u, ok := durationUnits[word[:ends[k]]]
+		if !ok {
+			continue
+		}
+		if after := s[ends[k]:]; startsBoundSuffix(after) {
+			return u, after, true
+		}
+	}
+	return durationUnit{}, s, false
+}
+
+// maxCJKUnit is the most characters a Japanese or Korean duration unit
+// has ("マイクロ秒").
+const maxCJKUnit = 5
+
+// durationUnitNamed looks a whole word up in durationUnits: as written,
+// then in lower case unless the table writes it with a capital.
+func durationUnitNamed(word string) (durationUnit, bool) {
+	if u, ok := durationUnits[word]; ok {
+		return u, true
+	}
+	u, ok := durationUnits[strings.ToLower(word)]
+	return u, ok
+}
+
+// startsBoundSuffix reports whether s starts with a Japanese or Korean
+// bound such as "以上", which may touch the unit before it.
+func startsBoundSuffix(s string) bool {
+	for _, b := range boundSuffixes {
+		if first, _ := utf8.DecodeRuneInString(b.suffix); isCJK(first) && strings.HasPrefix(s, b.suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCJK reports whether r is written in a script that does not separate
+// words with spaces, or attaches units and particles to them: Chinese
+// characters, kana and Hangul.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // seconds returns the unsigned amount of unit u in seconds.
@@ -380,6 +506,7 @@ func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // cutPrefixFold removes prefix p from s, ignoring case. A prefix ending in a
 // letter must end a word: "x" is cut from "x faster" but not from "xp".
+// A Japanese or Korean prefix need not, since words there touch ("1万件").
 func cutPrefixFold(s, p string) (string, bool) {
 	if len(s) < len(p) || !strings.EqualFold(s[:len(p)], p) {
 		return s, false
@@ -387,7 +514,7 @@ func cutPrefixFold(s, p string) (string, bool) {
 	rest := s[len(p):]
 	last, _ := utf8.DecodeLastRuneInString(p)
 	next, _ := utf8.DecodeRuneInString(rest)
-	if unicode.IsLetter(last) && rest != "" && unicode.IsLetter(next) {
+	if unicode.IsLetter(last) && !isCJK(last) && rest != "" && unicode.IsLetter(next) {
 		return s, false
 	}
 	return rest, true
@@ -414,11 +541,6 @@ func digitRun(s string, i int) int {
 		n++
 	}
 	return n
-}
-
-// commaDigitAt reports whether s[i:] is a comma followed by a digit.
-func commaDigitAt(s string, i int) bool {
-	return i+1 < len(s) && s[i] == ',' && isDigit(s[i+1])
 }
 
 // spaceSeparatorAt returns the byte length of the thousands separator at
@@ -645,7 +767,8 @@ func ordinalNumber(w string) string {
 }
 
 // cutBoundSuffix removes a bound written after a quantity ("or fewer",
-// "max") from the end of folded, lower-case text.
+// "max") from the end of folded, lower-case text. A Japanese or Korean
+// bound may touch the word before it ("件以上").
 func cutBoundSuffix(t string) (rest, bound string) {
 	for _, b := range boundSuffixes {
 		if t == b.suffix {
@@ -654,6 +777,27 @@ func cutBoundSuffix(t string) (rest, bound string) {
 		if r, ok := strings.CutSuffix(t, " "+b.suffix); ok {
 			return strings.TrimRight(r, " ,"), b.bound
 		}
+		if first, _ := utf8.DecodeRuneInString(b.suffix); isCJK(first) {
+			if r, ok := strings.CutSuffix(t, b.suffix); ok {
+				return strings.TrimRight(r, " ,"), b.bound
+			}
+		}
 	}
 	return t, ""
 }
+
+// germanCell reports whether text holds one of germanWords, which says
+// that it is written the German way. As in durationUnits, a word in lower
+// case matches in any case and one with a capital only as written.
+func germanCell(text string) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if germanWords[w] || germanWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// halfWidth reads the full-width digits and signs of Japanese text as
+// ASCII: "１２％" is "12％".
+func halfWidth(s string) string { return fullWidthForms.Replace(s) }

@@ -446,6 +446,19 @@ func TestLinear(t *testing.T) {
 		"1 h" + strings.Repeat(" 111", n/4) + " z",
 		strings.Repeat("p95 ", n/4),
 		"5 " + strings.Repeat("x ", n/2) + "or fewer",
+		// Japanese and Korean, whose words touch, and German numbers.
+		strings.Repeat("あ1", n/4),
+		strings.Repeat("あ1漢", n/7),
+		strings.Repeat("あ", n/3) + "1",
+		"1" + strings.Repeat("日", n/3),
+		"1" + strings.Repeat("万", n/3),
+		"1 " + strings.Repeat("件以上", n/9),
+		"2027年" + strings.Repeat("末", n/3),
+		"2027年" + strings.Repeat("6月", n/4),
+		"1" + strings.Repeat(".111", n/4) + ",5",
+		strings.Repeat("1,5 ", n/4),
+		strings.Repeat("Tage ", n/5) + "1.200",
+		strings.Repeat("１", n/3),
 	}
 	for _, in := range inputs {
 		start := time.Now()
