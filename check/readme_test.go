@@ -108,7 +108,7 @@ Die Banken haben ihre Schnittstellen geöffnet.
 
 | Kennzahl | Ausgangswert | Ziel | Bis | Quelle |
 |---|---|---|---|---|
-| Abschlussdauer | 144 h | 24 h | 2027-06-30 | Umfrage |
+| Abschlussdauer | 6 Tage | 1 Tag | 2027-06-30 | Umfrage |
 `
 	if fs := run(t, doc, cfg); len(fs) != 0 {
 		t.Errorf("German PRFAQ under the README's configuration: %+v", fs)
