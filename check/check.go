@@ -9,7 +9,7 @@ import (
 	"github.com/prfaq/git-prfaq/prfaq"
 )
 
-// Statuses is the lifecycle FORMAT.md defines, in order.
+// Statuses is the lifecycle README.md ("Status") defines, in order.
 func Statuses() []string {
 	return []string{"draft", "review", "approved", "launched", "cancelled"}
 }
