@@ -14,45 +14,73 @@ type pattern struct {
 	re   *regexp.Regexp
 	lit  string // "" when no literal is required
 	fold bool   // lit is lower-case and must be matched case-insensitively
+	// wide: every match holds a character outside ASCII (a Han
+	// character), so a line of ASCII cannot match.
+	wide bool
 }
 
 func newPatterns(res []*regexp.Regexp) []pattern {
 	ps := make([]pattern, len(res))
 	for i, re := range res {
 		ps[i] = pattern{re: re}
-		ps[i].lit, ps[i].fold = requiredLiteral(re.String())
+		ps[i].lit, ps[i].fold, ps[i].wide = requiredLiteral(re.String())
 	}
 	return ps
 }
 
-// requiredLiteral finds the longest literal that a top-level concatenation
-// of expr must contain. It returns "" when it cannot tell (alternations,
-// optional parts), which only costs speed, never a missed match.
-func requiredLiteral(expr string) (string, bool) {
+// requiredLiteral finds the longest literal that every match of expr
+// contains, looking through groups ("(\$\s?X{1,3})" requires "$"), and
+// whether every match holds a character outside ASCII. It returns ""
+// when it cannot tell (alternations, optional parts), which only costs
+// speed, never a missed match.
+func requiredLiteral(expr string) (lit string, fold, wide bool) {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
-		return "", false
+		return "", false, false
 	}
-	re = re.Simplify()
-	subs := []*syntax.Regexp{re}
-	if re.Op == syntax.OpConcat {
-		subs = re.Sub
-	}
-	best, fold := "", false
-	for _, s := range subs {
-		if s.Op == syntax.OpLiteral && len(string(s.Rune)) > len(best) {
-			best, fold = string(s.Rune), s.Flags&syntax.FoldCase != 0
+	for _, s := range mandatory(re.Simplify()) {
+		switch {
+		case s.Op == syntax.OpLiteral && len(string(s.Rune)) > len(lit):
+			lit, fold = string(s.Rune), s.Flags&syntax.FoldCase != 0
+		case s.Op == syntax.OpCharClass && len(s.Rune) > 0 && s.Rune[0] >= 0x80:
+			wide = true // ranges are sorted: the lowest is not ASCII
 		}
 	}
 	if fold {
-		best = strings.ToLower(best)
+		lit = strings.ToLower(lit)
 	}
-	return best, fold
+	return lit, fold, wide
+}
+
+// mandatory lists the parts every match of re goes through: the items of
+// a concatenation, looking into capture groups and repeats of at least one.
+func mandatory(re *syntax.Regexp) []*syntax.Regexp {
+	switch re.Op {
+	case syntax.OpConcat:
+		var out []*syntax.Regexp
+		for _, s := range re.Sub {
+			out = append(out, mandatory(s)...)
+		}
+		return out
+	case syntax.OpCapture:
+		return mandatory(re.Sub[0])
+	case syntax.OpPlus:
+		return mandatory(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return mandatory(re.Sub[0])
+		}
+		return nil
+	}
+	return []*syntax.Regexp{re}
 }
 
 // mayMatch is the cheap test: false means the pattern cannot match.
 // lower is text lower-cased, computed once by the caller.
 func (p pattern) mayMatch(text, lower string) bool {
+	if p.wide && isASCII(text) {
+		return false
+	}
 	switch {
 	case p.lit == "":
 		return true
@@ -60,4 +88,13 @@ func (p pattern) mayMatch(text, lower string) bool {
 		return strings.Contains(lower, p.lit)
 	}
 	return strings.Contains(text, p.lit)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -209,6 +209,9 @@ func weight(s string) int { return Words(s) }
 // isCJK says whether r is written without spaces between words (Han,
 // Hiragana, Katakana); Korean separates its words with spaces.
 func isCJK(r rune) bool {
+	if r < 0x2E80 {
+		return false // the common case, before the tables
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 

@@ -15,11 +15,28 @@ import (
 // Unsure when the prose is in a language the reader has no words for.
 func (r *reader) parts() {
 	r.doc.Language = r.language()
-	prose := r.narrative()
+	var prose map[Part]Found // read only when a part lacks a heading or label
 	for i := range r.spec.Sections {
 		s := &r.spec.Sections[i]
+		if prose == nil && r.needsProse(s) {
+			prose = r.narrative()
+		}
 		r.doc.Parts[s.Name] = r.partFound(s, prose)
 	}
+}
+
+// needsProse says whether finding s takes reading the prose: a press
+// release part that no heading or label holds.
+func (r *reader) needsProse(s *SectionSpec) bool {
+	if s.Part == "" || s.Part.Kind() != KindProse {
+		return false
+	}
+	for _, sec := range r.doc.Sections {
+		if sec.Spec == s {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *reader) partFound(s *SectionSpec, prose map[Part]Found) Found {
@@ -665,12 +682,29 @@ func containsWord(ws []string, w string) bool {
 	return false
 }
 
+// maxLanguageSample is how much prose language reads, in bytes.
+const maxLanguageSample = 8 << 10
+
+// stopWords maps each stop word to the languages it is common in.
+var stopWords = func() map[string][]string {
+	m := map[string][]string{}
+	for code, ws := range map[string][]string{"en": englishStop, "de": germanStop, "es": spanishStop, "fr": frenchStop, "pt": portugueseStop} {
+		for _, w := range ws {
+			m[w] = append(m[w], code)
+		}
+	}
+	return m
+}()
+
 // language tells the press release's language from its script and its
 // most common words; "" when it is a language the reader has no words for.
 // Too little text to tell is read as English.
 func (r *reader) language() string {
 	var sb strings.Builder
 	for _, pb := range r.release {
+		if sb.Len() > maxLanguageSample {
+			break // a few pages tell the language as well as the whole
+		}
 		sb.WriteString(pb.b.text)
 		sb.WriteByte('\n')
 	}
@@ -678,6 +712,10 @@ func (r *reader) language() string {
 	var hangul, kana, han, cyrillic, other, latin int
 	for _, c := range text {
 		switch {
+		case c < 0x80:
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				latin++ // ASCII: the common case, before the tables
+			}
 		case unicode.Is(unicode.Hangul, c):
 			hangul++
 		case unicode.In(c, unicode.Hiragana, unicode.Katakana):
@@ -708,19 +746,16 @@ func (r *reader) language() string {
 	if len(words) < 30 {
 		return "en"
 	}
-	best, lang := 0, ""
-	for _, l := range []struct {
-		code string
-		stop []string
-	}{{"en", englishStop}, {"de", germanStop}, {"es", spanishStop}, {"fr", frenchStop}, {"pt", portugueseStop}} {
-		n := 0
-		for _, w := range words {
-			if containsWord(l.stop, strings.Trim(w, ".,;:!?\"'()[]*_“”„«»")) {
-				n++
-			}
+	counts := map[string]int{}
+	for _, w := range words {
+		for _, code := range stopWords[strings.Trim(w, ".,;:!?\"'()[]*_“”„«»")] {
+			counts[code]++
 		}
-		if n > best {
-			best, lang = n, l.code
+	}
+	best, lang := 0, ""
+	for _, code := range []string{"en", "de", "es", "fr", "pt"} {
+		if counts[code] > best {
+			best, lang = counts[code], code
 		}
 	}
 	if best*100 >= 8*len(words) {

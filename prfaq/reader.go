@@ -53,6 +53,9 @@ type reader struct {
 	// headlineLate: the headline was found under a "Headline" heading,
 	// which may come after the release's prose.
 	headlineLate bool
+	// classes memoizes classifyHeading: the top and the walk ask about
+	// the same headings several times.
+	classes map[string]headingClass
 	// summaryAt is the summary's index in release plus one; 0 before it
 	// is computed.
 	summaryAt int
@@ -84,6 +87,19 @@ func newReader(p *parser, blocks []*block) *reader {
 		}
 	}
 	return r
+}
+
+// classify is classifyHeading, once per text.
+func (r *reader) classify(text string) headingClass {
+	if c, ok := r.classes[text]; ok {
+		return c
+	}
+	if r.classes == nil {
+		r.classes = map[string]headingClass{}
+	}
+	c := classifyHeading(text)
+	r.classes[text] = c
+	return c
 }
 
 func (r *reader) read() {
@@ -171,7 +187,7 @@ func (r *reader) isPlainHeading(b *block) bool {
 		return false
 	}
 	if r.region == inFAQ {
-		c := classifyHeading(b.text)
+		c := r.classify(b.text)
 		return c.faq != faqNone || len(c.parts) > 0
 	}
 	return true
@@ -186,7 +202,7 @@ func (r *reader) onHeading(b *block, h Heading) {
 		r.openQuestion(&Question{Text: trimQuestionText(h.Text), Pos: h.Pos, Shape: "heading"})
 		return // the common case in a long FAQ: no need to classify
 	}
-	c := classifyHeading(h.Text)
+	c := r.classify(h.Text)
 	if inside && r.namesMetrics(h.Text, c) {
 		inside = false // "# FAQ" then "## Success Metrics": the FAQ is over
 		r.region = inAfter
@@ -363,7 +379,7 @@ func (r *reader) onParagraph(b *block) {
 // label ("**Key Features**") ends the section a previous label opened.
 // It reports whether the paragraph was taken.
 func (r *reader) onLabel(b *block) bool {
-	c := classifyHeading(b.label)
+	c := r.classify(b.label)
 	spec, exact := r.specOf(b.label, c)
 	h := Heading{Text: b.label, Level: labelLevel, Pos: b.pos, Pseudo: true}
 	switch {

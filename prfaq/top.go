@@ -18,7 +18,7 @@ func (r *reader) top() {
 	if r.doc.Headline == nil {
 		r.headlineUnderLabel()
 	}
-	if d := r.doc; d.Headline == nil && d.Name == nil && d.Title != nil && !classifyHeading(d.Title.Text).title {
+	if d := r.doc; d.Headline == nil && d.Name == nil && d.Title != nil && !r.classify(d.Title.Text).title {
 		d.Name = d.Title // "# Ledger": a title that only names the product
 	}
 	r.findSubheading(r.afterTop())
@@ -44,7 +44,7 @@ func (r *reader) releaseStart() int {
 		if b.kind == bHeading && strings.Contains(b.text, "\n") && isMetadata(b) {
 			continue // YAML front matter after a comment, read as a heading
 		}
-		c := classifyHeading(t)
+		c := r.classify(t)
 		switch {
 		case c.faq != faqNone:
 			return 0
@@ -113,7 +113,7 @@ func (r *reader) findTitle(start int) {
 			}
 			continue
 		}
-		c := classifyHeading(t)
+		c := r.classify(t)
 		switch {
 		case c.title:
 			r.setTitle(b)
@@ -176,7 +176,7 @@ func (r *reader) findHeadline(start int) {
 		if afterName && b.kind == bHeading && r.doc.Name != nil && b.level <= r.doc.Name.Level {
 			return // the name was a section's heading, and this is the next
 		}
-		c := classifyHeading(t)
+		c := r.classify(t)
 		switch {
 		case c.release && !c.title:
 			r.label(b)
@@ -270,7 +270,7 @@ func (r *reader) findSubheading(from int) {
 			return
 		}
 		if b.kind == bHeading && r.doc.Headline != nil && b.level > r.doc.Headline.Level && weight(b.text) >= 5 && weight(b.text) <= 30 {
-			if c := classifyHeading(b.text); !c.known() && r.sections[headingKey(b.text)] == nil {
+			if c := r.classify(b.text); !c.known() && r.sections[headingKey(b.text)] == nil {
 				h := r.headingOf(b, false)
 				r.doc.Subheading = &h
 				r.used[b] = true
@@ -280,7 +280,7 @@ func (r *reader) findSubheading(from int) {
 		if b.kind != bParagraph || isDateline(b.text) || weight(b.text) > 60 || b.label != "" && b.rest != "" {
 			return
 		}
-		if classifyHeading(b.text).release {
+		if r.classify(b.text).release {
 			continue // FOR IMMEDIATE RELEASE
 		}
 		one := b.emph == 0 && len(sentences(b.text)) == 1 && weight(b.text) <= 30
