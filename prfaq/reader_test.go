@@ -361,3 +361,88 @@ func TestClassifyHeading(t *testing.T) {
 		}
 	}
 }
+
+func TestProseMaskQuotationsAndHTML(t *testing.T) {
+	src := "# Acme launches Ledger for every small shop\n\n" +
+		"\"I left [competitor] and [the team] helped,\" said [CEO Name]. \"Pick [Yes] [No] [Later].\" A <br> and <gym name> and <details>.\n"
+	line := parts(t, src).Lines[2].Prose
+	for _, hidden := range []string{"[competitor]", "[the team]", "[Yes]", "[Later]", "<br>", "<details>"} {
+		if strings.Contains(line, hidden) {
+			t.Errorf("prose %q still holds %q", line, hidden)
+		}
+	}
+	for _, kept := range []string{"[CEO Name]", "<gym name>"} {
+		if !strings.Contains(line, kept) {
+			t.Errorf("prose %q lost %q", line, kept)
+		}
+	}
+}
+
+func TestTopShapes(t *testing.T) {
+	tests := []struct {
+		name, src, headline, subheading string
+	}{
+		{"yaml after a comment", "<!-- c -->\n---\ntype: note\nstatus: draft\n---\n\n# PRFAQ: Ledger\n\n## Press Release\n\n### Acme Launches Ledger for Small Shops Everywhere\n\n*Books closed in an afternoon.*\n\nToday Acme launched Ledger.\n",
+			"Acme Launches Ledger for Small Shops Everywhere", "Books closed in an afternoon."},
+		{"headline under its heading", "## Press Release\n\nToday Acme launched Ledger for shops, and owners close their books in one afternoon now.\n\n## Headline\n\nAcme brings Ledger to every small shop.\n\n## Sub-headline\n\nBooks in an afternoon.\n",
+			"Acme brings Ledger to every small shop.", ""},
+		{"headline label", "# 보도자료 (Press Release)\n\n**제목:** _Acme, 소상공인을 위한 장부 서비스 출시_\n\n**부제목:** _하루 만에 장부 마감_\n",
+			"Acme, 소상공인을 위한 장부 서비스 출시", ""},
+		{"reference line before the tagline", "# Acme Announces General Availability of Ledger\n\nReference: https://example.com/release\n\n*Ledger closes the books of small shops in an afternoon.*\n",
+			"Acme Announces General Availability of Ledger", "Ledger closes the books of small shops in an afternoon."},
+		{"quoted tagline under a title", "# Ledger — PR FAQ\n\n> Small shops close their books in an afternoon.\n\n## Problem\n\nOwners spend evenings on receipts.\n",
+			"", "Small shops close their books in an afternoon."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parts(t, tt.src)
+			got := ""
+			if d.Headline != nil {
+				got = d.Headline.Text
+			}
+			if got != tt.headline {
+				t.Errorf("headline %q, want %q", got, tt.headline)
+			}
+			if tt.subheading != "" && (d.Subheading == nil || d.Subheading.Text != tt.subheading) {
+				t.Errorf("subheading %+v, want %q", d.Subheading, tt.subheading)
+			}
+		})
+	}
+}
+
+func TestSummaryAndStoryProblem(t *testing.T) {
+	tests := []struct {
+		name, src        string
+		summary, problem string // "P" present, "A" absent
+	}{
+		{"story after the summary", "# Acme launches Ledger for every small shop\n\nToday Acme launched Ledger, a bookkeeping service for small shops.\n\nGoing out to the bank on Friday evenings happens in every town, and the receipts pile up in shoeboxes until spring.\n\nLedger matches receipts overnight.\n",
+			"P", "P"},
+		{"opens with the problem alone", "# Acme launches Ledger for every small shop\n\nOrganizations today struggle to reconcile receipts, and existing tools require specialised knowledge.\n\nLedger provides automatic matching for small shops everywhere in the country.\n",
+			"A", "P"},
+		{"straight into a part", "# Acme launches Ledger for every small shop\n\n**Problem Statement**\n\nOwners spend evenings matching receipts by hand and make mistakes.\n\n**Solution**\n\nLedger matches receipts automatically every night for small shops.\n",
+			"A", "P"},
+		{"limits are not the problem", "# Acme launches Ledger for every small shop\n\nToday Acme launched Ledger, a bookkeeping service that lets small shops close their books.\n\nWith Ledger, owners connect their bank once and receipts are matched every night.\n\n## Limitations\n\nIt cannot read handwritten receipts, and manual entry is slow and error-prone.\n",
+			"P", "A"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := presence(parts(t, tt.src))
+			if got["Summary"][:1] != tt.summary || got["Problem"][:1] != tt.problem {
+				t.Errorf("summary %s problem %s, want %s %s", got["Summary"], got["Problem"], tt.summary, tt.problem)
+			}
+		})
+	}
+}
+
+func TestFAQOddShapes(t *testing.T) {
+	d := parts(t, "## FAQ\n\n###\n> Who uses it?\n\n- Shops.\n###\n\n**Q: How does it check?**\n\nIn order:\n\n1. Contract — is it active?\n2. Scope — is it valid?\n")
+	var qs []string
+	for _, s := range d.Sections {
+		for _, q := range s.Questions {
+			qs = append(qs, q.Text)
+		}
+	}
+	if strings.Join(qs, "|") != "Who uses it?|How does it check?" {
+		t.Errorf("questions %q: a quoted question counts, empty headings and a numbered list inside an answer do not", qs)
+	}
+}
