@@ -14,6 +14,14 @@ func FuzzParse(f *testing.F) {
 		"", "# H\n", "+++\nstatus = \"draft\"\n+++\n# H\n", "---\nstatus: x\n---\n",
 		"## FAQ\n**Q: Why?**  \nA: Because.\n", "## Success Metrics\n| Metric | Target |\n|-|-|\n| a | 5 |\n",
 		"Title\n=====\n\nSummary\n-------\n", "```\n## Summary\n```\n", "\xef\xbb\xbf# H\r\n",
+		// Shapes of the reader: a narrative release, labels, quotes, nested
+		// and listed FAQs, plain text, other scripts.
+		narrative,
+		"# PRFAQ: X\n\n## Press Release\n\n**The problem.** Hard.\n\n**Customer Quote**\n\n> \"Great,\" said Bo.\n> - Bo from Rome\n",
+		"## Frequently Asked Questions\n### Customer FAQ\n1. **Why?**\n   Because.\n### Internal\n- Q: Cost?\n  - A: TBD\n",
+		"PRFAQ X\n\nプレスリリース\n\nAWS、X を発表\n\n2025 年 6 月、東京 — 「素晴らしい」と責任者は述べています。\n\nFAQ\n\n- Q: 料金は？\n  - TBD\n",
+		"---\ntype: x\n---\n\n# 보도자료 (Press Release)\n\n**제목:** _X 출시_\n\n> 질문?\n\n###\n",
+		"\"[a] [b]\" <gym name> <br> [CITY, STATE] `[TARGET DATE]` [x](y) [^1] n% XX% $X (To be determined)\n",
 	} {
 		f.Add([]byte(s))
 	}
