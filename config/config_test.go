@@ -714,7 +714,8 @@ func TestPlaceholderPatterns(t *testing.T) {
 		"TODOs":                                false,
 		"Jane Roe <jane@example.com>":          false,
 		"x < y and z > w":                      false,
-		"a <gym name> here":                    true, // real HTML tags (<br>) are blanked from prose before patterns run
+		"— <name>, Owner, <gym name>":          true,  // real HTML tags (<br>) are blanked from prose before patterns run
+		"ailly assemble <name> builds it":      false, // a command's argument
 		"[Pricing TBD — tiered, from free to premium]": true,
 		"switched from [competitor] last year":         true,
 		"a [sic] in a quote":                           false,

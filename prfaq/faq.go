@@ -29,7 +29,7 @@ func (r *reader) paragraphQuestion(para ast.Node, pos Pos) (*Question, string, b
 				}
 				return &Question{Text: qq, Pos: pos, Shape: "bold"}, a, true
 			}
-			if text, prefixed := trimQuestionPrefix(q); prefixed || isQuestionText(q) {
+			if text, prefixed := trimQuestionPrefix(q); prefixed || isQuestionText(q) || strings.Contains(q, "?") && r.region == inFAQ {
 				return &Question{Text: strings.Join(strings.Fields(text), " "), Pos: pos, Shape: "bold"}, trimAnswerPrefix(restText(strong, r.src)), true
 			}
 		}

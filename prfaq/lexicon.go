@@ -129,7 +129,8 @@ var (
 		"spend hours", "spend days", "spend weeks", "spends hours", "spent hours", "cumbersome", "complicated", "confusing",
 		"most people", "most teams", "most organizations", "most organisations", "most companies", "most users", "most developers",
 		"most customers", "most businesses", "have no idea", "no idea", "existing tools", "existing solutions", "existing system",
-		"tools that exist", "status quo", "the cons ", "shortcoming", "limitation", "lack of",
+		"tools that exist", "status quo", "the cons ", "shortcoming", "limitation", "lack of", "traditionally", "current practice",
+		"gap between", "growing gap", "addresses a", "solves the",
 		"schwierig", "mühsam", "frustrierend", "ärgerlich", "zeitaufwendig", "zeitraubend",
 		"課題", "問題", "悩み", "困って", "苦労", "負担", "手間が", "膨大な時間", "문제", "어려움", "불편", "고충", "번거",
 		"problema", "problème", "difícil", "difficile", "проблем", "сложно", "трудно", "痛点", "困难"}
@@ -137,7 +138,8 @@ var (
 		"can't", "cannot", "fall short", "falls short", "hostage", "lock-in", "locked in", "scattered", "bury", "faced", "risk",
 		"currently", "today, ", "must ", "there is no", "there's no", "complex", "fragment", "silo", "gap", "miss ", "lose ", "loses ", "burden",
 		"by hand", "mistake", "errors", "delay", "spend ", "spends ", "spent ", "rely on", "relies on", "forget", "not giving",
-		"don't know", "do not know", "not understand", "never ", "vulnerab", "today's", "unreliable", "insecure",
+		"don't know", "do not know", "not understand", "never ", "vulnerab", "today's", "unreliable", "insecure", "fail ", "fails",
+		"failure", "drift",
 		"umständlich", "manuell", "teuer", "langsam", "fehlt", "bisher", "時間がかか", "不足", "非効率", "수작업", "비효율", "부족",
 		"manualmente", "manuellement", "lento", "lent ", "caro ", "cher ", "вручную", "долго", "дорого", "手动"}
 	// solutionCues mark a paragraph that describes what the product does.

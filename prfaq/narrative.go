@@ -66,6 +66,11 @@ func (r *reader) partFound(s *SectionSpec, prose map[Part]Found) Found {
 	if r.doc.Language == "" {
 		return Found{Presence: Unsure}
 	}
+	if (s.Part == PartLeaderQuote || s.Part == PartCustomerQuote) && r.quoted {
+		// Whose quote it is rests on roles and names the reader may
+		// misread: with quotes present, it does not claim one is missing.
+		return Found{Presence: Unsure}
+	}
 	return Found{}
 }
 
@@ -162,8 +167,9 @@ func (r *reader) narrative() map[Part]Found {
 		if b.kind == bHeading || b.kind == bRule || b.kind == bComment {
 			continue
 		}
-		lower := strings.ToLower(stripMarkers(b.text))
+		lower := lowerFlat(stripMarkers(b.text))
 		if attr, ok := r.quotation(i); ok {
+			r.quoted = true
 			who := speaker(attr, pb, company, leaders)
 			if who == PartLeaderQuote {
 				leaders = append(leaders, nameOf(attr)...)
@@ -197,7 +203,7 @@ func (r *reader) narrative() map[Part]Found {
 		closing = closing[len(closing)-3:]
 	}
 	for _, i := range closing {
-		if b := r.release[i].b; b.link || hasCue(strings.ToLower(b.text), callToActionCues) {
+		if b := r.release[i].b; b.link || hasCue(lowerFlat(b.text), callToActionCues) {
 			set(PartCallToAction, b)
 		}
 	}
@@ -224,7 +230,7 @@ func (r *reader) storyProblem(summary int) int {
 		if _, quote := r.quotation(i); quote {
 			return -1
 		}
-		lower := strings.ToLower(b.text)
+		lower := lowerFlat(b.text)
 		if hasCue(lower, nowCues) || startsWithAny(lower, backReferences) || hasCue(lower, describeCues) {
 			return -1 // it talks about the product
 		}
@@ -311,13 +317,20 @@ func (r *reader) findSummary() int {
 		if _, quote := r.quotation(i); quote {
 			continue
 		}
-		lower := strings.ToLower(b.text)
+		lower := lowerFlat(b.text)
 		if isProblem(lower) && !hasCue(lower, summaryCues) && !(isDateline(b.text) && !strings.HasPrefix(lower, "today")) {
 			return -1 // the release opens with the problem: no summary
 		}
 		return i
 	}
 	return -1
+}
+
+// lowerFlat is text lower-cased with its line breaks and runs of spaces
+// folded, so that a cue matches across a hard-wrapped line ("Most\n
+// organizations").
+func lowerFlat(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 var markerRE = regexp.MustCompile(`<[^<>\n]+>`)
@@ -463,7 +476,7 @@ func attribution(text string, quoted bool) string {
 			}
 		}
 	}
-	if hasQuote && hasCue(strings.ToLower(rest), quoteVerbs) {
+	if hasQuote && hasCue(lowerFlat(rest), quoteVerbs) {
 		return rest
 	}
 	return ""
@@ -556,7 +569,7 @@ func speaker(attr string, pb proseBlock, company, leaders []string) Part {
 	if pb.part == PartLeaderQuote || pb.part == PartCustomerQuote {
 		return pb.part
 	}
-	lower := " " + strings.ToLower(attr) + " "
+	lower := " " + lowerFlat(attr) + " "
 	if org := orgOf(attr); org != "" {
 		if containsWord(company, org) {
 			return PartLeaderQuote
@@ -589,7 +602,7 @@ func speaker(attr string, pb proseBlock, company, leaders []string) Part {
 // after the verb ("said Jane Roe, VP" names Jane Roe), or before it ("Jane
 // Roe said"), or of a dash line, up to the first comma.
 func nameOf(attr string) []string {
-	lower := strings.ToLower(attr)
+	lower := lowerFlat(attr)
 	seg := attr
 	if i := firstCue(lower, quoteVerbs); i >= 0 {
 		after := attr[i:]

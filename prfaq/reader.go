@@ -53,6 +53,11 @@ type reader struct {
 	// headlineLate: the headline was found under a "Headline" heading,
 	// which may come after the release's prose.
 	headlineLate bool
+	// taglineTop is a "Name: tagline" heading above a press-release label,
+	// the headline when no announcement follows the label.
+	taglineTop *block
+	// quoted: the release holds an attributed quotation.
+	quoted bool
 	// classes memoizes classifyHeading: the top and the walk ask about
 	// the same headings several times.
 	classes map[string]headingClass

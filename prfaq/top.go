@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/yuin/goldmark/ast"
 	"unicode"
 )
 
@@ -17,6 +19,11 @@ func (r *reader) top() {
 	r.findHeadline(start)
 	if r.doc.Headline == nil {
 		r.headlineUnderLabel()
+	}
+	if b := r.taglineTop; r.doc.Headline == nil && b != nil && !r.used[b] {
+		h := r.headingOf(b, b.kind != bHeading)
+		r.doc.Headline = &h
+		r.used[b] = true
 	}
 	if d := r.doc; d.Headline == nil && d.Name == nil && d.Title != nil && !r.classify(d.Title.Text).title {
 		d.Name = d.Title // "# Ledger": a title that only names the product
@@ -32,10 +39,15 @@ func (r *reader) top() {
 // FAQ and before any heading or bold line that could be the headline, or
 // 0 when there is none.
 func (r *reader) releaseStart() int {
+	prose := false // a paragraph of prose came before
 	for i, b := range r.blocks {
 		t, ok := r.lineText(b)
 		if !ok {
+			prose = prose || b.kind == bParagraph
 			continue
+		}
+		if b.kind == bParagraph && b.emph == 0 && weight(b.text) >= 8 {
+			prose = true
 		}
 		if b.kind == bParagraph && b.lines == 2 {
 			// "FOR IMMEDIATE RELEASE" over a dateline, in one paragraph.
@@ -55,6 +67,10 @@ func (r *reader) releaseStart() int {
 			}
 			return i + 1
 		case c.title || len(c.parts) > 0 || c.quotes || isName(t, nil):
+		case isTagline(t) && r.taglineTop == nil && !prose && (b.kind == bHeading || b.emph == 2):
+			// "Podcaster: Turn Any Content into Audio": a headline only if
+			// no announcement follows a press-release label.
+			r.taglineTop = b
 		case b.kind == bHeading || b.emph == 2:
 			return 0 // a headline before any label
 		}
@@ -164,6 +180,13 @@ func (r *reader) findHeadline(start int) {
 		if isQuestionText(b.text) || hasQPrefix(b) {
 			return // the FAQ begins
 		}
+		if head, sub, ok := r.headlinePair(b); ok {
+			// "**Headline**" over "*subheading*" in one paragraph.
+			r.doc.Headline = &Heading{Text: head, Level: labelLevel, Pos: b.pos, Pseudo: true}
+			r.doc.Subheading = &Heading{Text: sub, Level: labelLevel, Pos: Pos{Line: b.pos.Line + 1, Column: 1}, Pseudo: true}
+			r.used[b] = true
+			return
+		}
 		t, ok := r.headlineText(b, i == start && start > 0)
 		if !ok {
 			if b.kind == bParagraph && b.emph == 0 && b.label == "" && prose < 2 && weight(b.text) < 40 &&
@@ -228,6 +251,29 @@ func (r *reader) headlineUnderLabel() {
 			return
 		}
 	}
+}
+
+// headlinePair reads a paragraph of two lines, the first all bold and the
+// second all italic: a headline and its subheading written without a
+// blank line between them.
+func (r *reader) headlinePair(b *block) (head, sub string, ok bool) {
+	if b.kind != bParagraph || b.lines != 2 {
+		return "", "", false
+	}
+	cs := inlines(b.n, r.src)
+	if len(cs) != 2 {
+		return "", "", false
+	}
+	h, ok1 := cs[0].(*ast.Emphasis)
+	s, ok2 := cs[1].(*ast.Emphasis)
+	if !ok1 || !ok2 || h.Level != 2 || s.Level != 1 {
+		return "", "", false
+	}
+	head, sub = plainText(h, r.src), plainText(s, r.src)
+	if weight(head) > 30 || isDateline(head) || r.classify(head).known() {
+		return "", "", false
+	}
+	return head, sub, true
 }
 
 // headlineText is the text of a block that could be the headline: a
@@ -405,6 +451,21 @@ func isName(t string, title *Heading) bool {
 		}
 	}
 	return weight(t) <= 5
+}
+
+// isTagline says whether a line is a product's name and its tagline
+// ("Podcaster: Turn Any Content into Engaging Audio") without announcing
+// anything.
+func isTagline(t string) bool {
+	if hasCue(strings.ToLower(t)+" ", announceVerbs) || isQuestionText(t) {
+		return false
+	}
+	for _, sep := range []string{": ", " — ", " – ", " - ", " | "} {
+		if name, after, ok := strings.Cut(t, sep); ok && Words(name) <= 3 && Words(after) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // titleName is a title without its PRFAQ marker: "PRFAQ — Ledger" names
