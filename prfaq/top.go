@@ -450,6 +450,16 @@ func isName(t string, title *Heading) bool {
 			return false
 		}
 	}
+	for i, w := range strings.Fields(lower) {
+		for _, suf := range []string{"izes", "ises", "ifies"} {
+			if i == 0 {
+				break
+			}
+			if strings.HasSuffix(strings.Trim(w, ",.!:;"), suf) {
+				return false // "Ailly Energizes Prompt Testing": a verb
+			}
+		}
+	}
 	return weight(t) <= 5
 }
 
