@@ -175,6 +175,9 @@ func (r *reader) narrative() map[Part]Found {
 				leaders = append(leaders, nameOf(attr)...)
 			}
 			set(who, b)
+			if hasCue(lower, problemStrong) {
+				set(PartProblem, b) // a speaker who names the pain states the problem
+			}
 			continue
 		}
 		problem := !pb.aside && isProblem(lower)
