@@ -232,6 +232,7 @@ func defaultPatterns() []string {
 		`<[0-9][0-9.,]*\s?[%A-Za-z]{0,8}>`,
 		`</[A-Z][A-Za-z_-]{1,40}>`,
 		`\[(?:[A-Z][^\[\]\n]{1,200}|[a-z][a-z-]*[ /][^\[\]\n]{1,200}|[a-z][a-z-]{3,})\]`,
+		`\((?:add|insert|enter|fill in) (?:your |the |a )?[^()\n]{1,60}\)`,
 		`(?:^|[^\p{L}\p{N}\s])\s*(<[a-z]+(?: [a-z]+){0,4}>)`,
 		`\bTODO\b`,
 		`\bTBD\b`,

@@ -39,8 +39,8 @@ func classifyHeading(text string) headingClass {
 	if k == "" {
 		return c
 	}
-	if titleMarked(k) {
-		c.title = true
+	if titleMarked(k) || hasCue(k, pressReleaseLabels) && hasCue(k, faqNames) {
+		c.title = true // "Press Release & Frequently Asked Questions"
 	}
 	if isReleaseLabel(k) {
 		c.release = true

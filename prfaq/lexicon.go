@@ -91,7 +91,8 @@ var headlineLabels = []string{"headline ", "title ", "überschrift", "schlagzeil
 
 // stakeholderQuestions are what only the team behind a product asks: in
 // one FAQ for everyone they are its internal FAQ.
-var stakeholderQuestions = []string{"why now", "risk", "who owns", "ownership", "staff", "headcount", "cost to build",
+var stakeholderQuestions = []string{"why now", "biggest risk", "top risk", "key risk", "main risk", "the risks", "what could go wrong",
+	"who will own", "owning team", "who maintains", "staff", "headcount", "cost to build",
 	"cost us", "invest", "build vs", "build or buy", "buy vs", "dependenc", "definition of done", "measure success",
 	"success metric", "kpi", "roi", "business model", "revenue", "why build", "why are we", "why should we", "out of scope",
 	"deliberately", "go/no-go", "trade-off", "tradeoff", "maintain it", "who will maintain", "support it", "competitor",

@@ -172,6 +172,9 @@ func maskLine(s string) string {
 		if m := taskBox.FindSubmatchIndex(b); m != nil {
 			blank(m[2:4])
 		}
+		for _, loc := range filledBracket.FindAllIndex(b, -1) {
+			blank(loc) // "[Fargo, ND – March 13, 2026]": filled in, bracketed by style
+		}
 		blankEditorial(b)
 	} else {
 		blankHTML(b)
@@ -181,6 +184,13 @@ func maskLine(s string) string {
 
 // choices is a run of two or more bracketed labels side by side.
 var choices = regexp.MustCompile(`\[[^\[\]\n]{1,80}\](?:[ \t]*\[[^\[\]\n]{1,80}\])+`)
+
+// filledBracket is a bracketed phrase holding a year: a dateline filled
+// in, not a blank.
+var filledBracket = regexp.MustCompile(`\[[^\[\]\n]*\b(?:19|20)\d\d\b[^\[\]\n]*\]`)
+
+// anyBracket is any bracketed phrase.
+var anyBracket = regexp.MustCompile(`\[[^\[\]\n]{1,200}\]`)
 
 // lowerBracket is a bracketed phrase in lower case.
 var lowerBracket = regexp.MustCompile(`\[[a-z][^\[\]\n]{0,200}\]`)
@@ -195,7 +205,13 @@ func blankEditorial(b []byte) {
 	s := string(b)
 	for _, q := range quotations(s) {
 		inner := s[q[0]:q[1]]
-		for _, re := range []*regexp.Regexp{choices, lowerBracket} {
+		res := []*regexp.Regexp{choices, lowerBracket}
+		if len(anyBracket.FindAllStringIndex(inner, 2)) == 2 {
+			// "Hi [Name], I saw the [Job Title] opening": a message
+			// written out as an example, its slots left for the reader.
+			res = append(res, anyBracket)
+		}
+		for _, re := range res {
 			for _, loc := range re.FindAllStringIndex(inner, -1) {
 				for i := q[0] + loc[0]; i < q[0]+loc[1]; i++ {
 					b[i] = ' '

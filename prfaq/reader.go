@@ -208,6 +208,11 @@ func (r *reader) onHeading(b *block, h Heading) {
 		return // the common case in a long FAQ: no need to classify
 	}
 	c := r.classify(h.Text)
+	if h.Pseudo && r.plain && weight(h.Text) > 4 {
+		// A line of plain text names a part only when it is short:
+		// "Challenges synthesizing conclusions" is a point, not a heading.
+		c.parts, c.quotes = nil, false
+	}
 	if inside && r.namesMetrics(h.Text, c) {
 		inside = false // "# FAQ" then "## Success Metrics": the FAQ is over
 		r.region = inAfter

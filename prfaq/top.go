@@ -129,6 +129,10 @@ func (r *reader) findTitle(start int) {
 			}
 			continue
 		}
+		if r.plain && b.kind == bParagraph && b.lines == 2 && r.classify(firstLine(b.text)).title {
+			r.titleOverHeadline(b)
+			return
+		}
 		c := r.classify(t)
 		switch {
 		case c.title:
@@ -147,6 +151,19 @@ func (r *reader) findTitle(start int) {
 	}
 }
 
+// titleOverHeadline reads two lines of plain text, a title and the line
+// under it ("Amazon-Style PRFAQ" over "Introducing Tangent – ..."): the
+// second is the headline when it announces something.
+func (r *reader) titleOverHeadline(b *block) {
+	first, second, _ := strings.Cut(b.text, "\n")
+	r.doc.Title = &Heading{Text: strings.TrimSpace(first), Level: labelLevel, Pos: b.pos, Pseudo: true}
+	r.used[b] = true
+	second = strings.TrimSpace(second)
+	if second != "" && weight(second) <= 30 && !isDateline(second) && !endsSentence(second) && !isName(second, r.doc.Title) {
+		r.doc.Headline = &Heading{Text: second, Level: labelLevel, Pos: Pos{Line: b.pos.Line + 1, Column: 1}, Pseudo: true}
+	}
+}
+
 func (r *reader) setTitle(b *block) {
 	h := r.headingOf(b, b.kind != bHeading)
 	r.doc.Title = &h
@@ -158,6 +175,9 @@ func (r *reader) setTitle(b *block) {
 // label) short plain line that announces something. It stops at the first
 // section or the first paragraph of prose.
 func (r *reader) findHeadline(start int) {
+	if r.doc.Headline != nil {
+		return // read with the title
+	}
 	prose, afterName := 0, false
 	for i := start; i < len(r.blocks); i++ {
 		b := r.blocks[i]
@@ -442,8 +462,8 @@ func isName(t string, title *Heading) bool {
 		return true
 	}
 	lower := strings.ToLower(t) + " "
-	if hasCue(lower, announceWords) {
-		return false
+	if hasCue(lower, announceWords) || isDateline(t) {
+		return false // an announcement, or "Luxembourg — February 2026"
 	}
 	for _, sep := range []string{":", " — ", " – ", " - ", " | "} {
 		if _, after, ok := strings.Cut(t, sep); ok && Words(after) >= 3 {
