@@ -203,9 +203,6 @@ func sentences(text string) []string {
 	return out
 }
 
-// weight measures text in words (see Words: two CJK characters make one).
-func weight(s string) int { return Words(s) }
-
 // isCJK says whether r is written without spaces between words (Han,
 // Hiragana, Katakana); Korean separates its words with spaces.
 func isCJK(r rune) bool {

@@ -45,14 +45,14 @@ func classifyHeading(text string) headingClass {
 	if isReleaseLabel(k) {
 		c.release = true
 	}
-	if weight(k) > 8 {
+	if Words(k) > 8 {
 		return c // a sentence, not a section name
 	}
 	if f := faqOf(k); f != faqNone && !c.title {
 		c.faq = f
 		return c
 	}
-	if c.title || c.release || weight(k) > 6 || weight(k) >= 4 && hasCue(k, announceVerbs) {
+	if c.title || c.release || Words(k) > 6 || Words(k) >= 4 && hasCue(k, announceVerbs) {
 		return c // an announcement ("Acme Announces General Availability of X") names no part
 	}
 	for _, p := range Parts() {
@@ -86,7 +86,7 @@ func isReleaseLabel(k string) bool {
 			for _, m := range pressReleaseLabels {
 				rest = strings.ReplaceAll(rest, m, " ")
 			}
-			return weight(rest) <= 2
+			return Words(rest) <= 2
 		}
 	}
 	return false
@@ -102,7 +102,7 @@ func titleMarked(k string) bool {
 		if i < 0 {
 			continue
 		}
-		if i == 0 || strings.TrimSpace(k[i+len(m):]) == "" || weight(k) <= 6 {
+		if i == 0 || strings.TrimSpace(k[i+len(m):]) == "" || Words(k) <= 6 {
 			return true
 		}
 	}

@@ -64,8 +64,10 @@ const (
 // Found is how a part was found.
 type Found struct {
 	Presence Presence
-	// How: "heading", "label" (a bold run-in label or a bold line), or
-	// "prose" (a paragraph of a narrative press release).
+	// How: "heading", "label" (a bold run-in label or a bold line),
+	// "prose" (a paragraph of a narrative press release), "line" (the
+	// subheading under the headline) or "question" (an internal FAQ
+	// found by its stakeholder questions in one FAQ for everyone).
 	How string
 	Pos Pos
 	// Section is the section holding the part when found by heading or

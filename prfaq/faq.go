@@ -112,7 +112,7 @@ func (r *reader) numberedQuestion(para ast.Node) (*Question, string) {
 	}
 	text := plainText(para, r.src)
 	first, rest, _ := strings.Cut(text, "\n")
-	if !isQuestionText(first) || weight(first) > 40 {
+	if !isQuestionText(first) || Words(first) > 40 {
 		return nil, ""
 	}
 	return &Question{Text: strings.TrimSpace(first), Pos: r.nodePos(para), Shape: "list"}, strings.TrimSpace(rest)

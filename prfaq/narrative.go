@@ -227,7 +227,7 @@ func (r *reader) storyProblem(summary int) int {
 		switch {
 		case b.kind == bHeading || b.kind == bRule || b.kind == bComment:
 			continue
-		case b.kind != bParagraph || weight(b.text) < 15 || pb.part != "":
+		case b.kind != bParagraph || Words(b.text) < 15 || pb.part != "":
 			return -1
 		}
 		if _, quote := r.quotation(i); quote {
@@ -314,7 +314,7 @@ func (r *reader) findSummary() int {
 		if pb.part != "" && pb.part != PartSummary && pb.part != PartSubheading {
 			return -1
 		}
-		if b.kind != bParagraph || weight(b.text) < 8 {
+		if b.kind != bParagraph || Words(b.text) < 8 {
 			continue
 		}
 		if _, quote := r.quotation(i); quote {
@@ -396,7 +396,7 @@ func negated(before string) bool {
 func describes(b *block, lower string) bool {
 	switch b.kind {
 	case bParagraph:
-		return weight(lower) >= 8 && b.label == "" || weight(b.rest) >= 8
+		return Words(lower) >= 8 && b.label == "" || Words(b.rest) >= 8
 	case bList:
 		return b.n.ChildCount() >= 2
 	}
@@ -441,7 +441,7 @@ func (r *reader) quotation(i int) (string, bool) {
 		if attr := attribution(b.text, false); attr != "" {
 			return attr, true
 		}
-		if l, ok := b.n.LastChild().(*ast.List); ok && l.ChildCount() == 1 && weight(plainText(l, r.src)) <= 12 {
+		if l, ok := b.n.LastChild().(*ast.List); ok && l.ChildCount() == 1 && Words(plainText(l, r.src)) <= 12 {
 			return plainText(l, r.src), true
 		}
 		if i+1 < len(r.release) {
@@ -474,7 +474,7 @@ func attribution(text string, quoted bool) string {
 	rest := strings.TrimSpace(unquoted(text))
 	for _, d := range dashes {
 		if strings.HasPrefix(rest, d) && hasQuote {
-			if a := strings.TrimSpace(strings.TrimLeft(rest, d)); a != "" && weight(a) <= 15 {
+			if a := strings.TrimSpace(strings.TrimLeft(rest, d)); a != "" && Words(a) <= 15 {
 				return a
 			}
 		}
@@ -520,7 +520,7 @@ func quotations(text string) [][2]int {
 // few words at least.
 func hasQuotation(text string) bool {
 	for _, q := range quotations(text) {
-		if weight(text[q[0]:q[1]]) >= 5 {
+		if Words(text[q[0]:q[1]]) >= 5 {
 			return true
 		}
 	}
@@ -555,7 +555,7 @@ func dashLine(text string, alone bool) string {
 			if !strings.HasPrefix(l, d) {
 				continue
 			}
-			if a := strings.TrimSpace(strings.TrimLeft(l, d)); a != "" && weight(a) <= 15 {
+			if a := strings.TrimSpace(strings.TrimLeft(l, d)); a != "" && Words(a) <= 15 {
 				return a
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
@@ -149,7 +148,3 @@ func (p *parser) headingOf(b *block, pseudo bool) Heading {
 // labelLevel is the level of a section opened by a bold label or a
 // plain-text section name: below every heading, so any heading ends it.
 const labelLevel = 7
-
-func segmentLen(s text.Segment) int { return s.Stop - s.Start }
-
-var _ = ast.KindText

@@ -38,8 +38,7 @@ type reader struct {
 
 	// release holds the blocks of the press release (and what precedes
 	// the FAQ), with the part of the section they sit in.
-	release  []proseBlock
-	headline int // index of the first block after the top, for word counts
+	release []proseBlock
 	// faqs are the FAQ sections, in order.
 	faqs []*Section
 	// subUnsure: a plain sentence under the headline may be the
@@ -188,7 +187,7 @@ func (r *reader) isPlainHeading(b *block) bool {
 	if k := headingKey(b.text); r.sections[k] != nil {
 		return true
 	}
-	if !r.plain || endsSentence(b.text) || weight(b.text) > 12 || isQuestionText(b.text) {
+	if !r.plain || endsSentence(b.text) || Words(b.text) > 12 || isQuestionText(b.text) {
 		return false
 	}
 	if r.region == inFAQ {
@@ -208,7 +207,7 @@ func (r *reader) onHeading(b *block, h Heading) {
 		return // the common case in a long FAQ: no need to classify
 	}
 	c := r.classify(h.Text)
-	if h.Pseudo && r.plain && weight(h.Text) > 4 {
+	if h.Pseudo && r.plain && Words(h.Text) > 4 {
 		// A line of plain text names a part only when it is short:
 		// "Challenges synthesizing conclusions" is a point, not a heading.
 		c.parts, c.quotes = nil, false
@@ -296,7 +295,7 @@ func (r *reader) faqSubheading(b *block, h Heading, c headingClass) {
 		// ("Customer Questions", or just "Internal") is a sub-FAQ.
 		k := normHeading(h.Text)
 		f := faqOf(k)
-		if f == faqNone && weight(k) <= 3 {
+		if f == faqNone && Words(k) <= 3 {
 			f = audienceWords(k)
 		}
 		if f == faqInternal || f == faqExternal {
@@ -450,7 +449,7 @@ func (r *reader) onList(b *block) {
 }
 
 func (r *reader) onOther(b *block) {
-	if b.kind == bQuote && (r.inFAQSection() || r.region == inFAQ) && b.n.ChildCount() == 1 && isQuestionText(b.text) && weight(b.text) <= 40 {
+	if b.kind == bQuote && (r.inFAQSection() || r.region == inFAQ) && b.n.ChildCount() == 1 && isQuestionText(b.text) && Words(b.text) <= 40 {
 		// "> Who are the users?" in a FAQ: the question, quoted.
 		r.ensureFAQ(b)
 		r.openQuestion(&Question{Text: trimQuestionText(strings.Join(strings.Fields(b.text), " ")), Pos: b.pos, Shape: "quote"})

@@ -46,7 +46,7 @@ func (r *reader) releaseStart() int {
 			prose = prose || b.kind == bParagraph
 			continue
 		}
-		if b.kind == bParagraph && b.emph == 0 && weight(b.text) >= 8 {
+		if b.kind == bParagraph && b.emph == 0 && Words(b.text) >= 8 {
 			prose = true
 		}
 		if b.kind == bParagraph && b.lines == 2 {
@@ -60,7 +60,7 @@ func (r *reader) releaseStart() int {
 		switch {
 		case c.faq != faqNone:
 			return 0
-		case c.release && !c.title && weight(t) <= 8:
+		case c.release && !c.title && Words(t) <= 8:
 			r.label(b)
 			if b.kind == bHeading {
 				r.releaseLevel, r.releaseLine = b.level, b.pos.Line
@@ -100,7 +100,7 @@ func (r *reader) lineText(b *block) (string, bool) {
 	switch {
 	case b.kind == bHeading:
 		return b.text, true
-	case b.kind == bParagraph && b.lines <= 2 && weight(b.text) <= 40:
+	case b.kind == bParagraph && b.lines <= 2 && Words(b.text) <= 40:
 		return strings.Join(strings.Fields(b.text), " "), true
 	}
 	return "", false
@@ -159,7 +159,7 @@ func (r *reader) titleOverHeadline(b *block) {
 	r.doc.Title = &Heading{Text: strings.TrimSpace(first), Level: labelLevel, Pos: b.pos, Pseudo: true}
 	r.used[b] = true
 	second = strings.TrimSpace(second)
-	if second != "" && weight(second) <= 30 && !isDateline(second) && !endsSentence(second) && !isName(second, r.doc.Title) {
+	if second != "" && Words(second) <= 30 && !isDateline(second) && !endsSentence(second) && !isName(second, r.doc.Title) {
 		r.doc.Headline = &Heading{Text: second, Level: labelLevel, Pos: Pos{Line: b.pos.Line + 1, Column: 1}, Pseudo: true}
 	}
 }
@@ -209,7 +209,7 @@ func (r *reader) findHeadline(start int) {
 		}
 		t, ok := r.headlineText(b, i == start && start > 0)
 		if !ok {
-			if b.kind == bParagraph && b.emph == 0 && b.label == "" && prose < 2 && weight(b.text) < 40 &&
+			if b.kind == bParagraph && b.emph == 0 && b.label == "" && prose < 2 && Words(b.text) < 40 &&
 				len(sentences(b.text)) <= 1 && !isDateline(b.text) && !afterName {
 				prose++
 				continue
@@ -255,14 +255,14 @@ func (r *reader) findHeadline(start int) {
 // heading per part do, wherever that heading is.
 func (r *reader) headlineUnderLabel() {
 	for i, b := range r.blocks {
-		if b.kind != bHeading || !hasCue(normHeading(b.text), headlineLabels) || weight(b.text) > 3 {
+		if b.kind != bHeading || !hasCue(normHeading(b.text), headlineLabels) || Words(b.text) > 3 {
 			continue
 		}
 		for _, next := range r.blocks[i+1:] {
 			if next.kind == bComment || next.kind == bRule {
 				continue
 			}
-			if next.kind == bParagraph && weight(next.text) <= 40 && !r.used[next] {
+			if next.kind == bParagraph && Words(next.text) <= 40 && !r.used[next] {
 				r.label(b)
 				h := Heading{Text: strings.Join(strings.Fields(next.text), " "), Level: b.level, Pos: next.pos, Pseudo: true}
 				r.doc.Headline, r.headlineLate = &h, true
@@ -290,7 +290,7 @@ func (r *reader) headlinePair(b *block) (head, sub string, ok bool) {
 		return "", "", false
 	}
 	head, sub = plainText(h, r.src), plainText(s, r.src)
-	if weight(head) > 30 || isDateline(head) || r.classify(head).known() {
+	if Words(head) > 30 || isDateline(head) || r.classify(head).known() {
 		return "", "", false
 	}
 	return head, sub, true
@@ -305,9 +305,9 @@ func (r *reader) headlineText(b *block, afterLabel bool) (string, bool) {
 		return b.text, true
 	case b.kind != bParagraph || b.lines > 2 || isDateline(b.text):
 		return "", false
-	case b.emph == 2 && weight(b.text) <= 30:
+	case b.emph == 2 && Words(b.text) <= 30:
 		return strings.Join(strings.Fields(b.text), " "), true
-	case b.emph == 0 && b.lines == 1 && (r.plain || afterLabel) && weight(b.text) <= 30 && !endsSentence(b.text):
+	case b.emph == 0 && b.lines == 1 && (r.plain || afterLabel) && Words(b.text) <= 30 && !endsSentence(b.text):
 		return b.text, true
 	}
 	return "", false
@@ -328,14 +328,14 @@ func (r *reader) findSubheading(from int) {
 		if r.used[b] || b.kind == bParagraph && isMetadata(b) {
 			continue // a label, or "Reference: ..."
 		}
-		if b.kind == bQuote && r.doc.Headline == nil && len(sentences(b.text)) == 1 && weight(b.text) <= 30 && !isMetaLine(b.text) {
+		if b.kind == bQuote && r.doc.Headline == nil && len(sentences(b.text)) == 1 && Words(b.text) <= 30 && !isMetaLine(b.text) {
 			// "> One line about the product" under the title.
 			h := Heading{Text: strings.Join(strings.Fields(b.text), " "), Level: labelLevel, Pos: b.pos, Pseudo: true}
 			r.doc.Subheading = &h
 			r.used[b] = true
 			return
 		}
-		if b.kind == bHeading && r.doc.Headline != nil && b.level > r.doc.Headline.Level && weight(b.text) >= 5 && weight(b.text) <= 30 {
+		if b.kind == bHeading && r.doc.Headline != nil && b.level > r.doc.Headline.Level && Words(b.text) >= 5 && Words(b.text) <= 30 {
 			if c := r.classify(b.text); !c.known() && r.sections[headingKey(b.text)] == nil {
 				h := r.headingOf(b, false)
 				r.doc.Subheading = &h
@@ -343,13 +343,13 @@ func (r *reader) findSubheading(from int) {
 			}
 			return
 		}
-		if b.kind != bParagraph || isDateline(b.text) || weight(b.text) > 60 || b.label != "" && b.rest != "" {
+		if b.kind != bParagraph || isDateline(b.text) || Words(b.text) > 60 || b.label != "" && b.rest != "" {
 			return
 		}
 		if r.classify(b.text).release {
 			continue // FOR IMMEDIATE RELEASE
 		}
-		one := b.emph == 0 && len(sentences(b.text)) == 1 && weight(b.text) <= 30
+		one := b.emph == 0 && len(sentences(b.text)) == 1 && Words(b.text) <= 30
 		lone := one && r.doc.Headline == nil && r.nextIsHeading(i)
 		if b.emph != 0 || lone {
 			h := Heading{Text: strings.Join(strings.Fields(b.text), " "), Level: labelLevel, Pos: b.pos, Pseudo: true}
@@ -480,7 +480,7 @@ func isName(t string, title *Heading) bool {
 			}
 		}
 	}
-	return weight(t) <= 5
+	return Words(t) <= 5
 }
 
 // isTagline says whether a line is a product's name and its tagline
