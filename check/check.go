@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"time"
 
@@ -46,13 +47,13 @@ func New(cfg *config.Config) *Checker {
 
 // Document checks one PRFAQ with cfg; Checker.Document is the same for
 // many documents.
-func Document(in Input, cfg *config.Config) []Finding {
+func Document(in Input, cfg *config.Config) []rule.Finding {
 	return New(cfg).Document(in)
 }
 
 // Document runs every document rule over one parsed PRFAQ. A draft reports
 // its findings as warnings, except that it must parse.
-func (k *Checker) Document(in Input) []Finding {
+func (k *Checker) Document(in Input) []rule.Finding {
 	c := &checker{Checker: k, in: in, doc: in.Doc, claimed: map[int]bool{}}
 	c.patterns, c.sentences = k.present(in.Doc)
 	c.frontMatter()
@@ -62,7 +63,7 @@ func (k *Checker) Document(in Input) []Finding {
 	c.faq() // before placeholders: it claims answers that are only template text
 	c.placeholders()
 	c.metrics()
-	Sort(c.out)
+	rule.Sort(c.out)
 	return c.out
 }
 
@@ -71,7 +72,7 @@ type checker struct {
 	*Checker
 	in  Input
 	doc *prfaq.Document
-	out []Finding
+	out []rule.Finding
 	// patterns and sentences are the placeholder patterns and template
 	// sentences that can occur in this document at all: most documents
 	// have none, and then no line is searched for them.
@@ -116,32 +117,32 @@ func (c *checker) status() string {
 // for a draft (parse failures stay errors) and for recommended things. It
 // reports whether a finding was added (a rule may be off), so that the
 // caller can set its fields on c.last().
-func (c *checker) report(rule string, pos prfaq.Pos, format string, args ...any) bool {
-	return c.reportAt(rule, c.cfg.SeverityOf(rule), pos, format, args...)
+func (c *checker) report(id string, pos prfaq.Pos, format string, args ...any) bool {
+	return c.reportAt(id, c.cfg.SeverityOf(id), pos, format, args...)
 }
 
-func (c *checker) warn(rule string, pos prfaq.Pos, format string, args ...any) bool {
-	sev := c.cfg.SeverityOf(rule)
-	if sev == config.Error {
-		sev = config.Warning
+func (c *checker) warn(id string, pos prfaq.Pos, format string, args ...any) bool {
+	sev := c.cfg.SeverityOf(id)
+	if sev == rule.Error {
+		sev = rule.Warning
 	}
-	return c.reportAt(rule, sev, pos, format, args...)
+	return c.reportAt(id, sev, pos, format, args...)
 }
 
 // last is the finding added last.
-func (c *checker) last() *Finding {
+func (c *checker) last() *rule.Finding {
 	return &c.out[len(c.out)-1]
 }
 
-func (c *checker) reportAt(rule string, sev config.Severity, pos prfaq.Pos, format string, args ...any) bool {
-	if sev == config.Off || sev == "" {
+func (c *checker) reportAt(id string, sev rule.Severity, pos prfaq.Pos, format string, args ...any) bool {
+	if sev == rule.Off || sev == "" {
 		return false
 	}
-	if sev == config.Error && c.status() == "draft" && rule != FrontmatterInvalid {
-		sev = config.Warning
+	if sev == rule.Error && c.status() == "draft" && id != rule.FrontmatterInvalid {
+		sev = rule.Warning
 	}
-	c.out = append(c.out, Finding{
-		Rule: rule, Severity: sev, File: c.in.File,
+	c.out = append(c.out, rule.Finding{
+		Rule: id, Severity: sev, File: c.in.File,
 		Line: max(pos.Line, 1), Column: max(pos.Column, 1),
 		Message: fmt.Sprintf(format, args...),
 	})
@@ -151,7 +152,7 @@ func (c *checker) reportAt(rule string, sev config.Severity, pos prfaq.Pos, form
 func (c *checker) frontMatter() {
 	fm := c.doc.FrontMatter
 	if fm.Err != nil {
-		c.report(FrontmatterInvalid, fm.Err.Pos, "%s", fm.Err.Msg)
+		c.report(rule.FrontmatterInvalid, fm.Err.Pos, "%s", fm.Err.Msg)
 		return
 	}
 	if !fm.Present || fm.Status == "" {
@@ -162,7 +163,7 @@ func (c *checker) frontMatter() {
 			return
 		}
 	}
-	c.report(StatusInvalid, fm.StatusPos, "status %q is not a lifecycle state: use one of %s", fm.Status, strings.Join(Statuses(), ", "))
+	c.report(rule.StatusInvalid, fm.StatusPos, "status %q is not a lifecycle state: use one of %s", fm.Status, strings.Join(Statuses(), ", "))
 }
 
 func (c *checker) headline() {
@@ -173,13 +174,13 @@ func (c *checker) headline() {
 	}
 	limit := c.cfg.PressRelease.HeadlineMaxWords
 	if n := prfaq.Words(h.Text); limit > 0 && n > limit {
-		c.report(HeadlineTooLong, h.Pos, "headline has %d words, more than %d: cut it to one line a reader takes in at a glance", n, limit)
+		c.report(rule.HeadlineTooLong, h.Pos, "headline has %d words, more than %d: cut it to one line a reader takes in at a glance", n, limit)
 	}
 }
 
 func (c *checker) pressRelease() {
 	if limit := c.cfg.PressRelease.MaxWords; limit > 0 && c.doc.PressRelease.Words > limit {
-		c.report(PressReleaseTooLong, c.doc.PressRelease.Pos, "press release has %d words, more than %d: cut it to fit a printed page and a half, and move detail to the FAQ", c.doc.PressRelease.Words, limit)
+		c.report(rule.PressReleaseTooLong, c.doc.PressRelease.Pos, "press release has %d words, more than %d: cut it to fit a printed page and a half, and move detail to the FAQ", c.doc.PressRelease.Words, limit)
 	}
 }
 
@@ -191,16 +192,16 @@ func (c *checker) headlineMissing() {
 	d := c.doc
 	for _, l := range d.Labels {
 		if l.Level == 1 && !l.Pseudo && (d.Title == nil || d.Title.Pos != l.Pos) {
-			c.report(HeadlineMissing, l.Pos, "the H1 %q labels a part, it is not a headline: write the announcement as the headline, e.g. # %s", l.Text, example)
+			c.report(rule.HeadlineMissing, l.Pos, "the H1 %q labels a part, it is not a headline: write the announcement as the headline, e.g. # %s", l.Text, example)
 			return
 		}
 	}
 	switch {
 	case d.Name != nil:
-		c.report(HeadlineMissing, d.Name.Pos, "%q names the product but announces nothing: write the headline as an announcement, e.g. %s", d.Name.Text, example)
+		c.report(rule.HeadlineMissing, d.Name.Pos, "%q names the product but announces nothing: write the headline as an announcement, e.g. %s", d.Name.Text, example)
 	case d.Title != nil:
-		c.report(HeadlineMissing, d.Title.Pos, "%q is the document's title, not a headline: add the announcement under it, e.g. ## %s", d.Title.Text, example)
+		c.report(rule.HeadlineMissing, d.Title.Pos, "%q is the document's title, not a headline: add the announcement under it, e.g. ## %s", d.Title.Text, example)
 	default:
-		c.report(HeadlineMissing, prfaq.Pos{Line: 1, Column: 1}, "no headline: open the press release with the announcement, e.g. # %s", example)
+		c.report(rule.HeadlineMissing, prfaq.Pos{Line: 1, Column: 1}, "no headline: open the press release with the announcement, e.g. # %s", example)
 	}
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,7 +26,7 @@ func goodDoc(t *testing.T) string {
 	return string(b)
 }
 
-func run(t *testing.T, src string, cfg *config.Config) []Finding {
+func run(t *testing.T, src string, cfg *config.Config) []rule.Finding {
 	t.Helper()
 	if cfg == nil {
 		cfg = config.Default()
@@ -50,33 +51,33 @@ func TestRules(t *testing.T) {
 		name     string
 		old, new string
 		rule     string
-		severity config.Severity
+		severity rule.Severity
 		line     int
 		msg      string
 	}{
-		{"front matter", `owner = "Jane Roe <jane@example.com>"`, `owner = `, FrontmatterInvalid, config.Error, 3, "not valid TOML"},
-		{"status", `status = "review"`, `status = "done"`, StatusInvalid, config.Error, 2, "draft, review"},
-		{"headline missing", "# Example Corp launches", "Example Corp launches", HeadlineMissing, config.Error, 1, "no headline"},
-		{"headline only names", "# Example Corp launches Ledger to help small shops close their books in a day", "# Ledger", HeadlineMissing, config.Error, 6, "names the product"},
-		{"title is not a headline", "# Example Corp launches Ledger to help small shops close their books in a day", "# PRFAQ: Ledger", HeadlineMissing, config.Error, 6, "title, not a headline"},
-		{"headline long", "in a day\n", "in a day and then some more words to make it far too long to read\n", HeadlineTooLong, config.Error, 6, "more than 20"},
-		{"section missing", "## Problem\n\nShop owners spend six evenings every month matching receipts to bank lines by hand, and still make mistakes.\n", "", SectionMissing, config.Error, 6, "no customer problem"},
+		{"front matter", `owner = "Jane Roe <jane@example.com>"`, `owner = `, rule.FrontmatterInvalid, rule.Error, 3, "not valid TOML"},
+		{"status", `status = "review"`, `status = "done"`, rule.StatusInvalid, rule.Error, 2, "draft, review"},
+		{"headline missing", "# Example Corp launches", "Example Corp launches", rule.HeadlineMissing, rule.Error, 1, "no headline"},
+		{"headline only names", "# Example Corp launches Ledger to help small shops close their books in a day", "# Ledger", rule.HeadlineMissing, rule.Error, 6, "names the product"},
+		{"title is not a headline", "# Example Corp launches Ledger to help small shops close their books in a day", "# PRFAQ: Ledger", rule.HeadlineMissing, rule.Error, 6, "title, not a headline"},
+		{"headline long", "in a day\n", "in a day and then some more words to make it far too long to read\n", rule.HeadlineTooLong, rule.Error, 6, "more than 20"},
+		{"section missing", "## Problem\n\nShop owners spend six evenings every month matching receipts to bank lines by hand, and still make mistakes.\n", "", rule.SectionMissing, rule.Error, 6, "no customer problem"},
 		// With a leader's quote present, whose quote is missing rests on
 		// roles the reader may misread: it says nothing.
-		{"one quote of two missing", "## Customer Quote\n\n\"I closed March in an afternoon,\" said Bo Chen, who runs a bakery.\n", "", SectionMissing, "", 0, ""},
-		{"section empty", "Ledger matches receipts to bank lines automatically and asks the owner only about the few it cannot place.", "", SectionEmpty, config.Error, 22, "empty"},
-		{"section short", "Shop owners spend six evenings every month matching receipts to bank lines by hand, and still make mistakes.", "Too few words here.", SectionEmpty, config.Error, 18, "fewer than 15"},
-		{"placeholder", "Sign up at example.com/ledger", "TODO sign up at example.com/ledger", Placeholder, config.Error, 32, "TODO"},
-		{"faq unanswered", "Twenty dollars a month per shop.\n", "\n", FAQUnanswered, config.Error, 44, "no answer"},
-		{"faq no questions", "### How much does it cost?\n\nTwenty dollars a month per shop.\n", "Prices are low.\n", SectionEmpty, config.Error, 42, "no questions"},
-		{"metrics table without its heading", "## Success Metrics", "## Appendix", MetricsMissing, "", 0, ""},
-		{"metric unmeasurable", "| 6 days | 1 day |", "| 6 days | fast |", MetricUnmeasurable, config.Error, 58, "Target"},
-		{"kinds differ", "| 6 days | 1 day |", "| 6 days | 10% |", MetricUnmeasurable, config.Error, 58, "same kind"},
-		{"target equals baseline", "| 6 days | 1 day |", "| 6 days | 144 h |", MetricUnmeasurable, config.Error, 58, "equals"},
-		{"bad date", "| 2027-06-30 |", "| soon |", MetricUnmeasurable, config.Error, 58, "By"},
-		{"no source", "| Onboarding survey |", "|  |", MetricUnmeasurable, config.Error, 58, "Source"},
-		{"overdue", "| 2027-06-30 |", "| 2026-11-01 |", MetricOverdue, config.Error, 58, "25 days late"},
-		{"draft downgrades", `status = "review"`, "status = \"draft\"\nproject = \"TODO\"", Placeholder, config.Warning, 3, "TODO"},
+		{"one quote of two missing", "## Customer Quote\n\n\"I closed March in an afternoon,\" said Bo Chen, who runs a bakery.\n", "", rule.SectionMissing, "", 0, ""},
+		{"section empty", "Ledger matches receipts to bank lines automatically and asks the owner only about the few it cannot place.", "", rule.SectionEmpty, rule.Error, 22, "empty"},
+		{"section short", "Shop owners spend six evenings every month matching receipts to bank lines by hand, and still make mistakes.", "Too few words here.", rule.SectionEmpty, rule.Error, 18, "fewer than 15"},
+		{"placeholder", "Sign up at example.com/ledger", "TODO sign up at example.com/ledger", rule.Placeholder, rule.Error, 32, "TODO"},
+		{"faq unanswered", "Twenty dollars a month per shop.\n", "\n", rule.FAQUnanswered, rule.Error, 44, "no answer"},
+		{"faq no questions", "### How much does it cost?\n\nTwenty dollars a month per shop.\n", "Prices are low.\n", rule.SectionEmpty, rule.Error, 42, "no questions"},
+		{"metrics table without its heading", "## Success Metrics", "## Appendix", rule.MetricsMissing, "", 0, ""},
+		{"metric unmeasurable", "| 6 days | 1 day |", "| 6 days | fast |", rule.MetricUnmeasurable, rule.Error, 58, "Target"},
+		{"kinds differ", "| 6 days | 1 day |", "| 6 days | 10% |", rule.MetricUnmeasurable, rule.Error, 58, "same kind"},
+		{"target equals baseline", "| 6 days | 1 day |", "| 6 days | 144 h |", rule.MetricUnmeasurable, rule.Error, 58, "equals"},
+		{"bad date", "| 2027-06-30 |", "| soon |", rule.MetricUnmeasurable, rule.Error, 58, "By"},
+		{"no source", "| Onboarding survey |", "|  |", rule.MetricUnmeasurable, rule.Error, 58, "Source"},
+		{"overdue", "| 2027-06-30 |", "| 2026-11-01 |", rule.MetricOverdue, rule.Error, 58, "25 days late"},
+		{"draft downgrades", `status = "review"`, "status = \"draft\"\nproject = \"TODO\"", rule.Placeholder, rule.Warning, 3, "TODO"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,7 +108,7 @@ func TestQuotesMissing(t *testing.T) {
 		"## Customer Quote\n\n\"I closed March in an afternoon,\" said Bo Chen, who runs a bakery.\n", "").Replace(goodDoc(t))
 	var got []string
 	for _, f := range run(t, src, nil) {
-		if f.Rule == SectionMissing && f.Severity == config.Warning {
+		if f.Rule == rule.SectionMissing && f.Severity == rule.Warning {
 			got = append(got, f.Section)
 		}
 	}
@@ -120,7 +121,7 @@ func TestMetricsAsListHint(t *testing.T) {
 	src := strings.Replace(goodDoc(t), "| Metric | Baseline | Target | By | Source |", "- Adoption: 500 users\n\n| Metric | Baseline | Target | By | Source |", 1)
 	src = src[:strings.Index(src, "| Metric")]
 	fs := run(t, src, nil)
-	if !has(fs, MetricsMissing, "| Metric | Baseline | Target | By | Source |") {
+	if !has(fs, rule.MetricsMissing, "| Metric | Baseline | Target | By | Source |") {
 		t.Errorf("no table-header hint for a bullet list: %+v", fs)
 	}
 }
@@ -130,7 +131,7 @@ func TestOverdueWithActual(t *testing.T) {
 		"| 2027-06-30 | Onboarding survey |", "| 2026-01-31 | Onboarding survey | 2 days |",
 		"| 2027-Q4 | Billing dashboard |", "| 2026-Q1 | Billing dashboard | lots |").Replace(goodDoc(t))
 	fs := run(t, src, nil)
-	if len(fs) != 1 || fs[0].Rule != MetricOverdue || !strings.Contains(fs[0].Message, `"lots"`) {
+	if len(fs) != 1 || fs[0].Rule != rule.MetricOverdue || !strings.Contains(fs[0].Message, `"lots"`) {
 		t.Errorf("want one metric-overdue for the unparsable Actual, got %+v", fs)
 	}
 }
@@ -159,7 +160,7 @@ func TestTemplateOneFindingPerMarker(t *testing.T) {
 	fs := run(t, src, nil)
 	var got []int
 	for _, f := range fs {
-		if f.Severity != config.Error || (f.Rule != Placeholder && f.Rule != FAQUnanswered) {
+		if f.Severity != rule.Error || (f.Rule != rule.Placeholder && f.Rule != rule.FAQUnanswered) {
 			t.Errorf("unexpected finding on the template: %+v", f)
 		}
 		got = append(got, f.Line)
@@ -206,13 +207,13 @@ func TestTemplateFilledButOne(t *testing.T) {
 				}
 				return
 			}
-			if len(fs) != 1 || fs[0].Line != tt.line || fs[0].Rule != Placeholder {
+			if len(fs) != 1 || fs[0].Line != tt.line || fs[0].Rule != rule.Placeholder {
 				t.Errorf("want one placeholder on line %d, got %+v", tt.line, fs)
 			}
 		})
 	}
 	// A draft reports warnings, so the template must not pass as review.
-	if e, _ := Count(run(t, string(prfaq.Template("", "")), nil)); e == 0 {
+	if e, _ := rule.Count(run(t, string(prfaq.Template("", "")), nil)); e == 0 {
 		t.Errorf("template in review has no errors")
 	}
 }
@@ -220,7 +221,7 @@ func TestTemplateFilledButOne(t *testing.T) {
 func TestTemplateSentencesWithoutBrackets(t *testing.T) {
 	s := prfaq.TemplateSentences()[1]
 	fs := run(t, strings.Replace(goodDoc(t), "Sign up at example.com/ledger", s+" Sign up at example.com/ledger", 1), nil)
-	if !has(fs, Placeholder, s) {
+	if !has(fs, rule.Placeholder, s) {
 		t.Errorf("template sentence %q without brackets not reported: %+v", s, fs)
 	}
 }
@@ -289,10 +290,10 @@ func TestWildCorpus(t *testing.T) {
 			if q != w.questions || a != w.answered {
 				t.Errorf("%d questions, %d answered; want %d, %d", q, a, w.questions, w.answered)
 			}
-			if !has(fs, MetricsMissing, "| Metric | Baseline | Target | By | Source |") {
+			if !has(fs, rule.MetricsMissing, "| Metric | Baseline | Target | By | Source |") {
 				t.Errorf("no metrics-missing with a table hint: %+v", fs)
 			}
-			if got := has(fs, HeadlineMissing, ""); got == w.headline {
+			if got := has(fs, rule.HeadlineMissing, ""); got == w.headline {
 				t.Errorf("headline-missing reported: %v, want %v: %+v", got, !w.headline, fs)
 			}
 			for _, part := range []string{"Summary", "Problem", "Solution", "Leader Quote", "Call to Action", "External FAQ"} {
@@ -311,7 +312,7 @@ func TestWildCorpus(t *testing.T) {
 	}
 }
 
-func has(fs []Finding, rule, msg string) bool {
+func has(fs []rule.Finding, rule, msg string) bool {
 	for _, f := range fs {
 		if f.Rule == rule && strings.Contains(f.Message, msg) {
 			return true

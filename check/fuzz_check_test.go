@@ -3,6 +3,7 @@ package check_test
 import (
 	"bytes"
 	"errors"
+	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,8 +46,8 @@ func FuzzCheck(f *testing.F) {
 	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 	// The rules a document can break; metric-weakened and
 	// initiative-without-prfaq belong to ranges and hooks.
-	rules := slices.DeleteFunc(config.RuleIDs(), func(id string) bool {
-		return id == check.MetricWeakened || id == check.InitiativeWithoutPRFAQ
+	rules := slices.DeleteFunc(rule.IDs(), func(id string) bool {
+		return id == rule.MetricWeakened || id == rule.InitiativeWithoutPRFAQ
 	})
 
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -70,7 +71,7 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("finding at line %d, column %d: positions start at 1: %+v", fd.Line, fd.Column, fd)
 			case fd.Line > lines:
 				t.Fatalf("finding at line %d of a file of %d lines: %+v", fd.Line, lines, fd)
-			case fd.Severity != config.Error && fd.Severity != config.Warning:
+			case fd.Severity != rule.Error && fd.Severity != rule.Warning:
 				t.Fatalf("finding with severity %q: %+v", fd.Severity, fd)
 			case fd.File != "a/PRFAQ.md":
 				t.Fatalf("finding on file %q, want the input's: %+v", fd.File, fd)

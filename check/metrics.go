@@ -2,11 +2,12 @@ package check
 
 import (
 	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/internal/quantity"
 	"github.com/prfaq/git-prfaq/prfaq"
-	"github.com/prfaq/git-prfaq/quantity"
 )
 
 // requiredColumns are the fields a measurable metric needs, in the order
@@ -28,8 +29,8 @@ type subject struct {
 }
 
 // reportMetric reports a metric finding and records its subject on it.
-func (c *checker) reportMetric(rule string, pos prfaq.Pos, about subject, format string, args ...any) {
-	if c.report(rule, pos, format, args...) { // not switched off
+func (c *checker) reportMetric(id string, pos prfaq.Pos, about subject, format string, args ...any) {
+	if c.report(id, pos, format, args...) { // not switched off
 		f := c.last()
 		f.Section, f.Metric, f.Field = about.section, about.metric, string(about.field)
 	}
@@ -40,14 +41,14 @@ func (c *checker) metrics() {
 	about := subject{section: c.metricsName(s)}
 	switch {
 	case s == nil:
-		c.reportMetric(MetricsMissing, c.missingPos(), about, "no success metrics: add a ## %s section with a table %s", about.section, c.header())
+		c.reportMetric(rule.MetricsMissing, c.missingPos(), about, "no success metrics: add a ## %s section with a table %s", about.section, c.header())
 	case s.Metrics == nil && s.ListPos != nil:
-		c.reportMetric(MetricsMissing, *s.ListPos, about, "%s", c.bulletsMessage(len(s.Bullets)))
-		if len(s.Bullets) > 0 && c.last().Rule == MetricsMissing {
+		c.reportMetric(rule.MetricsMissing, *s.ListPos, about, "%s", c.bulletsMessage(len(s.Bullets)))
+		if len(s.Bullets) > 0 && c.last().Rule == rule.MetricsMissing {
 			c.last().Suggestion = c.proposeTable(s.Bullets)
 		}
 	case s.Metrics == nil:
-		c.reportMetric(MetricsMissing, s.Heading.Pos, about, "section %q has no table: add one, %s, with one row per metric", s.Heading.Text, c.header())
+		c.reportMetric(rule.MetricsMissing, s.Heading.Pos, about, "section %q has no table: add one, %s, with one row per metric", s.Heading.Text, c.header())
 	default:
 		c.table(s.Metrics, about.section)
 	}
@@ -136,11 +137,11 @@ func (c *checker) table(t *prfaq.MetricsTable, section string) {
 	for _, f := range requiredColumns {
 		if !t.HasField(f) {
 			missing++
-			c.reportMetric(MetricUnmeasurable, t.Pos, subject{field: f}, "the metrics table has no %s column: use the header %s", c.columnName(f), c.header())
+			c.reportMetric(rule.MetricUnmeasurable, t.Pos, subject{field: f}, "the metrics table has no %s column: use the header %s", c.columnName(f), c.header())
 		}
 	}
 	if len(t.Metrics) == 0 {
-		c.reportMetric(MetricsMissing, t.Pos, subject{section: section}, "the metrics table has no rows: add at least one measurable metric")
+		c.reportMetric(rule.MetricsMissing, t.Pos, subject{section: section}, "the metrics table has no rows: add at least one measurable metric")
 		return
 	}
 	// A cell that is only template text (<12%>, TBD) is the placeholder
@@ -154,7 +155,7 @@ func (c *checker) table(t *prfaq.MetricsTable, section string) {
 				continue
 			}
 			reported = true
-			c.reportMetric(MetricUnmeasurable, p.Pos, subject{metric: m.Name, field: p.Field}, "metric %q: %s", m.Name, p.Msg)
+			c.reportMetric(rule.MetricUnmeasurable, p.Pos, subject{metric: m.Name, field: p.Field}, "metric %q: %s", m.Name, p.Msg)
 		}
 		if a.Measurable() && missing == 0 {
 			measurable++
@@ -162,7 +163,7 @@ func (c *checker) table(t *prfaq.MetricsTable, section string) {
 		}
 	}
 	if measurable == 0 && missing == 0 && reported {
-		c.reportMetric(MetricsMissing, t.Pos, subject{section: section}, "no metric in the table is measurable: fix the rows reported above")
+		c.reportMetric(rule.MetricsMissing, t.Pos, subject{section: section}, "no metric in the table is measurable: fix the rows reported above")
 	}
 }
 
@@ -183,7 +184,7 @@ func (c *checker) overdue(m *prfaq.Metric, a Assessment) {
 	about := subject{metric: m.Name, field: prfaq.FieldActual}
 	actual, ok := m.Get(prfaq.FieldActual)
 	if !ok || strings.TrimSpace(actual.Text) == "" {
-		c.reportMetric(MetricOverdue, m.Pos, about, "metric %q was due %s and is %d days late: add an Actual column with the result", m.Name, a.By.Text, days)
+		c.reportMetric(rule.MetricOverdue, m.Pos, about, "metric %q was due %s and is %d days late: add an Actual column with the result", m.Name, a.By.Text, days)
 		return
 	}
 	if c.templateOnly(actual.Text) {
@@ -191,12 +192,12 @@ func (c *checker) overdue(m *prfaq.Metric, a Assessment) {
 	}
 	q, err := quantity.Parse(actual.Text)
 	if err != nil {
-		c.reportMetric(MetricOverdue, actual.Pos, about, "metric %q was due %s: Actual %s; write the result in the unit of Target %q", m.Name, a.By.Text, describe(actual.Text, err), a.Target.Text)
+		c.reportMetric(rule.MetricOverdue, actual.Pos, about, "metric %q was due %s: Actual %s; write the result in the unit of Target %q", m.Name, a.By.Text, describe(actual.Text, err), a.Target.Text)
 		return
 	}
 	q, target := quantity.Align(q, a.Target)
 	if msg := quantity.Mismatch("Actual", q, "Target", target); msg != "" {
-		c.reportMetric(MetricOverdue, actual.Pos, about, "metric %q was due %s: %s", m.Name, a.By.Text, msg)
+		c.reportMetric(rule.MetricOverdue, actual.Pos, about, "metric %q was due %s: %s", m.Name, a.By.Text, msg)
 	}
 }
 

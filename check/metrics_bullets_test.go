@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"testing"
 
@@ -95,8 +96,8 @@ func TestMetricsBulletListFinding(t *testing.T) {
 			t.Errorf("suggestion lacks %q:\n%s", want, f.Suggestion)
 		}
 	}
-	if f.Rule != MetricsMissing || f.Section != "Success Metrics" || f.Line != 57 || f.Metric != "" || f.Field != "" {
-		t.Errorf("want %s about section Success Metrics at the list (line 57), got %+v", MetricsMissing, f)
+	if f.Rule != rule.MetricsMissing || f.Section != "Success Metrics" || f.Line != 57 || f.Metric != "" || f.Field != "" {
+		t.Errorf("want %s about section Success Metrics at the list (line 57), got %+v", rule.MetricsMissing, f)
 	}
 	if rows := strings.Count(f.Suggestion, "\n| "); rows != len(appstoreBullets) {
 		t.Errorf("want a row per bullet, got %d:\n%s", rows, f.Suggestion)

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"testing"
 
@@ -37,30 +38,30 @@ func TestMetricFindingFields(t *testing.T) {
 		want    []want
 	}{
 		{"no table", "## Success Metrics\n\nWe will see.\n",
-			[]want{{MetricsMissing, "Success Metrics", "", "", 54}}},
+			[]want{{rule.MetricsMissing, "Success Metrics", "", "", 54}}},
 		{"no rows", header,
-			[]want{{MetricsMissing, "Success Metrics", "", "", 56}}},
+			[]want{{rule.MetricsMissing, "Success Metrics", "", "", 56}}},
 		{"bad cells", header + "| Churn | 6% | lower | soon |  |\n",
 			[]want{
-				{MetricsMissing, "Success Metrics", "", "", 56},
-				{MetricUnmeasurable, "", "Churn", "target", 58},
-				{MetricUnmeasurable, "", "Churn", "by", 58},
-				{MetricUnmeasurable, "", "Churn", "source", 58},
+				{rule.MetricsMissing, "Success Metrics", "", "", 56},
+				{rule.MetricUnmeasurable, "", "Churn", "target", 58},
+				{rule.MetricUnmeasurable, "", "Churn", "by", 58},
+				{rule.MetricUnmeasurable, "", "Churn", "source", 58},
 			}},
 		{"no name", header + "|  | 6% | 3% | 2027 | CRM |\n",
-			[]want{{MetricsMissing, "Success Metrics", "", "", 56}, {MetricUnmeasurable, "", "", "metric", 58}}},
+			[]want{{rule.MetricsMissing, "Success Metrics", "", "", 56}, {rule.MetricUnmeasurable, "", "", "metric", 58}}},
 		{"baseline kinds", header + "| Churn | 6 days | 3% | 2027 | CRM |\n",
-			[]want{{MetricsMissing, "Success Metrics", "", "", 56}, {MetricUnmeasurable, "", "Churn", "target", 58}}},
+			[]want{{rule.MetricsMissing, "Success Metrics", "", "", 56}, {rule.MetricUnmeasurable, "", "Churn", "target", 58}}},
 		{"missing columns, one finding each", "## Success Metrics\n\n| Metric | Target |\n|---|---|\n| Churn | 3% |\n",
 			[]want{
-				{MetricUnmeasurable, "", "", "baseline", 56},
-				{MetricUnmeasurable, "", "", "by", 56},
-				{MetricUnmeasurable, "", "", "source", 56},
+				{rule.MetricUnmeasurable, "", "", "baseline", 56},
+				{rule.MetricUnmeasurable, "", "", "by", 56},
+				{rule.MetricUnmeasurable, "", "", "source", 56},
 			}},
 		{"overdue", header + "| Churn | 6% | 3% | 2026-01-31 | CRM |\n",
-			[]want{{MetricOverdue, "", "Churn", "actual", 58}}},
+			[]want{{rule.MetricOverdue, "", "Churn", "actual", 58}}},
 		{"overdue, unreadable actual", "## Success Metrics\n\n| Metric | Baseline | Target | By | Source | Actual |\n|---|---|---|---|---|---|\n| Churn | 6% | 3% | 2026-01-31 | CRM | lots |\n",
-			[]want{{MetricOverdue, "", "Churn", "actual", 58}}},
+			[]want{{rule.MetricOverdue, "", "Churn", "actual", 58}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,14 +107,14 @@ source = ["Quelle"]
 	fs := run(t, "# Acme bringt X\n\n## Zusammenfassung\n\nEin kurzer guter Text.\n", cfg)
 	want := "no success metrics: add a ## Erfolgskennzahlen section with a table | Kennzahl | Ausgangswert | Ziel | Bis | Quelle |"
 	for _, f := range fs {
-		if f.Rule == MetricsMissing {
+		if f.Rule == rule.MetricsMissing {
 			if f.Message != want || f.Section != "Erfolgskennzahlen" {
 				t.Errorf("got %q (section %q), want %q (section Erfolgskennzahlen)", f.Message, f.Section, want)
 			}
 			return
 		}
 	}
-	t.Errorf("no %s finding: %+v", MetricsMissing, fs)
+	t.Errorf("no %s finding: %+v", rule.MetricsMissing, fs)
 }
 
 // TestMetricsTemplateCells: a cell that is only template text is the
@@ -146,7 +147,7 @@ func TestMetricsTemplateCells(t *testing.T) {
 			if strings.Join(got, ", ") != strings.Join(tt.want, ", ") {
 				t.Errorf("metric findings %q, want %q: %+v", got, tt.want, fs)
 			}
-			if !has(fs, Placeholder, "") {
+			if !has(fs, rule.Placeholder, "") {
 				t.Errorf("no placeholder finding: %+v", fs)
 			}
 		})

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/internal/quantity"
 	"github.com/prfaq/git-prfaq/prfaq"
-	"github.com/prfaq/git-prfaq/quantity"
 )
 
 // measurableSection is the README's "Measurable metrics" section.

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/prfaq/git-prfaq/rule"
 	"regexp"
 	"strings"
 	"testing"
@@ -23,8 +24,8 @@ func withRow(t *testing.T, row string) string {
 }
 
 // metricFindings are the findings of the metric rules.
-func metricFindings(fs []Finding) []Finding {
-	var out []Finding
+func metricFindings(fs []rule.Finding) []rule.Finding {
+	var out []rule.Finding
 	for _, f := range fs {
 		if strings.HasPrefix(f.Rule, "metric") {
 			out = append(out, f)
@@ -108,8 +109,8 @@ func TestMetricShapesRefused(t *testing.T) {
 				t.Fatalf("want one metric finding, got %+v", fs)
 			}
 			f := fs[0]
-			if f.Rule != MetricUnmeasurable || f.Line != 58 || !strings.Contains(f.Message, tt.msg) {
-				t.Errorf("want %s on line 58 with %q, got %+v", MetricUnmeasurable, tt.msg, f)
+			if f.Rule != rule.MetricUnmeasurable || f.Line != 58 || !strings.Contains(f.Message, tt.msg) {
+				t.Errorf("want %s on line 58 with %q, got %+v", rule.MetricUnmeasurable, tt.msg, f)
 			}
 			if f.Field != string(tt.field) || f.Metric == "" {
 				t.Errorf("want metric %q and field %q, got metric %q and field %q", strings.Split(tt.row, " | ")[0][2:], tt.field, f.Metric, f.Field)
@@ -158,7 +159,7 @@ func TestOverdueActualMismatch(t *testing.T) {
 		"| 2027-Q4 | Billing dashboard |", "| 2027-Q4 | Billing dashboard | |").Replace(goodDoc(t))
 	fs := metricFindings(run(t, src, nil))
 	want := `metric "Latency" was due 2026-01-31: Actual "180 ms" is an average (it names no percentile) and Target "200 ms p95" the 95th percentile: write both as p95`
-	if len(fs) != 1 || fs[0].Rule != MetricOverdue || fs[0].Message != want || fs[0].Field != "actual" || fs[0].Metric != "Latency" {
-		t.Errorf("want one %s %q (metric Latency, field actual), got %+v", MetricOverdue, want, fs)
+	if len(fs) != 1 || fs[0].Rule != rule.MetricOverdue || fs[0].Message != want || fs[0].Field != "actual" || fs[0].Metric != "Latency" {
+		t.Errorf("want one %s %q (metric Latency, field actual), got %+v", rule.MetricOverdue, want, fs)
 	}
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/prfaq/git-prfaq/rule"
 	"slices"
 	"strings"
 
@@ -91,7 +92,7 @@ func longestFirst(ms [][2]int) [][2]int {
 
 func (c *checker) reportPlaceholder(l prfaq.Line, byteCol int, text string) {
 	col := len([]rune(l.Text[:byteCol])) + 1
-	if c.report(Placeholder, prfaq.Pos{Line: l.Number, Column: col}, "template text %q is still here: replace it with your own words", text) {
+	if c.report(rule.Placeholder, prfaq.Pos{Line: l.Number, Column: col}, "template text %q is still here: replace it with your own words", text) {
 		c.last().Text = text
 	}
 }

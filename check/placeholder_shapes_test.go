@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"testing"
 )
@@ -34,7 +35,7 @@ func TestPlaceholderShapes(t *testing.T) {
 			src := "# Acme launches Ledger for every small shop\n\n" + tt.line + "\n"
 			var got []string
 			for _, f := range run(t, src, nil) {
-				if f.Rule == Placeholder {
+				if f.Rule == rule.Placeholder {
 					got = append(got, f.Text)
 					if f.Line != 3 || !strings.HasPrefix(strings.Split(src, "\n")[2][byteOffset(src, f.Column):], f.Text) {
 						t.Errorf("%q reported at 3:%d, which does not hold it", f.Text, f.Column)
@@ -61,7 +62,7 @@ func TestAnswerOnlyTemplateText(t *testing.T) {
 	src := "# Acme launches Ledger for every small shop\n\n## FAQ\n\n**Q: How much does it cost?**\nA: [Pricing TBD — tiered by members, free up to 50, standard up to 500, premium unlimited.]\n\n### How scalable is it?\n\nTODO\n"
 	var rules []string
 	for _, f := range run(t, src, nil) {
-		if f.Rule == FAQUnanswered || f.Rule == Placeholder {
+		if f.Rule == rule.FAQUnanswered || f.Rule == rule.Placeholder {
 			rules = append(rules, f.Rule+":"+f.Question+":"+f.Text)
 		}
 	}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"strings"
 	"testing"
@@ -56,7 +57,7 @@ func TestREADMEDocumentExamples(t *testing.T) {
 		all[s.Name] = "heading"
 	}
 	check("headings", headings, all)
-	if fs := run(t, narrative, nil); len(fs) != 1 || fs[0].Rule != MetricsMissing {
+	if fs := run(t, narrative, nil); len(fs) != 1 || fs[0].Rule != rule.MetricsMissing {
 		t.Errorf("narrative example: want only metrics-missing (it has no table), got %+v", fs)
 	}
 }

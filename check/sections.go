@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/prfaq"
@@ -38,10 +39,10 @@ func (c *checker) missing(want *prfaq.SectionSpec, f prfaq.Found) {
 	}
 	msg := fmt.Sprintf("%s: %s", what, fix)
 	if want.Required {
-		c.reportSection(SectionMissing, c.missingPos(), want.Name, "%s", msg)
+		c.reportSection(rule.SectionMissing, c.missingPos(), want.Name, "%s", msg)
 		return
 	}
-	c.warnSection(SectionMissing, c.missingPos(), want.Name, "recommended: %s", msg)
+	c.warnSection(rule.SectionMissing, c.missingPos(), want.Name, "recommended: %s", msg)
 }
 
 // partAdvice says what is missing and how to add it, for a part read in
@@ -95,7 +96,7 @@ func (c *checker) sectionBody(s *prfaq.Section, want *prfaq.SectionSpec) {
 	name := s.Heading.Text
 	if want.Kind == prfaq.KindFAQ {
 		if len(s.Questions) == 0 && !c.templateOnly(s.Text) {
-			c.reportSection(SectionEmpty, s.Heading.Pos, want.Name, "%s has no questions: write each as a heading (### Why now?) or a bold line (**Q: Why now?**) followed by its answer", name)
+			c.reportSection(rule.SectionEmpty, s.Heading.Pos, want.Name, "%s has no questions: write each as a heading (### Why now?) or a bold line (**Q: Why now?**) followed by its answer", name)
 		}
 		return
 	}
@@ -104,15 +105,15 @@ func (c *checker) sectionBody(s *prfaq.Section, want *prfaq.SectionSpec) {
 	case n == 0 && (c.templateOnly(s.Text) || s.Content):
 		// template text only: reported as such; code only: content
 	case n == 0 && want.Required:
-		c.reportSection(SectionEmpty, s.Heading.Pos, want.Name, "section %q is empty: write it%s", name, minWordsHint(want))
+		c.reportSection(rule.SectionEmpty, s.Heading.Pos, want.Name, "section %q is empty: write it%s", name, minWordsHint(want))
 	case n == 0:
-		c.warnSection(SectionEmpty, s.Heading.Pos, want.Name, "recommended section %q is empty: write it or remove the heading", name)
+		c.warnSection(rule.SectionEmpty, s.Heading.Pos, want.Name, "recommended section %q is empty: write it or remove the heading", name)
 	case n < want.MinWords && !s.Content:
 		sev := c.reportSection
 		if !want.Required {
 			sev = c.warnSection
 		}
-		sev(SectionEmpty, s.Heading.Pos, want.Name, "section %q has %s, fewer than %d: say more", name, words(n), want.MinWords)
+		sev(rule.SectionEmpty, s.Heading.Pos, want.Name, "section %q has %s, fewer than %d: say more", name, words(n), want.MinWords)
 	}
 }
 
@@ -125,14 +126,14 @@ func minWordsHint(s *prfaq.SectionSpec) string {
 
 // reportSection and warnSection report a section rule with the section's
 // configured name as a field.
-func (c *checker) reportSection(rule string, pos prfaq.Pos, section, format string, args ...any) {
-	if c.report(rule, pos, format, args...) {
+func (c *checker) reportSection(id string, pos prfaq.Pos, section, format string, args ...any) {
+	if c.report(id, pos, format, args...) {
 		c.last().Section = section
 	}
 }
 
-func (c *checker) warnSection(rule string, pos prfaq.Pos, section, format string, args ...any) {
-	if c.warn(rule, pos, format, args...) {
+func (c *checker) warnSection(id string, pos prfaq.Pos, section, format string, args ...any) {
+	if c.warn(id, pos, format, args...) {
 		c.last().Section = section
 	}
 }
@@ -195,13 +196,13 @@ func (c *checker) question(q *prfaq.Question) {
 		return
 	}
 	if strings.TrimSpace(q.Answer) == "" {
-		if c.report(FAQUnanswered, q.Pos, "question %q has no answer: write the answer below it", q.Text) {
+		if c.report(rule.FAQUnanswered, q.Pos, "question %q has no answer: write the answer below it", q.Text) {
 			c.last().Question = q.Text
 		}
 		return
 	}
 	text := oneLine(q.Answer)
-	if c.report(FAQUnanswered, q.AnswerPos, "question %q is answered only with template text %q: write the answer", q.Text, text) {
+	if c.report(rule.FAQUnanswered, q.AnswerPos, "question %q is answered only with template text %q: write the answer", q.Text, text) {
 		f := c.last()
 		f.Question, f.Text = q.Text, text
 	}

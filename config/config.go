@@ -13,6 +13,7 @@ package config
 
 import (
 	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
 	"regexp"
 	"strings"
 
@@ -23,40 +24,6 @@ import (
 
 // FileName is the configuration file, at the repository root.
 const FileName = ".prfaq.toml"
-
-// Severity is how a rule's findings count: "error" fails a check (exit 1),
-// "warning" is reported without failing, "off" is not reported.
-type Severity string
-
-const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
-	Off     Severity = "off"
-)
-
-// Valid reports whether s is one of Error, Warning and Off.
-func (s Severity) Valid() bool { return s == Error || s == Warning || s == Off }
-
-// RuleIDs returns the stable rule identifiers of CLI.md, in its order. The
-// slice is fresh: callers may keep or change it.
-func RuleIDs() []string {
-	return []string{
-		"frontmatter-invalid",
-		"status-invalid",
-		"headline-missing",
-		"headline-too-long",
-		"section-missing",
-		"section-empty",
-		"placeholder",
-		"press-release-too-long",
-		"faq-unanswered",
-		"metrics-missing",
-		"metric-unmeasurable",
-		"metric-weakened",
-		"metric-overdue",
-		"initiative-without-prfaq",
-	}
-}
 
 // Config is a parsed, validated .prfaq.toml merged over the defaults. Get one
 // from Default, Load or Parse; the exported fields may be read freely. A
@@ -69,8 +36,8 @@ type Config struct {
 	Placeholders    Placeholders
 	Initiatives     Initiatives
 	Acknowledgement Acknowledgement
-	// Severity holds one entry for every id of RuleIDs.
-	Severity map[string]Severity
+	// Severity holds one entry for every rule id (rule.IDs).
+	Severity map[string]rule.Severity
 
 	// placeholderREs are Placeholders.Patterns compiled, in the same order.
 	placeholderREs []*regexp.Regexp
@@ -247,10 +214,10 @@ func defaultPatterns() []string {
 	}
 }
 
-func defaultSeverity() map[string]Severity {
-	m := make(map[string]Severity)
-	for _, id := range RuleIDs() {
-		m[id] = Error
+func defaultSeverity() map[string]rule.Severity {
+	m := make(map[string]rule.Severity)
+	for _, id := range rule.IDs() {
+		m[id] = rule.Error
 	}
 	return m
 }
@@ -309,13 +276,13 @@ func (c *Config) compiledCurrent() bool {
 }
 
 // SeverityOf returns the configured severity of a rule. An id that is not
-// one of RuleIDs (a caller's bug) counts as Error, so it cannot pass
+// a rule (a caller's bug) counts as rule.Error, so it cannot pass
 // silently.
-func (c *Config) SeverityOf(rule string) Severity {
-	if s, ok := c.Severity[rule]; ok && s.Valid() {
+func (c *Config) SeverityOf(id string) rule.Severity {
+	if s, ok := c.Severity[id]; ok && s.Valid() {
 		return s
 	}
-	return Error
+	return rule.Error
 }
 
 // cleanPath turns a caller's path into the form globs are matched against:

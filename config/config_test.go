@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -88,7 +89,7 @@ func TestDefault(t *testing.T) {
 		len(c.Initiatives.Roots) != 0 || len(c.Initiatives.Branches) != 0 {
 		t.Errorf("initiatives/acknowledgement = %+v %+v", c.Initiatives, c.Acknowledgement)
 	}
-	ids := RuleIDs()
+	ids := rule.IDs()
 	wantIDs := "frontmatter-invalid status-invalid headline-missing headline-too-long section-missing section-empty placeholder press-release-too-long faq-unanswered metrics-missing metric-unmeasurable metric-weakened metric-overdue initiative-without-prfaq"
 	if strings.Join(ids, " ") != wantIDs {
 		t.Errorf("RuleIDs = %q", ids)
@@ -97,7 +98,7 @@ func TestDefault(t *testing.T) {
 		t.Errorf("severity has %d rules", len(c.Severity))
 	}
 	for _, id := range ids {
-		if c.SeverityOf(id) != Error {
+		if c.SeverityOf(id) != rule.Error {
 			t.Errorf("%s defaults to %q", id, c.SeverityOf(id))
 		}
 	}
@@ -113,14 +114,14 @@ func TestDefaultIsFresh(t *testing.T) {
 	a.Sections[0].Aliases = append(a.Sections[0].Aliases, "y")
 	a.Sections[8].Aliases[0] = "z"
 	a.Metrics.Columns[prfaq.FieldMetric][0] = "w"
-	a.Severity["placeholder"] = Off
+	a.Severity["placeholder"] = rule.Off
 	a.Placeholders.Patterns[0] = "v"
-	RuleIDs()[0] = "u"
+	rule.IDs()[0] = "u"
 	a.Spec().Sections[1].Aliases = append(a.Spec().Sections[1].Aliases, "t")
 	b := Default()
 	if b.Documents.Globs[0] != "**/PRFAQ.md" || len(b.Sections[0].Aliases) != 0 || b.Sections[8].Aliases[0] != "FAQ (External)" ||
-		b.Metrics.Columns[prfaq.FieldMetric][0] != "Metric" || b.Severity["placeholder"] != Error ||
-		b.Placeholders.Patterns[0] != defaultPatterns()[0] || RuleIDs()[0] != "frontmatter-invalid" {
+		b.Metrics.Columns[prfaq.FieldMetric][0] != "Metric" || b.Severity["placeholder"] != rule.Error ||
+		b.Placeholders.Patterns[0] != defaultPatterns()[0] || rule.IDs()[0] != "frontmatter-invalid" {
 		t.Fatal("changing one Default() changed another")
 	}
 	s := b.Spec()
@@ -173,7 +174,7 @@ func allKeys() []string {
 	add("placeholders", placeholderKeys)
 	add("initiatives", initiativeKeys)
 	add("acknowledgement", ackKeys)
-	add("severity", RuleIDs())
+	add("severity", rule.IDs())
 	sort.Strings(out)
 	return out
 }
@@ -300,8 +301,8 @@ func TestOverrides(t *testing.T) {
 				}
 			}},
 	}
-	for _, id := range RuleIDs() {
-		for _, s := range []Severity{Warning, Off, Error} {
+	for _, id := range rule.IDs() {
+		for _, s := range []rule.Severity{rule.Warning, rule.Off, rule.Error} {
 			tests = append(tests, struct {
 				name string
 				src  string
@@ -324,7 +325,7 @@ func TestOverrides(t *testing.T) {
 
 func TestSeverityOf(t *testing.T) {
 	c := mustParse(t, "[severity]\nplaceholder = 'warning'\nmetric-overdue = 'off'\n")
-	for rule, want := range map[string]Severity{"placeholder": Warning, "metric-overdue": Off, "metric-weakened": Error, "no-such-rule": Error} {
+	for rule, want := range map[string]rule.Severity{"placeholder": rule.Warning, "metric-overdue": rule.Off, "metric-weakened": rule.Error, "no-such-rule": rule.Error} {
 		if got := c.SeverityOf(rule); got != want {
 			t.Errorf("SeverityOf(%q) = %q, want %q", rule, got, want)
 		}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"testing"
 
@@ -71,12 +72,12 @@ func FuzzParse(f *testing.F) {
 		if c.Documents.MaxBytes <= 0 || c.PressRelease.MaxWords <= 0 || c.PressRelease.HeadlineMaxWords <= 0 || len(c.Documents.Globs) == 0 {
 			t.Fatalf("bad limits %+v %+v", c.Documents, c.PressRelease)
 		}
-		for _, id := range RuleIDs() {
+		for _, id := range rule.IDs() {
 			if !c.SeverityOf(id).Valid() || !c.Severity[id].Valid() {
 				t.Fatalf("severity of %s: %q", id, c.Severity[id])
 			}
 		}
-		if len(c.Severity) != len(RuleIDs()) {
+		if len(c.Severity) != len(rule.IDs()) {
 			t.Fatal("extra severities")
 		}
 		if len(c.PlaceholderPatterns()) != len(c.Placeholders.Patterns) || !c.compiledCurrent() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
 	"io"
 	"io/fs"
 	"math"
@@ -26,7 +27,7 @@ import (
 const maxFileBytes = 1 << 20
 
 // FileError is a problem with a configuration file (it is not called Error
-// because Error is the severity). Error() is one line:
+// because rule.Error is the severity). Error() is one line:
 // "FILE:LINE: KEY: MSG", without ":LINE" when the line is unknown (0) and
 // without "KEY: " when Key is empty.
 type FileError struct {
@@ -866,7 +867,7 @@ func (d *decoder) severity(c *Config, v any) {
 		d.fail(path, "want a table, got %s", describe(v))
 		return
 	}
-	rules := RuleIDs()
+	rules := rule.IDs()
 	for _, k := range sortedKeys(m) {
 		sv := m[k]
 		p := with(path, k)
@@ -876,11 +877,11 @@ func (d *decoder) severity(c *Config, v any) {
 			continue
 		}
 		s, ok := sv.(string)
-		if !ok || !Severity(s).Valid() {
+		if !ok || !rule.Severity(s).Valid() {
 			d.fail(p, "want \"error\", \"warning\" or \"off\", got %s", describeSeverity(sv))
 			continue
 		}
-		c.Severity[k] = Severity(s)
+		c.Severity[k] = rule.Severity(s)
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 
 	"github.com/prfaq/git-prfaq/internal/gittest"
 
-	"github.com/prfaq/git-prfaq/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
 )
 
 // TestMain isolates git from the machine (see gittest.Isolate).

@@ -22,7 +22,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/prfaq/git-prfaq/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
 )
 
 // spec is what the package knows of one hook.

@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/prfaq/git-prfaq/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
 )
 
 // Action is what Install or Uninstall did to one hook.

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/prfaq/git-prfaq/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
 )
 
 // Names of the hook managers DetectManager recognises.

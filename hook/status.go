@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/prfaq/git-prfaq/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
 )
 
 // Status is one hook as git would run it.

@@ -2,14 +2,14 @@ package main
 
 import (
 	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"slices"
 	"time"
 
-	"github.com/prfaq/git-prfaq/change"
-	"github.com/prfaq/git-prfaq/check"
-	"github.com/prfaq/git-prfaq/report"
-	"github.com/prfaq/git-prfaq/scan"
+	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/report"
+	"github.com/prfaq/git-prfaq/internal/scan"
 )
 
 var checkHelp = helpText{
@@ -119,7 +119,7 @@ func collect(e *env, w *workspace, f checkFlags, paths []string) ([]scan.File, e
 // none.
 func checkAll(e *env, w *workspace, f checkFlags, today time.Time) (int, error) {
 	var results []scan.Result
-	var findings []check.Finding
+	var findings []rule.Finding
 	if w.repo.Head != "" {
 		var err error
 		if results, findings, err = scan.CheckAtRev(e.ctx, w.repo, w.cfg, "HEAD", today); err != nil {
@@ -132,7 +132,7 @@ func checkAll(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 // writeCheck prints the report, then one line per unreadable file on
 // stderr; an unreadable file makes the exit status 2. changes and charts
 // come from a range (nil otherwise).
-func writeCheck(e *env, format string, results []scan.Result, findings []check.Finding, changes []change.Change, charts []report.Chart) (int, error) {
+func writeCheck(e *env, format string, results []scan.Result, findings []rule.Finding, changes []change.Change, charts []report.Chart) (int, error) {
 	sum := report.Summarize(len(results), findings)
 	run := report.Run{Findings: findings, Summary: sum, Changes: changes, Charts: charts}
 	if err := writeReport(e, format, run); err != nil {

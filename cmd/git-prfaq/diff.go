@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/prfaq/git-prfaq/change"
-	"github.com/prfaq/git-prfaq/gitcmd"
-	"github.com/prfaq/git-prfaq/history"
+	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/history"
 )
 
 var diffHelp = helpText{

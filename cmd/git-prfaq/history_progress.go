@@ -8,7 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/prfaq/git-prfaq/history"
+	"github.com/prfaq/git-prfaq/internal/history"
 )
 
 // progressDelay: a walk that ends sooner shows nothing, so the common

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prfaq/git-prfaq/history"
+	"github.com/prfaq/git-prfaq/internal/history"
 )
 
 // syncBuffer is a bytes.Buffer the progress goroutine and the test can

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/prfaq/git-prfaq/change"
-	"github.com/prfaq/git-prfaq/history"
+	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/history"
 )
 
 // paint colours text on a terminal. Every effect gets a colour code of the

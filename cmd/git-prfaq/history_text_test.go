@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/prfaq/git-prfaq/change"
-	"github.com/prfaq/git-prfaq/history"
+	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/history"
 )
 
 // TestPaint: on a terminal weakened is red and improved green, each

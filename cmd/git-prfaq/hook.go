@@ -7,10 +7,10 @@ import (
 	"strings"
 
 	"github.com/prfaq/git-prfaq/config"
-	"github.com/prfaq/git-prfaq/gate"
-	"github.com/prfaq/git-prfaq/gitcmd"
 	"github.com/prfaq/git-prfaq/hook"
-	"github.com/prfaq/git-prfaq/report"
+	"github.com/prfaq/git-prfaq/internal/gate"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/report"
 )
 
 var hookHelp = helpText{

@@ -3,13 +3,14 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/internal/scan"
 	"github.com/prfaq/git-prfaq/prfaq"
-	"github.com/prfaq/git-prfaq/scan"
 )
 
 var listHelp = helpText{
@@ -83,7 +84,7 @@ func entryOf(r scan.Result, cfg *config.Config) listEntry {
 	if d.Headline != nil {
 		en.Headline = d.Headline.Text
 	}
-	en.Errors, en.Warnings = check.Count(r.Findings)
+	en.Errors, en.Warnings = rule.Count(r.Findings)
 	en.Pass = en.Errors == 0
 	for _, s := range d.Sections {
 		if s.Kind() != prfaq.KindMetrics || s.Metrics == nil {

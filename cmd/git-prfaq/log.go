@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/prfaq/git-prfaq/change"
-	"github.com/prfaq/git-prfaq/history"
+	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/history"
 )
 
 var logHelp = helpText{

@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
 	"io"
 	"os"
 	"regexp"
 	"strings"
 
-	"github.com/prfaq/git-prfaq/check"
-	"github.com/prfaq/git-prfaq/gate"
+	"github.com/prfaq/git-prfaq/internal/gate"
 )
 
 // objectID matches a full SHA-1 or SHA-256 object name.
@@ -138,7 +138,7 @@ func checkUpdates(e *env, g *gate.Gate, updates []refUpdate) (*gate.Report, erro
 		all.Findings = append(all.Findings, r.Findings...)
 		all.Changes = append(all.Changes, r.Changes...)
 	}
-	check.Sort(all.Findings)
+	rule.Sort(all.Findings)
 	return all, nil
 }
 

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/prfaq/git-prfaq/change"
-	"github.com/prfaq/git-prfaq/gate"
-	"github.com/prfaq/git-prfaq/report"
-	"github.com/prfaq/git-prfaq/report/trend"
+	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/gate"
+	"github.com/prfaq/git-prfaq/internal/report"
+	"github.com/prfaq/git-prfaq/internal/report/trend"
 )
 
 // runRange is check --range / --base: the merge gate over a range.

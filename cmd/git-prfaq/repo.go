@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/prfaq/git-prfaq/config"
-	"github.com/prfaq/git-prfaq/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
 )
 
 // workspace is the repository a command runs in and its configuration.

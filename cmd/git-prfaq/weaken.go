@@ -3,11 +3,11 @@ package main
 import (
 	"context"
 
-	"github.com/prfaq/git-prfaq/change"
 	"github.com/prfaq/git-prfaq/config"
-	"github.com/prfaq/git-prfaq/gate"
-	"github.com/prfaq/git-prfaq/gitcmd"
-	"github.com/prfaq/git-prfaq/history"
+	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/gate"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/history"
 )
 
 // weakener is the history reader the merge gate uses.

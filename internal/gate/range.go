@@ -1,0 +1,196 @@
+package gate
+
+import (
+	"context"
+	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
+	"strings"
+
+	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/initiative"
+	"github.com/prfaq/git-prfaq/internal/scan"
+)
+
+// Weakener returns the metric changes between commits a and b, net over
+// the range, with each weakening's acknowledgement filled in (package
+// history provides it; it is a field so the gate can be tested alone).
+type Weakener func(ctx context.Context, a, b string) ([]change.Change, error)
+
+// Range checks the commits in a..b as a pull request or a push is checked:
+// every PRFAQ added or changed, as it stands at b; every new initiative;
+// every unacknowledged weakening between a and b. a is "" when the range
+// starts at the beginning of history. branch, when set, is the branch the
+// range is pushed to (for initiatives.branches).
+func (g *Gate) Range(ctx context.Context, a, b, branch string) (*Report, error) {
+	files, err := g.rangeDocuments(ctx, a, b)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{}
+	r.Results, r.Findings = scan.Check(files, g.Cfg, g.Today)
+	more, err := g.rangeInitiatives(ctx, a, b, branch, paths(files))
+	if err != nil {
+		return nil, err
+	}
+	r.Findings = append(r.Findings, more...)
+	if g.Weakenings == nil {
+		return nil, fmt.Errorf("check range %s..%s: no history reader configured", a, b)
+	}
+	if r.Changes, err = g.Weakenings(ctx, a, b); err != nil {
+		return nil, err
+	}
+	g.acknowledgeAll(r.Changes)
+	r.Findings = append(r.Findings, g.unacknowledged(r.Changes)...)
+	rule.Sort(r.Findings)
+	return r, nil
+}
+
+// rangeDocuments reads every PRFAQ added or changed in a..b as it is at b.
+func (g *Gate) rangeDocuments(ctx context.Context, a, b string) ([]scan.File, error) {
+	changes, err := g.Repo.DiffTrees(ctx, a, b, g.Cfg.DocumentPrefilter()...)
+	if err != nil {
+		return nil, err
+	}
+	var files []scan.File
+	var ids []string
+	for _, c := range changes {
+		if c.Status == 'D' || !g.Cfg.IsDocument(c.Path) {
+			continue
+		}
+		f := scan.File{Path: c.Path}
+		if c.Status == 'R' || c.Status == 'M' || c.Status == 'T' {
+			f.OldPath = c.OldPath
+			if f.OldPath == "" {
+				f.OldPath = c.Path
+			}
+		}
+		files = append(files, f)
+		ids = append(ids, c.NewBlob)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	blobs, err := g.Repo.ReadBlobs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range files {
+		files[i].Data = blobs[ids[i]]
+		if err := g.Cfg.CheckSize(files[i].Path, int64(len(files[i].Data))); err != nil {
+			files[i].Err = err
+		}
+	}
+	return files, nil
+}
+
+// rangeInitiatives applies the three initiative rules to a range.
+func (g *Gate) rangeInitiatives(ctx context.Context, a, b, branch string, docs []string) ([]rule.Finding, error) {
+	var out []rule.Finding
+	if specs := rootPathspecs(g.Cfg); len(specs) > 0 {
+		changes, err := g.Repo.DiffTrees(ctx, a, b, specs...)
+		if err != nil {
+			return nil, err
+		}
+		dirs, err := g.newInitiatives(ctx, changes, a, docs)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, dirs...)
+	}
+	trailers, err := g.trailerCommits(ctx, a, b)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, trailers...)
+	if branch != "" && g.Cfg.InitiativeBranch(branch) && len(docs) == 0 {
+		out = append(out, initiative.BranchFinding(g.Cfg, branch))
+	}
+	return initiative.Keep(out), nil
+}
+
+// trailerCommits reports the commits in a..b that declare an initiative
+// in a trailer but add or change no PRFAQ themselves.
+func (g *Gate) trailerCommits(ctx context.Context, a, b string) ([]rule.Finding, error) {
+	format := "--format=%H%x00%P%x00%(trailers:key=" + g.Cfg.Initiatives.Trailer + ",valueonly,separator=%x1f)%x1e"
+	out, err := g.Repo.Run(ctx, "log", format, revRange(a, b))
+	if err != nil {
+		return nil, fmt.Errorf("read commit trailers in %s: %w", revRange(a, b), err)
+	}
+	var fs []rule.Finding
+	for _, rec := range strings.Split(string(out), "\x1e") {
+		f := strings.Split(strings.TrimLeft(rec, "\n"), "\x00")
+		if len(f) != 3 || strings.TrimSpace(f[2]) == "" {
+			continue
+		}
+		commit, parents, names := f[0], f[1], strings.TrimSpace(f[2])
+		touched, err := g.touchesDocument(ctx, commit, parents)
+		if err != nil {
+			return nil, err
+		}
+		if !touched {
+			fs = append(fs, initiative.TrailerFinding(g.Cfg, commit, strings.Split(names, "\x1f")[0]))
+		}
+	}
+	return fs, nil
+}
+
+// touchesDocument reports whether a commit adds or changes a PRFAQ
+// compared with its first parent.
+func (g *Gate) touchesDocument(ctx context.Context, commit, parents string) (bool, error) {
+	parent := ""
+	if ps := strings.Fields(parents); len(ps) > 0 {
+		parent = ps[0]
+	}
+	changes, err := g.Repo.DiffTrees(ctx, parent, commit, g.Cfg.DocumentPrefilter()...)
+	if err != nil {
+		return false, err
+	}
+	for _, c := range changes {
+		if c.Status != 'D' && g.Cfg.IsDocument(c.Path) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// unacknowledged turns weakenings without an acknowledgement into
+// findings at the metric's line in b; a draft's are warnings.
+func (g *Gate) unacknowledged(changes []change.Change) []rule.Finding {
+	var fs []rule.Finding
+	for _, c := range changes {
+		if c.Effect != change.Weakened || c.Acknowledged != "" {
+			continue
+		}
+		sev := g.Cfg.SeverityOf(rule.MetricWeakened)
+		if sev == rule.Off {
+			continue
+		}
+		if c.Draft && sev == rule.Error {
+			sev = rule.Warning
+		}
+		fix := fmt.Sprintf("acknowledge it with a %s: <reason> trailer on a commit in the range that touches %s, or undo it", g.Cfg.Acknowledgement.Trailer, c.File)
+		fs = append(fs, g.weakening(c, sev, fix))
+	}
+	return fs
+}
+
+// revRange is a..b, or b alone from the beginning of history.
+func revRange(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + ".." + b
+}
+
+// acknowledgeAll applies the gate's outside acknowledgement to every
+// weakening that has none of its own.
+func (g *Gate) acknowledgeAll(changes []change.Change) {
+	if g.Ack == "" {
+		return
+	}
+	for i := range changes {
+		if changes[i].Effect == change.Weakened && changes[i].Acknowledged == "" {
+			changes[i].Acknowledged = g.Ack
+		}
+	}
+}

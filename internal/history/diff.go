@@ -1,0 +1,319 @@
+package history
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/prfaq/git-prfaq/check"
+	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/prfaq"
+)
+
+// Pair is one PRFAQ in two states and what changed in its metrics.
+type Pair struct {
+	// OldPath is the document's path in the older state, "" when it was
+	// added; Path its path in the newer state, "" when it was deleted.
+	OldPath, Path string
+	Old, New      *prfaq.Document // nil where the document does not exist
+	Changes       []change.Change
+}
+
+// File is the path changes are reported under: the newer one, or the
+// older for a deleted document.
+func (p Pair) File() string { return or(p.Path, p.OldPath) }
+
+// Diff lists the changes to the success metrics between two states: the
+// commits from and to, or from and the work tree when to is "" (from ""
+// is HEAD). Changes in the work tree have no commit. paths, slash paths
+// relative to the root, limit the comparison to those PRFAQs (files or
+// directories); a path that is neither is an error.
+func Diff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string) ([]change.Change, error) {
+	pairs, err := DiffPairs(ctx, repo, cfg, from, to, paths)
+	if err != nil {
+		return nil, err
+	}
+	var out []change.Change
+	for _, p := range pairs {
+		out = append(out, p.Changes...)
+	}
+	return out, nil
+}
+
+// DiffPairs is Diff with both versions of each PRFAQ that differs, for
+// callers that show more than the metrics (diff --prose). Every PRFAQ
+// whose bytes differ is listed, even with no metric change.
+func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string) ([]Pair, error) {
+	sel, err := selection(repo, cfg, paths)
+	if err != nil {
+		return nil, err
+	}
+	older, newer, err := resolveStates(ctx, repo, from, to)
+	if err != nil {
+		return nil, err
+	}
+	diffs, err := stateDiff(ctx, repo, cfg, older, newer)
+	if err != nil {
+		return nil, err
+	}
+	diffs = slices.DeleteFunc(diffs, func(d fileDiff) bool { return !sel(d) })
+	pairs, err := readPairs(ctx, repo, cfg, diffs, newer == "")
+	if err != nil {
+		return nil, err
+	}
+	policy := check.PolicyOf(cfg)
+	for i := range pairs {
+		pairs[i].Changes = pairChanges(pairs[i], policy, newer)
+	}
+	return pairs, nil
+}
+
+// pairChanges compares one pair; newer is its commit, "" for the work tree.
+func pairChanges(p Pair, policy check.Policy, newer string) []change.Change {
+	cs := change.Compare(p.File(), p.Old, p.New, policy)
+	draft := isDraft(p.New) || p.New == nil && isDraft(p.Old)
+	for i := range cs {
+		cs[i].Commit, cs[i].Draft = newer, draft
+	}
+	return cs
+}
+
+// selection says which records the given paths keep: all PRFAQs when
+// none is given, else those at or under a path on either side.
+func selection(repo *gitcmd.Repo, cfg *config.Config, paths []string) (func(fileDiff) bool, error) {
+	isDoc := func(d fileDiff) bool { return cfg.IsDocument(d.Path) || d.OldPath != "" && cfg.IsDocument(d.OldPath) }
+	if len(paths) == 0 {
+		return isDoc, nil
+	}
+	var files, dirs []string
+	for _, p := range paths {
+		p = cleanPath(p)
+		switch {
+		case cfg.IsDocument(p):
+			files = append(files, p)
+		case p == ".":
+			dirs = append(dirs, "")
+		case isDir(repo, p):
+			dirs = append(dirs, p+"/")
+		default:
+			return nil, notDocument(cfg, p)
+		}
+	}
+	named := func(path string) bool {
+		return path != "" && (slices.Contains(files, path) || slices.ContainsFunc(dirs, func(d string) bool { return strings.HasPrefix(path, d) }))
+	}
+	return func(d fileDiff) bool { return isDoc(d) && (named(d.Path) || named(d.OldPath)) }, nil
+}
+
+// resolveStates turns the revisions into commit ids: older defaults to
+// HEAD (the empty tree before the first commit), newer "" stays the work
+// tree.
+func resolveStates(ctx context.Context, repo *gitcmd.Repo, from, to string) (older, newer string, err error) {
+	switch {
+	case from == "" && repo.Head == "":
+		older = repo.EmptyTree()
+	case from == "":
+		older = repo.Head
+	default:
+		if older, err = repo.ResolveCommit(ctx, from); err != nil {
+			return "", "", err
+		}
+	}
+	if to != "" {
+		if newer, err = repo.ResolveCommit(ctx, to); err != nil {
+			return "", "", err
+		}
+	}
+	return older, newer, nil
+}
+
+// stateDiff lists the PRFAQs that differ between the commit (or tree)
+// older and the commit newer, or the work tree when newer is "", with
+// renames among PRFAQs paired, sorted by path.
+func stateDiff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, older, newer string) ([]fileDiff, error) {
+	if newer != "" {
+		return treeDiff(ctx, repo, cfg, older, newer)
+	}
+	cmd := []string{"diff-tree", "-r", "-z", "--raw", "--no-abbrev", "-M", older, newer}
+	if newer == "" {
+		if repo.Root == "" {
+			return nil, fmt.Errorf("compare with the work tree: %w", gitcmd.ErrNoWorkTree)
+		}
+		// diff-index without --cached compares the tree with the work
+		// tree for every tracked file; untracked PRFAQs are new.
+		cmd = []string{"diff-index", "-z", "--raw", "--no-abbrev", "-M", older}
+	}
+	diffs, err := rawDiff(ctx, repo, append(append(cmd, "--"), cfg.DocumentPathspecs()...))
+	if err != nil {
+		return nil, err
+	}
+	if newer == "" {
+		if diffs, err = withUntracked(ctx, repo, cfg, diffs); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(diffs, func(a, b fileDiff) int { return strings.Compare(a.Path, b.Path) })
+	return diffs, nil
+}
+
+// treeDiff compares two commits through gitcmd.DiffTrees, whose result
+// the merge gate shares, with the prefilter pathspecs (faster than glob
+// magic; the caller keeps only documents).
+func treeDiff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, older, newer string) ([]fileDiff, error) {
+	changes, err := repo.DiffTrees(ctx, older, newer, cfg.DocumentPrefilter()...)
+	if err != nil {
+		return nil, fmt.Errorf("compare PRFAQs: %w", err)
+	}
+	diffs := make([]fileDiff, len(changes))
+	for i, c := range changes {
+		diffs[i] = documentSides(fileDiff{
+			Status: c.Status, OldMode: c.OldMode, NewMode: c.NewMode,
+			OldBlob: blobID(c.OldBlob), NewBlob: blobID(c.NewBlob),
+			OldPath: c.OldPath, Path: c.Path,
+		})
+	}
+	slices.SortStableFunc(diffs, func(a, b fileDiff) int { return strings.Compare(a.Path, b.Path) })
+	return diffs, nil
+}
+
+// withUntracked adds the untracked PRFAQs as new files.
+func withUntracked(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs []fileDiff) ([]fileDiff, error) {
+	out, err := repo.Run(ctx, append([]string{"ls-files", "-z", "--others", "--exclude-standard", "--"}, cfg.DocumentPathspecs()...)...)
+	if err != nil {
+		return nil, fmt.Errorf("list untracked PRFAQs: %w", err)
+	}
+	for _, p := range strings.Split(string(out), "\x00") {
+		if p != "" {
+			diffs = append(diffs, fileDiff{Status: 'A', OldMode: "000000", NewMode: "100644", Path: p})
+		}
+	}
+	return diffs, nil
+}
+
+func rawDiff(ctx context.Context, repo *gitcmd.Repo, args []string) ([]fileDiff, error) {
+	out, err := repo.Run(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("compare PRFAQs: %w", err)
+	}
+	diffs, err := parseRaw(out)
+	if err != nil {
+		return nil, fmt.Errorf("compare PRFAQs: %w", err)
+	}
+	for i, d := range diffs {
+		diffs[i] = documentSides(d)
+	}
+	return diffs, nil
+}
+
+// readPairs reads and parses both sides of each record: older sides from
+// git, newer sides from git or, for the work tree, from disk.
+func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs []fileDiff, workTree bool) ([]Pair, error) {
+	var ids []string
+	for _, d := range diffs {
+		ids = append(ids, d.OldBlob)
+		if !workTree {
+			ids = append(ids, d.NewBlob)
+		}
+	}
+	docs, err := parseBlobs(ctx, repo, cfg, ids)
+	if err != nil {
+		return nil, err
+	}
+	pairs := make([]Pair, len(diffs))
+	for i, d := range diffs {
+		p := Pair{Path: d.Path, Old: docs[d.OldBlob], New: docs[d.NewBlob]}
+		if d.OldBlob != "" || d.Status != 'A' {
+			p.OldPath = or(d.OldPath, d.Path)
+		}
+		if d.Status == 'D' {
+			p.Path = ""
+		} else if workTree {
+			if p.New, err = readWorkTree(repo, cfg, d.Path); err != nil {
+				return nil, err
+			}
+		}
+		pairs[i] = p
+	}
+	return pairs, nil
+}
+
+// readWorkTree parses a PRFAQ from disk; one deleted meanwhile is absent.
+func readWorkTree(repo *gitcmd.Repo, cfg *config.Config, path string) (*prfaq.Document, error) {
+	data, err := os.ReadFile(filepath.Join(repo.Root, filepath.FromSlash(path)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if err := cfg.CheckSize(path, int64(len(data))); err != nil {
+		return nil, err
+	}
+	doc, err := prfaq.NewParser(cfg.Spec()).Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return doc, nil
+}
+
+// parseBlobs reads the distinct blobs with one `git cat-file --batch` and
+// parses them on every core. "" and unreadable versions map to nil.
+func parseBlobs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, ids []string) (map[string]*prfaq.Document, error) {
+	var want []string
+	seen := map[string]bool{"": true}
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			want = append(want, id)
+		}
+	}
+	blobs, err := repo.ReadBlobs(ctx, want)
+	if err != nil {
+		return nil, fmt.Errorf("read PRFAQ versions: %w", err)
+	}
+	docs := make(map[string]*prfaq.Document, len(want))
+	parser := prfaq.NewParser(cfg.Spec())
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	work := make(chan string)
+	for range min(runtime.GOMAXPROCS(0), max(len(want), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := range work {
+				doc := parseVersion(parser, cfg, id, blobs[id])
+				mu.Lock()
+				docs[id] = doc
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, id := range want {
+		work <- id
+	}
+	close(work)
+	wg.Wait()
+	return docs, nil
+}
+
+// parseVersion reads one version; a version that is not text or is over
+// the size limit cannot hold metrics anyone reads, so it counts as none.
+func parseVersion(parser *prfaq.Parser, cfg *config.Config, id string, data []byte) *prfaq.Document {
+	if data == nil || cfg.CheckSize(id, int64(len(data))) != nil {
+		return nil
+	}
+	doc, err := parser.Parse(data)
+	if err != nil {
+		return nil
+	}
+	return doc
+}

@@ -1,0 +1,220 @@
+package history
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/prfaq"
+)
+
+// versions reads and parses document versions by blob id while a walk is
+// still running: each distinct blob is read once, through one `git
+// cat-file --batch`, and parsed once, on every core. Ask for blobs with
+// want; when the walk is over, finish waits for the last parse.
+//
+// Ids are written to cat-file as they come and its answers read by
+// another goroutine, so git never waits for us and we never wait for a
+// round trip (gitcmd.BlobReader's one-at-a-time reads cost 2x here).
+type versions struct {
+	cfg     *config.Config
+	parser  *prfaq.Parser
+	git     *stream       // nil if it could not be started
+	started chan struct{} // closed once git is set
+
+	mu   sync.Mutex
+	seen map[string]bool
+	docs map[string]*prfaq.Document // nil: unreadable, counted as no metrics
+	err  error
+
+	need    chan string
+	parse   chan blob
+	writer  sync.WaitGroup
+	readers sync.WaitGroup
+}
+
+type blob struct {
+	id   string
+	data []byte
+}
+
+// newVersions starts cat-file, its feeder and reader, and the parsers.
+// cat-file is started in the background: the walk, which is what takes the
+// time, should not wait the few milliseconds a process start costs.
+func newVersions(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) *versions {
+	v := &versions{
+		cfg: cfg, parser: prfaq.NewParser(cfg.Spec()), started: make(chan struct{}),
+		seen: map[string]bool{}, docs: map[string]*prfaq.Document{},
+		need: make(chan string, 1024), parse: make(chan blob, 64),
+	}
+	go func() {
+		defer close(v.started)
+		var err error
+		if v.git, err = startGitInput(ctx, repo, "cat-file", "--batch"); err != nil {
+			v.fail(fmt.Errorf("read PRFAQ versions: %w", err))
+		}
+	}()
+	v.writer.Add(1)
+	go v.feed()
+	v.readers.Add(1)
+	go v.read()
+	for range runtime.GOMAXPROCS(0) {
+		v.readers.Add(1)
+		go v.parseAll()
+	}
+	return v
+}
+
+// want asks for the document in blob id ("" is no document) unless it was
+// asked for already. It is safe for concurrent use.
+func (v *versions) want(id string) {
+	if id == "" {
+		return
+	}
+	v.mu.Lock()
+	dup := v.seen[id]
+	v.seen[id] = true
+	v.mu.Unlock()
+	if !dup {
+		v.need <- id
+	}
+}
+
+// feed writes the wanted ids to cat-file, flushing whenever it has no more
+// to write, and closes cat-file's input after the last.
+func (v *versions) feed() {
+	defer v.writer.Done()
+	<-v.started
+	if v.git == nil {
+		for range v.need {
+			// drain, so that want never blocks
+		}
+		return
+	}
+	defer v.git.in.Close()
+	w := bufio.NewWriter(v.git.in)
+	for id := range v.need {
+		if _, err := w.WriteString(id + "\n"); err != nil {
+			v.fail(fmt.Errorf("read PRFAQ versions: %w", err))
+			break
+		}
+		if len(v.need) == 0 {
+			if err := w.Flush(); err != nil {
+				v.fail(fmt.Errorf("read PRFAQ versions: %w", err))
+				break
+			}
+		}
+	}
+	w.Flush()
+	for range v.need {
+		// drain, so that want never blocks after a failure
+	}
+}
+
+// read takes cat-file's answers, in order, to the parsers.
+func (v *versions) read() {
+	defer v.readers.Done()
+	defer close(v.parse)
+	<-v.started
+	if v.git == nil {
+		return
+	}
+	for {
+		b, err := readAnswer(v.git.out)
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			v.fail(fmt.Errorf("read PRFAQ versions: %w", err))
+			io.Copy(io.Discard, v.git.out) // so that cat-file, and feed, can finish
+			return
+		}
+		v.parse <- b
+	}
+}
+
+// readAnswer reads one `cat-file --batch` answer: "<id> blob <size>\n"
+// and the contents and a newline; a blob the repository lacks is an error.
+func readAnswer(r *bufio.Reader) (blob, error) {
+	line, err := r.ReadString('\n')
+	if err != nil {
+		if errors.Is(err, io.EOF) && line == "" {
+			return blob{}, io.EOF
+		}
+		return blob{}, fmt.Errorf("cat-file: %w", err)
+	}
+	f := strings.Fields(line)
+	if len(f) == 2 && f[1] == "missing" {
+		return blob{}, fmt.Errorf("object %s: %w", f[0], gitcmd.ErrMissing)
+	}
+	if len(f) != 3 {
+		return blob{}, fmt.Errorf("unexpected cat-file answer %q", strings.TrimSpace(line))
+	}
+	size, err := strconv.Atoi(f[2])
+	if err != nil || size < 0 {
+		return blob{}, fmt.Errorf("unexpected cat-file answer %q", strings.TrimSpace(line))
+	}
+	data := make([]byte, size+1)
+	if _, err := io.ReadFull(r, data); err != nil {
+		return blob{}, fmt.Errorf("cat-file %s: %w", f[0], err)
+	}
+	if f[1] != "blob" {
+		return blob{id: f[0]}, nil // not a file's contents: no document
+	}
+	return blob{id: f[0], data: data[:size]}, nil
+}
+
+func (v *versions) parseAll() {
+	defer v.readers.Done()
+	for b := range v.parse {
+		doc := v.parseOne(b)
+		v.mu.Lock()
+		v.docs[b.id] = doc
+		v.mu.Unlock()
+	}
+}
+
+func (v *versions) parseOne(b blob) *prfaq.Document {
+	return parseVersion(v.parser, v.cfg, b.id, b.data)
+}
+
+func (v *versions) fail(err error) {
+	v.mu.Lock()
+	if v.err == nil {
+		v.err = err
+	}
+	v.mu.Unlock()
+}
+
+// finish waits for every wanted version and for cat-file to exit. It must
+// be called once, after the last want.
+func (v *versions) finish() error {
+	close(v.need)
+	v.writer.Wait()
+	v.readers.Wait()
+	var waitErr error
+	if v.git != nil {
+		waitErr = v.git.wait()
+	}
+	if v.err != nil {
+		return v.err
+	}
+	if waitErr != nil {
+		return fmt.Errorf("read PRFAQ versions: %w", waitErr)
+	}
+	return nil
+}
+
+// doc is the parsed version in blob id; nil for "" or an unreadable one.
+// Call it after finish.
+func (v *versions) doc(id string) *prfaq.Document {
+	return v.docs[id]
+}

@@ -1,0 +1,169 @@
+package history
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"github.com/prfaq/git-prfaq/check"
+	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/prfaq"
+)
+
+// Weakenings compares each PRFAQ at commit a with it at commit b, the
+// merge gate's question (FORMAT.md, "Weakened success criteria"): the net
+// change counts, so a weakening undone inside the range is none; a PRFAQ
+// renamed in the range is compared under both names; one added in the
+// range has nothing to weaken (its metrics come back as added). a "" is
+// the beginning of history.
+//
+// Every change is returned, improved and neutral too, for reports. A
+// weakening's Acknowledged is the first acknowledgement trailer, oldest
+// first, of the commits in a..b that touch the PRFAQ from the first one
+// that changed that metric on; its Commit, Date and Author are those of
+// the last commit in a..b that changed that field of that metric. Draft is
+// set on the changes of a PRFAQ that is a draft at b (or was, at a, when
+// the range deletes it).
+func Weakenings(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, a, b string) ([]change.Change, error) {
+	older := repo.EmptyTree()
+	if a != "" {
+		id, err := repo.ResolveCommit(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		older = id
+	}
+	newer, err := repo.ResolveCommit(ctx, b)
+	if err != nil {
+		return nil, err
+	}
+	diffs, err := stateDiff(ctx, repo, cfg, older, newer)
+	if err != nil {
+		return nil, err
+	}
+	diffs = slices.DeleteFunc(diffs, func(d fileDiff) bool {
+		return !cfg.IsDocument(d.Path) && (d.OldPath == "" || !cfg.IsDocument(d.OldPath))
+	})
+	pairs, err := readPairs(ctx, repo, cfg, diffs, false)
+	if err != nil {
+		return nil, err
+	}
+	policy := check.PolicyOf(cfg)
+	var weak []int
+	for i := range pairs {
+		pairs[i].Changes = pairChanges(pairs[i], policy, "")
+		if hasWeakening(pairs[i].Changes) {
+			weak = append(weak, i)
+		}
+	}
+	if len(weak) > 0 {
+		exclude := ""
+		if a != "" {
+			exclude = older
+		}
+		if err := attribute(ctx, repo, cfg, exclude, newer, pairs, weak); err != nil {
+			return nil, err
+		}
+	}
+	var out []change.Change
+	for _, p := range pairs {
+		out = append(out, p.Changes...)
+	}
+	return out, nil
+}
+
+func hasWeakening(cs []change.Change) bool {
+	return slices.ContainsFunc(cs, func(c change.Change) bool { return c.Effect == change.Weakened })
+}
+
+// step is one commit's change to one PRFAQ.
+type step struct {
+	c       *commit
+	changes []change.Change
+}
+
+// attribute walks the commits of exclude..newer that touch the weakened
+// PRFAQs (under their old and new names) and fills in each weakening's
+// commit and acknowledgement.
+func attribute(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, exclude, newer string, pairs []Pair, weak []int) error {
+	owner := map[string]int{} // a path, at a or at b, to its pair
+	var specs []string
+	for _, i := range weak {
+		for _, p := range []string{pairs[i].OldPath, pairs[i].Path} {
+			if _, dup := owner[p]; p != "" && !dup {
+				owner[p] = i
+				specs = append(specs, literal(p))
+			}
+		}
+	}
+	w := walk{rev: newer, exclude: exclude, pathspecs: specs, allParents: true, topo: true,
+		trailer: cfg.Acknowledgement.Trailer}
+	l := &logger{repo: repo, cfg: cfg}
+	l.v = newVersions(ctx, repo, cfg)
+	list, walkErr := l.collect(ctx, w)
+	if walkErr == nil {
+		walkErr = pairRenames(ctx, repo, list, nil)
+	}
+	if err := errors.Join(walkErr, l.v.finish()); err != nil {
+		return err
+	}
+	steps := map[int][]step{}
+	policy := check.PolicyOf(cfg)
+	for _, c := range slices.Backward(list) {
+		for _, f := range c.Files {
+			i, ok := owner[f.Path]
+			if !ok {
+				i, ok = owner[f.OldPath]
+			}
+			if ok {
+				steps[i] = append(steps[i], step{c, change.Compare(f.Path, l.v.doc(f.OldBlob), l.v.doc(f.NewBlob), policy)})
+			}
+		}
+	}
+	for _, i := range weak {
+		for j, ch := range pairs[i].Changes {
+			if ch.Effect == change.Weakened {
+				pairs[i].Changes[j] = attributeOne(ch, steps[i])
+			}
+		}
+	}
+	return nil
+}
+
+// attributeOne fills in one net weakening from the PRFAQ's steps, oldest
+// first.
+func attributeOne(ch change.Change, steps []step) change.Change {
+	key := prfaq.FoldSpace(ch.Metric)
+	first, last := -1, -1
+	for i, s := range steps {
+		for _, c := range s.changes {
+			if prfaq.FoldSpace(c.Metric) != key {
+				continue
+			}
+			if first < 0 {
+				first = i
+			}
+			if c.Field == ch.Field || last < 0 {
+				last = i
+			}
+		}
+	}
+	if first < 0 {
+		// No single commit changed it (the net change came through a
+		// merge): every commit touching the PRFAQ may acknowledge it.
+		first = 0
+	}
+	if last >= 0 {
+		c := steps[last].c
+		ch.Commit, ch.Date, ch.Author = c.Hash, c.Date, c.Author
+	}
+	for _, s := range steps[first:] {
+		if len(s.c.Acks) > 0 {
+			ch.Acknowledged = s.c.Acks[0]
+			break
+		}
+	}
+	return ch
+}

@@ -1,0 +1,139 @@
+// Package report writes findings in the formats the command line offers.
+// Each format is a function of the findings alone, so golden tests need no
+// repository.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"github.com/prfaq/git-prfaq/rule"
+	"io"
+	"strings"
+
+	"github.com/prfaq/git-prfaq/internal/change"
+)
+
+// Summary counts what a check looked at and found.
+type Summary struct {
+	Files    int `json:"files"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+}
+
+// Summarize counts findings over files checked.
+func Summarize(files int, fs []rule.Finding) Summary {
+	e, w := rule.Count(fs)
+	return Summary{Files: files, Errors: e, Warnings: w}
+}
+
+// JSON writes the check report as CLI.md defines it.
+func JSON(w io.Writer, fs []rule.Finding, s Summary) error {
+	return JSONWithChanges(w, fs, s, nil)
+}
+
+// Style says how text output may decorate itself.
+type Style struct {
+	Color bool
+}
+
+func (s Style) paint(code, text string) string {
+	if !s.Color {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+func (s Style) severity(sev rule.Severity) string {
+	switch sev {
+	case rule.Error:
+		return s.paint("31;1", "error")
+	case rule.Warning:
+		return s.paint("33", "warning")
+	}
+	return string(sev)
+}
+
+// Text writes one line per finding, file:line:col first so editors and
+// terminals can jump to it, then a summary line.
+func Text(w io.Writer, fs []rule.Finding, sum Summary, st Style) error {
+	for _, f := range fs {
+		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", oneLine(f.Location()),
+			st.severity(f.Severity), oneLine(f.Message), f.Rule); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, indented(f.Suggestion)); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, summaryLine(sum, st))
+	return err
+}
+
+func summaryLine(s Summary, st Style) string {
+	verdict := st.paint("32", "ok")
+	if s.Errors > 0 {
+		verdict = st.paint("31;1", "FAIL")
+	}
+	return fmt.Sprintf("%s: %s checked, %s, %s", verdict, plural(s.Files, "PRFAQ"), plural(s.Errors, "error"), plural(s.Warnings, "warning"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// indented is a suggestion under its finding, each line indented by four
+// spaces: a reader of findings line by line skips lines that start with a
+// space.
+func indented(s string) string {
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(s, "\n") {
+		b.WriteString("    " + oneLine(l) + "\n")
+	}
+	return b.String()
+}
+
+// oneLine keeps a message from breaking the one-finding-per-line shape
+// (document text quoted in a message may hold newlines or escapes).
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\x1b' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// JSONWithChanges is JSON with the metric changes a range found, under
+// "changes" (the diff/log shape), when there are any.
+func JSONWithChanges(w io.Writer, fs []rule.Finding, s Summary, changes []change.Change) error {
+	if fs == nil {
+		fs = []rule.Finding{} // a list, never null, for scripts
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Findings []rule.Finding  `json:"findings"`
+		Summary  Summary         `json:"summary"`
+		Changes  []change.Change `json:"changes,omitempty"`
+	}{fs, s, changes})
+}
+
+// Acknowledged lists the weakenings a range acknowledged, with the reason
+// the trailer gave: they pass, and a reviewer should still see them.
+func Acknowledged(w io.Writer, changes []change.Change) error {
+	for _, c := range changes {
+		if c.Effect != change.Weakened || c.Acknowledged == "" {
+			continue
+		}
+		if _, err := fmt.Fprintf(w, "acknowledged: %s: metric %q: %s: %s\n", c.File, c.Metric, oneLine(c.Summary()), oneLine(c.Acknowledged)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

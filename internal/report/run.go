@@ -1,0 +1,90 @@
+package report
+
+import (
+	"github.com/prfaq/git-prfaq/rule"
+	"strings"
+
+	"github.com/prfaq/git-prfaq/internal/change"
+)
+
+// Formats are the --format values check accepts, the default first.
+func Formats() []string { return []string{"text", "json", "github", "sarif", "markdown"} }
+
+// Run is what one check found, for the formats that show more than the
+// findings: the metric changes of a range and the history of the targets
+// that changed in it.
+type Run struct {
+	Findings []rule.Finding
+	Summary  Summary
+	// Changes are a range's metric changes, net from its start to its end
+	// (nil outside --range/--base).
+	Changes []change.Change
+	// Charts are the targets that changed in the range, commit by commit
+	// (package report/trend reads them from git).
+	Charts []Chart
+}
+
+// Chart is the history of one metric's target over a range's commits.
+type Chart struct {
+	File   string
+	Metric string
+	// Unit labels the y axis ("days", "%", "USD"); "" for a plain number.
+	Unit   string
+	Points []Point
+}
+
+// Point is one version of a target: the commit that set it and its value
+// in the chart's unit.
+type Point struct {
+	Commit string // full id; shown abbreviated
+	Value  float64
+	Text   string // the cell as written, e.g. "3 days"
+}
+
+// where names a finding's place when it has no file: a commit or a branch.
+func where(f rule.Finding) string {
+	switch {
+	case f.File != "":
+		return f.File
+	case f.Commit != "":
+		return "commit " + shortID(f.Commit)
+	case f.Ref != "":
+		return "branch " + f.Ref
+	}
+	return ""
+}
+
+// shortID abbreviates a commit id as git's default abbreviation does
+// (without asking git whether seven characters are unique: a report only
+// needs something a reader recognises).
+func shortID(id string) string {
+	if len(id) > 7 {
+		return id[:7]
+	}
+	return id
+}
+
+// uriPath percent-encodes a slash path as a relative URI reference: every
+// byte but RFC 3986's unreserved characters and the slash. Stricter than
+// url.PathEscape, which keeps '&', ':' and '@': a Markdown link or a SARIF
+// viewer then cannot read a file name as a scheme, entity or query.
+func uriPath(p string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if unreserved(c) || c == '/' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
+
+func unreserved(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
+}

@@ -1,0 +1,161 @@
+package scan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
+)
+
+// Staged reads the PRFAQ documents added or changed in the index (what
+// `git commit` would record), from the index, never the work tree, and
+// each one's HEAD version when it has one (OldData), for comparisons. The
+// staged diff names each side's blob, so one `git cat-file` reads both and
+// the index is read only once.
+func Staged(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File, error) {
+	changes, err := repo.StagedChanges(ctx, cfg.DocumentPrefilter()...)
+	if err != nil {
+		return nil, err
+	}
+	var files []File
+	var ids, newIDs []string
+	for _, c := range changes {
+		if c.Status == 'D' || !regularFile(c.NewMode) || !cfg.IsDocument(c.Path) {
+			continue
+		}
+		if c.Status == 'U' {
+			return nil, fmt.Errorf("%s: unmerged (merge conflict): resolve it and git add the file", c.Path)
+		}
+		f := File{Path: c.Path, OldPath: oldPath(c)}
+		ids, newIDs = append(ids, c.NewBlob), append(newIDs, c.NewBlob)
+		if f.OldPath != "" && regularFile(c.OldMode) {
+			f.OldBlob = c.OldBlob
+			ids = append(ids, c.OldBlob)
+		}
+		files = append(files, f)
+	}
+	if len(ids) == 0 {
+		return nil, ctxErr(ctx)
+	}
+	blobs, err := repo.ReadBlobs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, f := range files {
+		files[i].Data = blobs[newIDs[i]]
+		if f.OldBlob != "" {
+			files[i].OldData = blobs[f.OldBlob]
+		}
+	}
+	return files, nil
+}
+
+// oldPath is where a changed file was before: "" for an addition or copy.
+func oldPath(c gitcmd.Change) string {
+	switch c.Status {
+	case 'A', 'C':
+		return ""
+	case 'R':
+		return c.OldPath
+	}
+	return c.Path
+}
+
+// Changed reads the PRFAQ documents that differ in the work tree from
+// HEAD, untracked ones included, from the work tree.
+func Changed(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File, error) {
+	changes, err := repo.WorktreeChanges(ctx, cfg.DocumentPrefilter()...)
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, c := range changes {
+		if c.Status != 'D' && cfg.IsDocument(c.Path) {
+			paths = append(paths, c.Path)
+		}
+	}
+	return readDisk(ctx, repo.Root, paths, cfg)
+}
+
+// WorkTree reads every PRFAQ document in the work tree that git tracks or
+// would track (untracked but not ignored).
+func WorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File, error) {
+	args := append([]string{"-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--"}, cfg.DocumentPathspecs()...)
+	out, err := repo.Run(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list PRFAQ documents: %w", err)
+	}
+	var paths []string
+	seen := map[string]bool{}
+	for _, p := range strings.Split(string(out), "\x00") {
+		if p != "" && !seen[p] && cfg.IsDocument(p) {
+			seen[p] = true
+			paths = append(paths, p)
+		}
+	}
+	files, err := readDisk(ctx, repo.Root, paths, cfg)
+	// A tracked file deleted from the work tree is not there to list.
+	kept := files[:0]
+	for _, f := range files {
+		if !errors.Is(f.Err, fs.ErrNotExist) {
+			kept = append(kept, f)
+		}
+	}
+	return kept, err
+}
+
+// literal makes a path a pathspec that matches only itself.
+func literal(path string) string { return ":(top,literal)" + path }
+
+// regularFile is true for blobs git stores as files (not symlinks 120000
+// or submodules 160000).
+func regularFile(mode string) bool { return mode == "100644" || mode == "100755" }
+
+// readDisk reads root-relative slash paths from the file system,
+// refusing files over the size limit before reading them.
+func readDisk(ctx context.Context, root string, paths []string, cfg *config.Config) ([]File, error) {
+	files := make([]File, 0, len(paths))
+	for _, p := range paths {
+		if err := ctxErr(ctx); err != nil {
+			return files, err
+		}
+		files = append(files, readFile(filepath.Join(root, filepath.FromSlash(p)), p, cfg))
+	}
+	return files, nil
+}
+
+func readFile(abs, rel string, cfg *config.Config) File {
+	f := File{Path: rel}
+	info, err := os.Stat(abs)
+	switch {
+	case err != nil:
+		f.Err = fmt.Errorf("%s: %w", rel, unwrapPath(err))
+	case info.IsDir():
+		f.Err = fmt.Errorf("%s: is a directory", rel)
+	case !info.Mode().IsRegular():
+		f.Err = fmt.Errorf("%s: not a regular file", rel)
+	default:
+		if f.Err = cfg.CheckSize(rel, info.Size()); f.Err == nil {
+			if f.Data, err = os.ReadFile(abs); err != nil {
+				f.Err = fmt.Errorf("%s: %w", rel, unwrapPath(err))
+			}
+		}
+	}
+	return f
+}
+
+// unwrapPath drops the path from an *fs.PathError: the caller names the
+// file already, relative to the repository.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
