@@ -10,11 +10,6 @@ import (
 	"github.com/prfaq/git-prfaq/prfaq"
 )
 
-// Statuses is the lifecycle README.md ("Status") defines, in order.
-func Statuses() []string {
-	return []string{"draft", "review", "approved", "launched", "cancelled"}
-}
-
 // Input is one document to check.
 type Input struct {
 	File  string // slash path relative to the repository root
@@ -108,10 +103,8 @@ func (k *Checker) present(d *prfaq.Document) ([]pattern, []string) {
 	return ps, ss
 }
 
-// status is the document's lifecycle state, lower-cased; "" when unset.
-func (c *checker) status() string {
-	return strings.ToLower(strings.TrimSpace(c.doc.FrontMatter.Status))
-}
+// status is the document's lifecycle state, normalised; "" when unset.
+func (c *checker) status() prfaq.Status { return c.doc.Status() }
 
 // report adds a finding at the configured severity, lowered to a warning
 // for a draft (parse failures stay errors) and for recommended things. It
@@ -138,7 +131,7 @@ func (c *checker) reportAt(id string, sev rule.Severity, pos prfaq.Pos, format s
 	if sev == rule.Off || sev == "" {
 		return false
 	}
-	if sev == rule.Error && c.status() == "draft" && id != rule.FrontmatterInvalid {
+	if sev == rule.Error && c.status() == prfaq.Draft && id != rule.FrontmatterInvalid {
 		sev = rule.Warning
 	}
 	c.out = append(c.out, rule.Finding{
@@ -158,12 +151,14 @@ func (c *checker) frontMatter() {
 	if !fm.Present || fm.Status == "" {
 		return // no status: every rule applies at its configured severity
 	}
-	for _, s := range Statuses() {
-		if c.status() == s {
-			return
-		}
+	if fm.Status.Valid() {
+		return
 	}
-	c.report(rule.StatusInvalid, fm.StatusPos, "status %q is not a lifecycle state: use one of %s", fm.Status, strings.Join(Statuses(), ", "))
+	var names []string
+	for _, s := range prfaq.Statuses() {
+		names = append(names, string(s))
+	}
+	c.report(rule.StatusInvalid, fm.StatusPos, "status %q is not a lifecycle state: use one of %s", fm.Status, strings.Join(names, ", "))
 }
 
 func (c *checker) headline() {

@@ -177,7 +177,7 @@ func (c *checker) columnName(f prfaq.Field) string {
 // overdue reports a metric whose deadline has passed without an Actual.
 // A cancelled PRFAQ owes no results.
 func (c *checker) overdue(m *prfaq.Metric, a Assessment) {
-	if c.status() == "cancelled" || c.in.Today.IsZero() || !a.By.End.Before(c.in.Today) {
+	if c.status() == prfaq.Cancelled || c.in.Today.IsZero() || !a.By.End.Before(c.in.Today) {
 		return
 	}
 	days := int(c.in.Today.Sub(a.By.End).Hours() / 24)

@@ -83,7 +83,7 @@ type FrontMatter struct {
 	Present bool
 	Pos     Pos
 	EndLine int // the closing +++ line
-	Status  string
+	Status  Status
 	// StatusPos is where the status value is written (the opening line
 	// when there is no status key).
 	StatusPos Pos

@@ -56,7 +56,7 @@ func readKnownFields(fm *FrontMatter, fields map[string]any, body []byte) *Front
 			return &FrontMatterError{Pos: Pos{line, 1}, Msg: fmt.Sprintf("front matter %q must be a string, like %s = \"draft\"", key, key)}
 		}
 		if key == "status" {
-			fm.Status = s
+			fm.Status = Status(s)
 			fm.StatusPos = Pos{line, 1}
 		} else {
 			fm.Owner = s

@@ -217,7 +217,7 @@ func TestFrontMatter(t *testing.T) {
 				if fm.Err != nil {
 					t.Fatalf("unexpected error %v", fm.Err)
 				}
-				if fm.Status != tt.status || fm.Owner != tt.owner {
+				if string(fm.Status) != tt.status || fm.Owner != tt.owner {
 					t.Errorf("status %q owner %q, want %q %q", fm.Status, fm.Owner, tt.status, tt.owner)
 				}
 				return

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/prfaq/git-prfaq/rule"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/prfaq/git-prfaq/check"
@@ -80,7 +79,7 @@ func entryOf(r scan.Result, cfg *config.Config) listEntry {
 		return en
 	}
 	d := r.Doc
-	en.Status, en.Owner = d.FrontMatter.Status, d.FrontMatter.Owner
+	en.Status, en.Owner = string(d.FrontMatter.Status), d.FrontMatter.Owner
 	if d.Headline != nil {
 		en.Headline = d.Headline.Text
 	}
@@ -125,7 +124,7 @@ func writeListText(e *env, entries []listEntry) error {
 }
 
 func metricsCell(en listEntry) string {
-	if strings.EqualFold(en.Status, "launched") && en.Metrics > 0 {
+	if prfaq.Status(en.Status).Normal() == prfaq.Launched && en.Metrics > 0 {
 		return fmt.Sprintf("%d (met %d, missed %d)", en.Metrics, en.Met, en.Missed)
 	}
 	return fmt.Sprint(en.Metrics)

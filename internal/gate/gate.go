@@ -201,7 +201,7 @@ func (g *Gate) compare(results []scan.Result, files []scan.File, old map[string]
 		if r.Doc == nil {
 			continue
 		}
-		draft[r.Path] = isDraft(r.Doc)
+		draft[r.Path] = r.Doc.IsDraft()
 		data, ok := old[fileOf(files, r.Path).OldBlob]
 		if !ok {
 			continue // a new PRFAQ has nothing to weaken
@@ -213,8 +213,4 @@ func (g *Gate) compare(results []scan.Result, files []scan.File, old map[string]
 		out = append(out, change.Compare(r.Path, before, r.Doc, check.PolicyOf(g.Cfg))...)
 	}
 	return out
-}
-
-func isDraft(d *prfaq.Document) bool {
-	return d.FrontMatter.Err == nil && equalFold(d.FrontMatter.Status, "draft")
 }

@@ -37,7 +37,7 @@ func commitChanges(c *commit, doc func(string) *prfaq.Document, p check.Policy) 
 			continue
 		}
 		cs := change.Compare(f.Path, older, newer, p)
-		draft := isDraft(newer) || newer == nil && isDraft(older)
+		draft := newer.IsDraft() || newer == nil && older.IsDraft()
 		for i := range cs {
 			cs[i].Commit, cs[i].Date, cs[i].Author, cs[i].Draft = c.Hash, c.Date, c.Author, draft
 			if cs[i].Effect == change.Weakened {
@@ -80,10 +80,6 @@ func metricsTable(d *prfaq.Document) *prfaq.MetricsTable {
 	return nil
 }
 
-// isDraft: FORMAT.md makes every finding on a draft a warning.
-func isDraft(d *prfaq.Document) bool {
-	return d != nil && strings.EqualFold(strings.TrimSpace(d.FrontMatter.Status), "draft")
-}
 
 // branchAcks: on the first-parent line a merge shows what its branch
 // changed, but the acknowledgement was written on the branch's commits.

@@ -80,7 +80,7 @@ func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from,
 // pairChanges compares one pair; newer is its commit, "" for the work tree.
 func pairChanges(p Pair, policy check.Policy, newer string) []change.Change {
 	cs := change.Compare(p.File(), p.Old, p.New, policy)
-	draft := isDraft(p.New) || p.New == nil && isDraft(p.Old)
+	draft := p.New.IsDraft() || p.New == nil && p.Old.IsDraft()
 	for i := range cs {
 		cs[i].Commit, cs[i].Draft = newer, draft
 	}
