@@ -2,12 +2,12 @@ package check
 
 import (
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"time"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // Input is one document to check.

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 var today = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)

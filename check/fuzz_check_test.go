@@ -3,7 +3,6 @@ package check_test
 import (
 	"bytes"
 	"errors"
-	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // FuzzCheck reads arbitrary bytes and runs every document rule of the

@@ -2,12 +2,12 @@ package check
 
 import (
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/quantity"
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // requiredColumns are the fields a measurable metric needs, in the order

@@ -2,12 +2,12 @@ package check
 
 import (
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"testing"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // appstoreBullets are the success metrics of a real PRFAQ (appstore-mcp),

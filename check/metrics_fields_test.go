@@ -1,12 +1,12 @@
 package check
 
 import (
-	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"testing"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // metricsPart is the good document from its metrics heading on.

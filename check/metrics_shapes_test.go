@@ -1,12 +1,12 @@
 package check
 
 import (
-	"github.com/prfaq/git-prfaq/rule"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // closeRow is the good document's first metric row, which these tests

@@ -1,11 +1,11 @@
 package check
 
 import (
-	"github.com/prfaq/git-prfaq/rule"
 	"slices"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // placeholders reports template text left in, once per occurrence, at its

@@ -1,9 +1,10 @@
 package check
 
 import (
-	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"testing"
+
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // TestPlaceholderShapes: template text as real documents leave it is

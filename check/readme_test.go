@@ -1,13 +1,13 @@
 package check
 
 import (
-	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // TestREADMEDocumentExamples keeps the README honest: the narrative press

@@ -2,10 +2,10 @@ package check
 
 import (
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // sections reports the parts the reader could not find anywhere (a

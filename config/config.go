@@ -13,13 +13,13 @@ package config
 
 import (
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"regexp"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // FileName is the configuration file, at the repository root.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 const name = ".prfaq.toml"

@@ -1,11 +1,11 @@
 package config
 
 import (
-	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"testing"
 
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 func fuzzSeeds(f *testing.F) {

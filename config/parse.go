@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"io"
 	"io/fs"
 	"math"
@@ -21,6 +20,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // maxFileBytes bounds .prfaq.toml; a real one is a few kilobytes.

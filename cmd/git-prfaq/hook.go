@@ -176,7 +176,6 @@ func openGate(e *env) (*gate.Gate, error) {
 		return nil, err
 	}
 	g := &gate.Gate{Repo: repo, Cfg: cfg, Today: today}
-	g.Weakenings = weakener(repo, cfg)
 	return g, nil
 }
 

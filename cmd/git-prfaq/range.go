@@ -21,7 +21,7 @@ func runRange(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 	if err != nil {
 		return exitUsage, err
 	}
-	g := &gate.Gate{Repo: w.repo, Cfg: w.cfg, Today: today, Weakenings: weakener(w.repo, w.cfg), Ack: f.ack}
+	g := &gate.Gate{Repo: w.repo, Cfg: w.cfg, Today: today, Ack: f.ack}
 	rep, err := g.Range(e.ctx, a, b, "")
 	if err != nil {
 		return exitUsage, err

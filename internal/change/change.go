@@ -1,6 +1,6 @@
 // Package change compares the success metrics of two versions of one PRFAQ
 // and says, field by field, whether each difference weakens, improves or
-// leaves neutral the success criteria (FORMAT.md, "Weakened success
+// leaves neutral the success criteria (README, "Weakened success
 // criteria"). It is pure: callers read the two versions from git, the index
 // or the work tree, parse them, and fill in Commit, Acknowledged and Date.
 //
@@ -13,7 +13,7 @@
 //     it), so it is neither matched nor reported; erasing a metric's name
 //     therefore removes that metric.
 //   - A document added (older is nil) reports each of its metrics as added
-//     (Improved): FORMAT.md says it has nothing to weaken, and the history
+//     (Improved): the README says it has nothing to weaken, and the history
 //     shows when each metric began. A document deleted (newer is nil) reports
 //     each metric as removed (Weakened).
 //   - A cell that differs only in case or spacing has not changed, and
@@ -26,7 +26,10 @@
 //     Baseline→Target, falling back to the newer version's, and to "higher
 //     is better" when neither has a Baseline it can be compared with (an
 //     absent Baseline such as "new" counts something that does not exist
-//     yet). A Target that then moves the worse way has moved toward its
+//     yet), except for a rank, where a lower place is better. When the two
+//     versions point opposite ways (the Target crossed its Baseline), the
+//     metric's original direction decides when the caller's history knows
+//     it (CompareWith). A Target that then moves the worse way has moved toward its
 //     Baseline or past it: Weakened; the better way: Improved. The older
 //     version sets the direction because it is the commitment being changed:
 //     a Target moved past its Baseline makes the newer version read the other
@@ -36,7 +39,7 @@
 //     changes unit (no longer comparable) is Neutral; one that stops being a
 //     quantity is Weakened, one that becomes a quantity Improved. Equal
 //     values with a different bound ("99%" and "at least 99%") are Neutral.
-//   - Baseline: Neutral, as FORMAT.md says, even when a re-measured Baseline
+//   - Baseline: Neutral, as the README says, even when a re-measured Baseline
 //     narrows the gap to an unchanged Target: the Target did not move, and
 //     no Target change is reported.
 //   - By: a later end of period is Weakened, an earlier one Improved; a By
@@ -100,8 +103,13 @@ type Change struct {
 	Line int `json:"line"`
 	// Reason explains the effect in a few words, for text output.
 	Reason string `json:"-"`
+	// AcknowledgedBy is the commit whose trailer acknowledged a weakening
+	// when that is a later commit than the one that made it; empty when the
+	// acknowledgement is the change's own commit's, or came from outside
+	// (--ack), or there is none.
+	AcknowledgedBy string `json:"acknowledged_by,omitempty"`
 	// Draft is set by the history when the newer version of the document
-	// is a draft, whose findings FORMAT.md makes warnings: the merge gate
+	// is a draft, whose findings the README makes warnings: the merge gate
 	// downgrades such a weakening.
 	Draft bool `json:"-"`
 }
@@ -131,14 +139,28 @@ func shown(s string) string {
 // either of which may be nil (the document did not exist). file is the
 // slash path reported in each Change.
 func Compare(file string, older, newer *prfaq.Document, p check.Policy) []Change {
+	return CompareWith(file, older, newer, p, nil)
+}
+
+// Origin gives a metric's original direction (+1 higher is better, -1
+// lower), by prfaq.Metric.Key, from the first version in the history where
+// its Baseline and Target pointed somewhere; ok is false when the history
+// does not know.
+type Origin func(key string) (dir int, ok bool)
+
+// CompareWith is Compare for a caller that knows the history: origin
+// decides which way is better for a Target that crossed its Baseline
+// between the two versions. A nil origin is Compare.
+func CompareWith(file string, older, newer *prfaq.Document, p check.Policy, origin Origin) []Change {
 	o, n := versionOf(older), versionOf(newer)
-	c := comparer{file: file, policy: p, old: o, new: n}
+	c := comparer{file: file, policy: p, old: o, new: n, origin: origin}
 	return c.run()
 }
 
 type comparer struct {
 	file     string
 	policy   check.Policy
+	origin   Origin
 	old, new version
 	out      []Change
 }

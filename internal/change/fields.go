@@ -75,7 +75,7 @@ func (c *comparer) fields(om, nm *prfaq.Metric) {
 		case !changed[f]:
 			continue
 		default:
-			e, why = fieldEffect(f, o, n)
+			e, why = c.fieldEffect(f, o, n)
 		}
 		c.out = append(c.out, Change{
 			File: c.file, Metric: nm.Name, Field: string(f), From: o.text(f), To: n.text(f),
@@ -140,10 +140,10 @@ func dated(d quantity.Date) bool { return d.Precision != 0 }
 
 // fieldEffect is the effect of a field that changed without changing the
 // metric's measurability.
-func fieldEffect(f prfaq.Field, o, n side) (Effect, string) {
+func (c *comparer) fieldEffect(f prfaq.Field, o, n side) (Effect, string) {
 	switch f {
 	case prfaq.FieldTarget:
-		return targetEffect(o, n)
+		return targetEffect(o, n, c.origin)
 	case prfaq.FieldBy:
 		return byEffect(o.a.By, n.a.By)
 	case prfaq.FieldSource:

@@ -3,12 +3,13 @@ package change
 import (
 	"fmt"
 
+	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/internal/quantity"
 )
 
 // targetEffect judges a Target that changed while the metric's
 // measurability did not.
-func targetEffect(o, n side) (Effect, string) {
+func targetEffect(o, n side, origin Origin) (Effect, string) {
 	ot, nt := o.a.Target, n.a.Target
 	switch {
 	case !parsed(ot) && !parsed(nt):
@@ -22,10 +23,14 @@ func targetEffect(o, n side) (Effect, string) {
 	case ot.Compare(nt) == 0:
 		return Neutral, "the same target value with a different bound"
 	}
-	dir := direction(o, n)
+	dir := direction(o, n, origin)
 	ref, ok := reference(o, n)
 	moves := fmt.Sprintf("(from %s to %s)", ot.Text, nt.Text)
 	switch {
+	case !ok && nt.Kind.LowerIsBetter() && nt.Compare(ot) < 0:
+		return Improved, "target raised " + moves + "; in a ranking, a lower place is better"
+	case !ok && nt.Kind.LowerIsBetter():
+		return Weakened, "target lowered " + moves + "; in a ranking, a lower place is better"
 	case !ok && nt.Compare(ot) > 0:
 		return Improved, "target raised " + moves + "; with no baseline, higher is better"
 	case !ok:
@@ -41,15 +46,36 @@ func targetEffect(o, n side) (Effect, string) {
 // direction is +1 when higher is better and -1 when lower is, read from
 // the older version's Baseline→Target (the commitment being changed), else
 // the newer's, else +1: a metric with no Baseline counts something that
-// does not exist yet, so more is better.
-func direction(o, n side) int {
-	for _, s := range []side{o, n} {
-		b, t := s.a.Baseline, s.a.Target
-		if parsed(b) && b.Comparable(t) && b.Compare(t) != 0 {
-			return t.Compare(b)
+// does not exist yet, so more is better. When both versions have one and
+// they disagree, the Target crossed its Baseline: the metric's original
+// direction decides, when the history knows it, so that a Target moved
+// back toward its first ambition reads as the improvement it is.
+func direction(o, n side, origin Origin) int {
+	od, ook := Direction(o.a)
+	nd, nok := Direction(n.a)
+	if ook && nok && od != nd && origin != nil {
+		if d, ok := origin(n.m.Key); ok {
+			return d
 		}
 	}
+	switch {
+	case ook:
+		return od
+	case nok:
+		return nd
+	}
 	return +1
+}
+
+// Direction is which way a metric's Baseline→Target points: +1 when the
+// Target is higher, -1 when lower; ok is false when the two are not
+// comparable quantities or are equal.
+func Direction(a check.Assessment) (dir int, ok bool) {
+	b, t := a.Baseline, a.Target
+	if parsed(b) && parsed(t) && b.Comparable(t) && b.Compare(t) != 0 {
+		return t.Compare(b), true
+	}
+	return 0, false
 }
 
 // reference is the Baseline a Target change is described against: the

@@ -7,25 +7,24 @@ package gate
 
 import (
 	"context"
-	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
+	"strings"
 	"time"
 
-	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/history"
 	"github.com/prfaq/git-prfaq/internal/initiative"
 	"github.com/prfaq/git-prfaq/internal/scan"
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // Gate checks changes in one repository with one configuration.
 type Gate struct {
-	Repo       *gitcmd.Repo
-	Cfg        *config.Config
-	Today      time.Time
-	Weakenings Weakener // needed by Range only
+	Repo  *gitcmd.Repo
+	Cfg   *config.Config
+	Today time.Time
 	// Ack, when set, acknowledges every weakening in a range with this
 	// reason: an acknowledgement from outside the commits, such as a
 	// pull-request label the GitHub Action saw.
@@ -42,7 +41,8 @@ type Report struct {
 // Staged checks what `git commit` would record: every PRFAQ added or
 // changed in the index, every new initiative directory staged without a
 // PRFAQ, and weakened success criteria, which are only warnings here
-// because the acknowledgement lives in the message, not yet written.
+// because the acknowledgement lives in the message, not yet written. In a
+// merge, what the merged commits acknowledge is acknowledged already.
 func (g *Gate) Staged(ctx context.Context) (*Report, error) {
 	st, err := g.staged(ctx)
 	if err != nil {
@@ -51,17 +51,16 @@ func (g *Gate) Staged(ctx context.Context) (*Report, error) {
 	r := &Report{Results: st.results, Changes: st.changes}
 	r.Findings = append(r.Findings, st.findings...)
 	r.Findings = append(r.Findings, st.initiatives...)
-	for _, c := range st.weakened() {
-		r.Findings = append(r.Findings, g.weakening(c, rule.Warning, "the commit message will need a "+g.Cfg.Acknowledgement.Trailer+": <reason> trailer"))
-	}
+	r.Findings = append(r.Findings, g.verdict(st.changes, atPending)...)
 	rule.Sort(r.Findings)
 	return r, nil
 }
 
 // CommitMsg checks the staged change again with the message's trailers:
-// an initiative trailer needs a PRFAQ in the commit, and a weakening of a
-// PRFAQ past draft needs the acknowledgement trailer. Document rules are
-// the pre-commit hook's and are not repeated.
+// an initiative trailer needs a PRFAQ in the commit, and a weakening needs
+// the acknowledgement trailer, in this message or, for a merge, in one of
+// the merged commits that touches the PRFAQ. Document rules are the
+// pre-commit hook's and are not repeated.
 func (g *Gate) CommitMsg(ctx context.Context, message []byte) (*Report, error) {
 	st, err := g.staged(ctx)
 	if err != nil {
@@ -77,33 +76,11 @@ func (g *Gate) CommitMsg(ctx context.Context, message []byte) (*Report, error) {
 			r.Findings = append(r.Findings, initiative.TrailerFinding(g.Cfg, "", name))
 		}
 	}
-	ack := first(values(trailers, g.Cfg.Acknowledgement.Trailer))
-	for i, c := range st.changes {
-		if c.Effect != change.Weakened {
-			continue
-		}
-		if ack != "" {
-			r.Changes[i].Acknowledged = ack
-			continue
-		}
-		sev := g.Cfg.SeverityOf(rule.MetricWeakened)
-		if st.draft[c.File] && sev == rule.Error {
-			sev = rule.Warning
-		}
-		r.Findings = append(r.Findings, g.weakening(c, sev, "add a "+g.Cfg.Acknowledgement.Trailer+": <reason> trailer to the commit message, or undo the change"))
-	}
+	acknowledge(r.Changes, strings.Join(values(trailers, g.Cfg.Acknowledgement.Trailer), "; "))
+	r.Findings = append(r.Findings, g.verdict(r.Changes, atMessage)...)
 	r.Findings = initiative.Keep(r.Findings)
 	rule.Sort(r.Findings)
 	return r, nil
-}
-
-// weakening is the metric-weakened finding for one change.
-func (g *Gate) weakening(c change.Change, sev rule.Severity, fix string) rule.Finding {
-	return rule.Finding{
-		Rule: rule.MetricWeakened, Severity: sev, File: c.File, Line: max(c.Line, 1), Column: 1,
-		Message: fmt.Sprintf("metric %q: %s weakens the success criteria: %s", c.Metric, c.Summary(), fix),
-		Metric:  c.Metric, Field: c.Field,
-	}
 }
 
 // stagedState is the index compared with HEAD.
@@ -112,18 +89,7 @@ type stagedState struct {
 	results     []scan.Result
 	findings    []rule.Finding // document rules
 	initiatives []rule.Finding
-	changes     []change.Change // metric changes, HEAD → index
-	draft       map[string]bool // documents whose staged status is draft
-}
-
-func (s *stagedState) weakened() []change.Change {
-	var out []change.Change
-	for _, c := range s.changes {
-		if c.Effect == change.Weakened {
-			out = append(out, c)
-		}
-	}
-	return out
+	changes     []change.Change // metric changes, HEAD → index, judged
 }
 
 func (g *Gate) staged(ctx context.Context) (*stagedState, error) {
@@ -131,7 +97,7 @@ func (g *Gate) staged(ctx context.Context) (*stagedState, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &stagedState{files: files, draft: map[string]bool{}}
+	st := &stagedState{files: files}
 	st.results, st.findings = scan.Check(files, g.Cfg, g.Today)
 	if st.initiatives, err = g.stagedInitiatives(ctx, files); err != nil {
 		return nil, err
@@ -180,37 +146,52 @@ func (g *Gate) newInitiatives(ctx context.Context, changes []gitcmd.Change, base
 	return initiative.Keep(initiative.DirFindings(g.Cfg, initiative.Uncovered(fresh, docs))), nil
 }
 
-// stagedChanges compares each staged document with its HEAD version,
-// which scan.Staged read alongside it.
+// stagedChanges judges each staged document against its HEAD version,
+// which scan.Staged read alongside it, by the one definition of a
+// weakening (history.Judge); in a merge, the merged commits' trailers
+// acknowledge what they made (history.Acknowledge over HEAD..MERGE_HEAD).
 func (g *Gate) stagedChanges(ctx context.Context, st *stagedState) ([]change.Change, error) {
-	old := map[string][]byte{}
-	for _, f := range st.files {
-		if f.OldBlob != "" && f.OldData != nil {
-			old[f.OldBlob] = f.OldData
-		}
-	}
-	return g.compare(st.results, st.files, old, st.draft), nil
-}
-
-// compare runs change.Compare for each checked document against its old
-// version (by OldBlob in old), and notes which documents are drafts.
-func (g *Gate) compare(results []scan.Result, files []scan.File, old map[string][]byte, draft map[string]bool) []change.Change {
 	parser := prfaq.NewParser(g.Cfg.Spec())
-	var out []change.Change
-	for _, r := range results {
+	var pairs []history.Pair
+	for i, r := range st.results {
 		if r.Doc == nil {
 			continue
 		}
-		draft[r.Path] = r.Doc.IsDraft()
-		data, ok := old[fileOf(files, r.Path).OldBlob]
-		if !ok {
-			continue // a new PRFAQ has nothing to weaken
+		f := st.files[i]
+		p := history.Pair{Path: r.Path, New: r.Doc}
+		if f.OldPath != "" && f.OldData != nil {
+			before, err := parser.Parse(f.OldData)
+			if err != nil {
+				continue // an unreadable old version has nothing to weaken
+			}
+			p.OldPath, p.Old = f.OldPath, before
 		}
-		before, err := parser.Parse(data)
-		if err != nil {
-			continue // an unreadable old version has nothing to weaken
-		}
-		out = append(out, change.Compare(r.Path, before, r.Doc, check.PolicyOf(g.Cfg))...)
+		pairs = append(pairs, p)
 	}
-	return out
+	if len(pairs) == 0 {
+		return nil, nil
+	}
+	if err := history.Judge(ctx, g.Repo, g.Cfg, g.Repo.Head, pairs); err != nil {
+		return nil, err
+	}
+	heads, err := g.Repo.MergeHeads()
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range heads {
+		if err := history.Acknowledge(ctx, g.Repo, g.Cfg, g.Repo.Head, h, pairs); err != nil {
+			return nil, err
+		}
+	}
+	var out []change.Change
+	for _, p := range pairs {
+		for _, c := range p.Changes {
+			if c.Effect == change.Weakened && c.Acknowledged != "" && len(heads) > 0 {
+				// Acknowledged on the branch: the merge commit carries it.
+				c.Commit, c.Date, c.Author = "", "", ""
+			}
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }

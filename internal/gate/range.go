@@ -3,18 +3,13 @@ package gate
 import (
 	"context"
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 
-	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/history"
 	"github.com/prfaq/git-prfaq/internal/initiative"
 	"github.com/prfaq/git-prfaq/internal/scan"
+	"github.com/prfaq/git-prfaq/rule"
 )
-
-// Weakener returns the metric changes between commits a and b, net over
-// the range, with each weakening's acknowledgement filled in (package
-// history provides it; it is a field so the gate can be tested alone).
-type Weakener func(ctx context.Context, a, b string) ([]change.Change, error)
 
 // Range checks the commits in a..b as a pull request or a push is checked:
 // every PRFAQ added or changed, as it stands at b; every new initiative;
@@ -33,14 +28,11 @@ func (g *Gate) Range(ctx context.Context, a, b, branch string) (*Report, error) 
 		return nil, err
 	}
 	r.Findings = append(r.Findings, more...)
-	if g.Weakenings == nil {
-		return nil, fmt.Errorf("check range %s..%s: no history reader configured", a, b)
-	}
-	if r.Changes, err = g.Weakenings(ctx, a, b); err != nil {
+	if r.Changes, err = history.Weakenings(ctx, g.Repo, g.Cfg, a, b); err != nil {
 		return nil, err
 	}
-	g.acknowledgeAll(r.Changes)
-	r.Findings = append(r.Findings, g.unacknowledged(r.Changes)...)
+	acknowledge(r.Changes, g.Ack)
+	r.Findings = append(r.Findings, g.verdict(r.Changes, inRange)...)
 	rule.Sort(r.Findings)
 	return r, nil
 }
@@ -153,44 +145,10 @@ func (g *Gate) touchesDocument(ctx context.Context, commit, parents string) (boo
 	return false, nil
 }
 
-// unacknowledged turns weakenings without an acknowledgement into
-// findings at the metric's line in b; a draft's are warnings.
-func (g *Gate) unacknowledged(changes []change.Change) []rule.Finding {
-	var fs []rule.Finding
-	for _, c := range changes {
-		if c.Effect != change.Weakened || c.Acknowledged != "" {
-			continue
-		}
-		sev := g.Cfg.SeverityOf(rule.MetricWeakened)
-		if sev == rule.Off {
-			continue
-		}
-		if c.Draft && sev == rule.Error {
-			sev = rule.Warning
-		}
-		fix := fmt.Sprintf("acknowledge it with a %s: <reason> trailer on a commit in the range that touches %s, or undo it", g.Cfg.Acknowledgement.Trailer, c.File)
-		fs = append(fs, g.weakening(c, sev, fix))
-	}
-	return fs
-}
-
 // revRange is a..b, or b alone from the beginning of history.
 func revRange(a, b string) string {
 	if a == "" {
 		return b
 	}
 	return a + ".." + b
-}
-
-// acknowledgeAll applies the gate's outside acknowledgement to every
-// weakening that has none of its own.
-func (g *Gate) acknowledgeAll(changes []change.Change) {
-	if g.Ack == "" {
-		return
-	}
-	for i := range changes {
-		if changes[i].Effect == change.Weakened && changes[i].Acknowledged == "" {
-			changes[i].Acknowledged = g.Ack
-		}
-	}
 }

@@ -36,7 +36,7 @@ func TestCommitChanges(t *testing.T) {
 	doc := func(id string) *prfaq.Document { return docs[id] }
 	c := &commit{Hash: h1, Date: "2026-11-26T10:00:00Z", Author: "Jane Roe <jane@example.com>", Acks: []string{"pricing", "second"},
 		Files: []fileDiff{{Status: 'M', OldBlob: "v1", NewBlob: "v2", Path: "a/PRFAQ.md"}}}
-	got := commitChanges(c, doc, check.PolicyOf(config.Default()))
+	got := commitChanges(c, doc, pastsOf([]*commit{c}, doc, check.PolicyOf(config.Default()))[0], check.PolicyOf(config.Default()))
 	if len(got) != 2 {
 		t.Fatalf("got %d changes, want 2: %+v", len(got), got)
 	}
@@ -49,11 +49,11 @@ func TestCommitChanges(t *testing.T) {
 		t.Errorf("improvement: %+v (an acknowledgement belongs to weakenings only)", better)
 	}
 	c.Files[0].NewBlob = "prose"
-	if got := commitChanges(c, doc, check.PolicyOf(config.Default())); len(got) != 0 {
+	if got := commitChanges(c, doc, pastsOf([]*commit{c}, doc, check.PolicyOf(config.Default()))[0], check.PolicyOf(config.Default())); len(got) != 0 {
 		t.Errorf("a prose edit: %+v", got)
 	}
 	c.Files[0] = fileDiff{Status: 'D', OldBlob: "v2", Path: "a/PRFAQ.md"}
-	got = commitChanges(c, doc, check.PolicyOf(config.Default()))
+	got = commitChanges(c, doc, pastsOf([]*commit{c}, doc, check.PolicyOf(config.Default()))[0], check.PolicyOf(config.Default()))
 	if len(got) != 2 || got[0].Field != "metric" || got[0].Effect != change.Weakened || !got[0].Draft {
 		t.Errorf("a deleted draft: %+v", got)
 	}
@@ -102,9 +102,10 @@ func TestNewestFirst(t *testing.T) {
 	}
 }
 
-// TestAttributeOne: the acknowledgement is the first trailer from the first
-// commit that changed the metric on; the commit is the last that changed
-// that field.
+// TestAttributeOne: the commit is the last that changed that field; the
+// acknowledgement is its trailer or the first later one (AcknowledgedBy
+// names a later commit). An acknowledgement of an earlier step does not
+// cover a further weakening of the same field.
 func TestAttributeOne(t *testing.T) {
 	c := func(hash string, acks ...string) *commit {
 		return &commit{Hash: hash, Acks: acks, Date: "d-" + hash, Author: "a-" + hash}
@@ -112,29 +113,33 @@ func TestAttributeOne(t *testing.T) {
 	ch := func(metric, field string) change.Change { return change.Change{Metric: metric, Field: field} }
 	weak := change.Change{Metric: "Conversion", Field: "target", Effect: change.Weakened}
 	tests := []struct {
-		name           string
-		steps          []step
-		commit, reason string
+		name               string
+		steps              []step
+		commit, reason, by string
 	}{
-		{"acknowledged where made", []step{{c("1", "why"), []change.Change{ch("Conversion", "target")}}}, "1", "why"},
+		{"acknowledged where made", []step{{c("1", "why"), []change.Change{ch("Conversion", "target")}}}, "1", "why", ""},
 		{"acknowledged later, in a commit touching the PRFAQ", []step{
 			{c("1"), []change.Change{ch("Conversion", "target")}},
-			{c("2", "late reason"), nil}}, "1", "late reason"},
+			{c("2", "late reason"), nil}}, "1", "late reason", "2"},
 		{"a trailer before the change does not count", []step{
 			{c("1", "too early"), []change.Change{ch("Churn", "by")}},
-			{c("2"), []change.Change{ch("conversion ", "target")}}}, "2", ""},
-		{"first reason wins; last change is the commit", []step{
+			{c("2"), []change.Change{ch("conversion ", "target")}}}, "2", "", ""},
+		{"an earlier step's reason does not cover a further weakening", []step{
+			{c("1", "first"), []change.Change{ch("Conversion", "target")}},
+			{c("2"), []change.Change{ch("Conversion", "target")}},
+			{c("3"), []change.Change{ch("Conversion", "by")}}}, "2", "", ""},
+		{"the reason of the last change wins", []step{
 			{c("1", "first"), []change.Change{ch("Conversion", "target")}},
 			{c("2", "second"), []change.Change{ch("Conversion", "target")}},
-			{c("3"), []change.Change{ch("Conversion", "by")}}}, "2", "first"},
-		{"made through a merge: any commit may acknowledge", []step{
+			{c("3", "third"), []change.Change{ch("Conversion", "by")}}}, "2", "second", ""},
+		{"made through a merge or leaving draft: any commit may acknowledge", []step{
 			{c("1"), []change.Change{ch("Churn", "by")}},
-			{c("2", "merged reason"), nil}}, "", "merged reason"},
+			{c("2", "merged reason"), nil}}, "2", "merged reason", ""},
 	}
 	for _, tt := range tests {
 		got := attributeOne(weak, tt.steps)
-		if got.Commit != tt.commit || got.Acknowledged != tt.reason {
-			t.Errorf("%s: commit %q reason %q, want %q %q", tt.name, got.Commit, got.Acknowledged, tt.commit, tt.reason)
+		if got.Commit != tt.commit || got.Acknowledged != tt.reason || got.AcknowledgedBy != tt.by {
+			t.Errorf("%s: commit %q reason %q by %q, want %q %q %q", tt.name, got.Commit, got.Acknowledged, got.AcknowledgedBy, tt.commit, tt.reason, tt.by)
 		}
 		if tt.commit != "" && (got.Date != "d-"+tt.commit || got.Author != "a-"+tt.commit) {
 			t.Errorf("%s: date %q author %q", tt.name, got.Date, got.Author)

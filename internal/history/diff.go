@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
@@ -70,21 +69,26 @@ func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from,
 	if err != nil {
 		return nil, err
 	}
-	policy := check.PolicyOf(cfg)
+	// The merge gate's judgement (judge.go), so that diff A B says what
+	// check --range A..B says.
+	if err := Judge(ctx, repo, cfg, older, pairs); err != nil {
+		return nil, err
+	}
 	for i := range pairs {
-		pairs[i].Changes = pairChanges(pairs[i], policy, newer)
+		for j := range pairs[i].Changes {
+			pairs[i].Changes[j].Commit = newer
+		}
+	}
+	if newer != "" {
+		exclude := older
+		if older == repo.EmptyTree() {
+			exclude = ""
+		}
+		if err := Acknowledge(ctx, repo, cfg, exclude, newer, pairs); err != nil {
+			return nil, err
+		}
 	}
 	return pairs, nil
-}
-
-// pairChanges compares one pair; newer is its commit, "" for the work tree.
-func pairChanges(p Pair, policy check.Policy, newer string) []change.Change {
-	cs := change.Compare(p.File(), p.Old, p.New, policy)
-	draft := p.New.IsDraft() || p.New == nil && p.Old.IsDraft()
-	for i := range cs {
-		cs[i].Commit, cs[i].Draft = newer, draft
-	}
-	return cs
 }
 
 // selection says which records the given paths keep: all PRFAQs when

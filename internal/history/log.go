@@ -12,11 +12,9 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
-	"github.com/prfaq/git-prfaq/prfaq"
 )
 
 // LogOptions selects what Log walks.
@@ -374,62 +372,4 @@ func shallowCommits(repo *gitcmd.Repo) map[string]bool {
 		m[id] = true
 	}
 	return m
-}
-
-// assemble compares the versions of each commit, oldest first, and fills
-// in what the history knows about each change.
-func (l *logger) assemble(ctx context.Context, lists [][]*commit) ([]change.Change, error) {
-	policy := check.PolicyOf(l.cfg)
-	var out []change.Change
-	for _, list := range lists {
-		per := compareAll(list, l.v.doc, policy)
-		var group []change.Change
-		for i, c := range slices.Backward(list) {
-			cs := per[i]
-			if err := l.branchAcks(ctx, c, cs); err != nil {
-				return nil, err
-			}
-			group = append(group, cs...)
-		}
-		if l.opts.Reverse {
-			group = newestFirst(group)
-		}
-		out = append(out, group...)
-	}
-	return out, nil
-}
-
-// compareAll runs commitChanges for every commit of list on every core
-// (reading every cell's quantity is most of the work left once git is
-// done); per[i] belongs to list[i].
-func compareAll(list []*commit, doc func(string) *prfaq.Document, policy check.Policy) [][]change.Change {
-	per := make([][]change.Change, len(list))
-	next := atomic.Int64{}
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(list), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(list); i = int(next.Add(1) - 1) {
-				per[i] = commitChanges(list[i], doc, policy)
-			}
-		}()
-	}
-	wg.Wait()
-	return per
-}
-
-// newestFirst reverses the commit order but keeps each commit's changes in
-// table order.
-func newestFirst(cs []change.Change) []change.Change {
-	out := make([]change.Change, 0, len(cs))
-	for end := len(cs); end > 0; {
-		start := end - 1
-		for start > 0 && cs[start-1].Commit == cs[end-1].Commit {
-			start--
-		}
-		out = append(out, cs[start:end]...)
-		end = start
-	}
-	return out
 }

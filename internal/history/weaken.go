@@ -13,19 +13,16 @@ import (
 )
 
 // Weakenings compares each PRFAQ at commit a with it at commit b, the
-// merge gate's question (FORMAT.md, "Weakened success criteria"): the net
+// merge gate's question, under the one definition of judge.go: the net
 // change counts, so a weakening undone inside the range is none; a PRFAQ
 // renamed in the range is compared under both names; one added in the
 // range has nothing to weaken (its metrics come back as added). a "" is
 // the beginning of history.
 //
-// Every change is returned, improved and neutral too, for reports. A
-// weakening's Acknowledged is the first acknowledgement trailer, oldest
-// first, of the commits in a..b that touch the PRFAQ from the first one
-// that changed that metric on; its Commit, Date and Author are those of
-// the last commit in a..b that changed that field of that metric. Draft is
-// set on the changes of a PRFAQ that is a draft at b (or was, at a, when
-// the range deletes it).
+// Every change is returned, improved and neutral too, for reports; each
+// weakening has its commit and acknowledgement filled in (Acknowledge).
+// Draft is set on the changes of a PRFAQ that is a draft at b (or was, at
+// a, when the range deletes it).
 func Weakenings(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, a, b string) ([]change.Change, error) {
 	older := repo.EmptyTree()
 	if a != "" {
@@ -50,22 +47,15 @@ func Weakenings(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, a, b
 	if err != nil {
 		return nil, err
 	}
-	policy := check.PolicyOf(cfg)
-	var weak []int
-	for i := range pairs {
-		pairs[i].Changes = pairChanges(pairs[i], policy, "")
-		if hasWeakening(pairs[i].Changes) {
-			weak = append(weak, i)
-		}
+	if err := Judge(ctx, repo, cfg, older, pairs); err != nil {
+		return nil, err
 	}
-	if len(weak) > 0 {
-		exclude := ""
-		if a != "" {
-			exclude = older
-		}
-		if err := attribute(ctx, repo, cfg, exclude, newer, pairs, weak); err != nil {
-			return nil, err
-		}
+	exclude := ""
+	if a != "" {
+		exclude = older
+	}
+	if err := Acknowledge(ctx, repo, cfg, exclude, newer, pairs); err != nil {
+		return nil, err
 	}
 	var out []change.Change
 	for _, p := range pairs {
@@ -82,6 +72,28 @@ func hasWeakening(cs []change.Change) bool {
 type step struct {
 	c       *commit
 	changes []change.Change
+}
+
+// Acknowledge fills in each weakening among the pairs' changes from the
+// commits of exclude..newer (every parent, exclude "" for the beginning of
+// history) that touch the PRFAQ under its old or new name: its Commit,
+// Date and Author are the last commit that changed that field of that
+// metric, and it is acknowledged by that commit's trailer or by the first
+// later one that touches the PRFAQ (AcknowledgedBy names a later one). A
+// net change no single commit made (a merge resolved it so) may be
+// acknowledged by any of them. Weakenings that already have an
+// acknowledgement are left as they are.
+func Acknowledge(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, exclude, newer string, pairs []Pair) error {
+	var weak []int
+	for i := range pairs {
+		if hasWeakening(pairs[i].Changes) {
+			weak = append(weak, i)
+		}
+	}
+	if len(weak) == 0 {
+		return nil
+	}
+	return attribute(ctx, repo, cfg, exclude, newer, pairs, weak)
 }
 
 // attribute walks the commits of exclude..newer that touch the weakened
@@ -124,7 +136,7 @@ func attribute(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, exclu
 	}
 	for _, i := range weak {
 		for j, ch := range pairs[i].Changes {
-			if ch.Effect == change.Weakened {
+			if ch.Effect == change.Weakened && ch.Acknowledged == "" {
 				pairs[i].Changes[j] = attributeOne(ch, steps[i])
 			}
 		}
@@ -136,32 +148,32 @@ func attribute(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, exclu
 // first.
 func attributeOne(ch change.Change, steps []step) change.Change {
 	key := prfaq.FoldSpace(ch.Metric)
-	first, last := -1, -1
+	last := -1
 	for i, s := range steps {
 		for _, c := range s.changes {
-			if prfaq.FoldSpace(c.Metric) != key {
-				continue
-			}
-			if first < 0 {
-				first = i
-			}
-			if c.Field == ch.Field || last < 0 {
+			if prfaq.FoldSpace(c.Metric) == key && (c.Field == ch.Field || last < 0) {
 				last = i
 			}
 		}
 	}
-	if first < 0 {
-		// No single commit changed it (the net change came through a
-		// merge): every commit touching the PRFAQ may acknowledge it.
-		first = 0
+	from := last
+	if last < 0 {
+		// No single commit changed it (a merge made the net change, or the
+		// PRFAQ left draft and is judged against its last approved
+		// state): every commit touching the PRFAQ may acknowledge it, and
+		// the last one is where it happened.
+		from, last = 0, len(steps)-1
 	}
 	if last >= 0 {
 		c := steps[last].c
 		ch.Commit, ch.Date, ch.Author = c.Hash, c.Date, c.Author
 	}
-	for _, s := range steps[first:] {
-		if len(s.c.Acks) > 0 {
-			ch.Acknowledged = s.c.Acks[0]
+	for _, s := range steps[from:] {
+		if ack := ackOf(s.c); ack != "" {
+			ch.Acknowledged = ack
+			if s.c.Hash != ch.Commit {
+				ch.AcknowledgedBy = s.c.Hash
+			}
 			break
 		}
 	}

@@ -7,12 +7,12 @@ package initiative
 
 import (
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"path"
 	"sort"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // Candidates returns the initiative directories (matching

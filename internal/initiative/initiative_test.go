@@ -1,12 +1,12 @@
 package initiative
 
 import (
-	"github.com/prfaq/git-prfaq/rule"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 func testConfig(t *testing.T) *config.Config {

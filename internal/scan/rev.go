@@ -2,11 +2,11 @@ package scan
 
 import (
 	"context"
-	"github.com/prfaq/git-prfaq/rule"
 	"time"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // CheckAtRev lists and checks every PRFAQ document in commit rev. It is

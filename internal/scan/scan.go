@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"runtime"
 	"sync"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // File is one document's bytes, or why they could not be read.
