@@ -63,6 +63,7 @@ import (
 
 	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/prfaq"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // Effect of a change on the success criteria.
@@ -108,6 +109,10 @@ type Change struct {
 	// acknowledgement is the change's own commit's, or came from outside
 	// (--ack), or there is none.
 	AcknowledgedBy string `json:"acknowledged_by,omitempty"`
+	// Severity is what the merge gate makes of an unacknowledged
+	// weakening (error or warning; empty for every other change, and when
+	// metric-weakened is off), set by the gate for reports.
+	Severity rule.Severity `json:"severity,omitempty"`
 	// Draft is set by the history when the newer version of the document
 	// is a draft, whose findings the README makes warnings: the merge gate
 	// downgrades such a weakening.

@@ -3,6 +3,7 @@ package gate
 import (
 	"fmt"
 
+	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/rule"
 )
@@ -35,23 +36,39 @@ func acknowledge(changes []change.Change, reason string) {
 	}
 }
 
-// verdict is the one place that turns judged changes into metric-weakened
-// findings, for every hook and range check: an unacknowledged weakening
-// costs the rule's configured severity (off: nothing, anywhere), a
-// draft's or one whose message is not yet written at most a warning.
-func (g *Gate) verdict(changes []change.Change, at stage) []rule.Finding {
-	sev := g.Cfg.SeverityOf(rule.MetricWeakened)
-	if sev == rule.Off {
-		return nil
+// severity is the one rule for what an unacknowledged weakening costs at
+// a stage: the rule's configured severity (off: nothing, anywhere), at
+// most a warning for a draft or before the commit message is written.
+// Anything else costs nothing ("").
+func severity(cfg *config.Config, c change.Change, at stage) rule.Severity {
+	sev := cfg.SeverityOf(rule.MetricWeakened)
+	if c.Effect != change.Weakened || c.Acknowledged != "" || sev == rule.Off {
+		return ""
 	}
+	if c.Draft || at == atPending {
+		return rule.Warning
+	}
+	return sev
+}
+
+// Classify sets each change's Severity to what the merge gate makes of it
+// in a range, so that diff, log and every report say what the gate says.
+func Classify(cfg *config.Config, changes []change.Change) {
+	for i := range changes {
+		changes[i].Severity = severity(cfg, changes[i], inRange)
+	}
+}
+
+// verdict is the one place that turns judged changes into metric-weakened
+// findings, for every hook and range check (severity says what each
+// costs).
+func (g *Gate) verdict(changes []change.Change, at stage) []rule.Finding {
 	var fs []rule.Finding
-	for _, c := range changes {
-		if c.Effect != change.Weakened || c.Acknowledged != "" {
+	for i, c := range changes {
+		s := severity(g.Cfg, c, at)
+		changes[i].Severity = s
+		if s == "" {
 			continue
-		}
-		s := sev
-		if c.Draft || at == atPending {
-			s = rule.Warning
 		}
 		fs = append(fs, rule.Finding{
 			Rule: rule.MetricWeakened, Severity: s, File: c.File, Line: max(c.Line, 1), Column: 1,

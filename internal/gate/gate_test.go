@@ -1,0 +1,162 @@
+package gate
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/internal/agreement"
+	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/gittest"
+	"github.com/prfaq/git-prfaq/rule"
+)
+
+// TestMain isolates git from the machine (see gittest.Isolate).
+func TestMain(m *testing.M) {
+	gittest.Isolate(nil)
+	os.Exit(m.Run())
+}
+
+func TestSeverity(t *testing.T) {
+	weak := change.Change{Effect: change.Weakened}
+	tests := []struct {
+		name       string
+		c          func(change.Change) change.Change
+		configured rule.Severity
+		at         stage
+		want       rule.Severity
+	}{
+		{"unacknowledged in a range", nil, rule.Error, inRange, rule.Error},
+		{"unacknowledged in a commit message", nil, rule.Error, atMessage, rule.Error},
+		{"before the message is written", nil, rule.Error, atPending, rule.Warning},
+		{"a draft's", func(c change.Change) change.Change { c.Draft = true; return c }, rule.Error, inRange, rule.Warning},
+		{"acknowledged", func(c change.Change) change.Change { c.Acknowledged = "why"; return c }, rule.Error, inRange, ""},
+		{"improved", func(c change.Change) change.Change { c.Effect = change.Improved; return c }, rule.Error, inRange, ""},
+		{"configured a warning", nil, rule.Warning, inRange, rule.Warning},
+		{"off in a range", nil, rule.Off, inRange, ""},
+		{"off before the message", nil, rule.Off, atPending, ""},
+		{"off for a draft", func(c change.Change) change.Change { c.Draft = true; return c }, rule.Off, atMessage, ""},
+	}
+	for _, tt := range tests {
+		cfg := config.Default()
+		cfg.Severity[rule.MetricWeakened] = tt.configured
+		c := weak
+		if tt.c != nil {
+			c = tt.c(c)
+		}
+		if got := severity(cfg, c, tt.at); got != tt.want {
+			t.Errorf("%s: severity = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAgreement runs the agreement table through the gate's own entry
+// points: Range (pre-push, pre-receive, check --range, the Action), and
+// Staged and CommitMsg on a merge in progress (pre-merge-commit,
+// commit-msg).
+func TestAgreement(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not on PATH")
+	}
+	for _, s := range agreement.Scenarios() {
+		t.Run(s.Name, func(t *testing.T) {
+			t.Parallel()
+			dir, env := scenarioRepo(t, s)
+			ctx := context.Background()
+			g := openGate(t, dir)
+			main := agreement.Git(t, dir, env, "rev-parse", "main")
+			r, err := g.Range(ctx, main, "change", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			judge(t, s, "Range", r, false)
+
+			agreement.Git(t, dir, env, "checkout", "-q", "main")
+			if out, err := tryGit(dir, env, "merge", "--no-ff", "--no-commit", "--no-verify", "change"); err != nil {
+				t.Fatalf("merge --no-commit: %v\n%s", err, out)
+			}
+			g = openGate(t, dir)
+			staged, err := g.Staged(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			judge(t, s, "Staged (pre-merge-commit)", staged, true)
+			msg, err := g.CommitMsg(ctx, []byte("Merge change\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			judge(t, s, "CommitMsg (commit-msg on the merge)", msg, false)
+		})
+	}
+}
+
+// judge asserts a report's verdict: refused means an error finding of
+// metric-weakened; before the message is written there are only warnings,
+// one for each weakening the merged commits did not acknowledge.
+func judge(t *testing.T, s agreement.Scenario, entry string, r *Report, pending bool) {
+	t.Helper()
+	errors, warnings := 0, 0
+	for _, f := range r.Findings {
+		if f.Rule != rule.MetricWeakened {
+			t.Errorf("%s: unexpected finding %+v", entry, f)
+			continue
+		}
+		switch f.Severity {
+		case rule.Error:
+			errors++
+		case rule.Warning:
+			warnings++
+		}
+	}
+	if s.Silent && errors+warnings > 0 {
+		t.Errorf("%s: metric-weakened is off, yet %d findings", entry, errors+warnings)
+	}
+	blocked := errors > 0
+	if pending {
+		blocked = warnings > 0 && !anyDraft(r.Changes)
+	}
+	if blocked != s.Blocked {
+		t.Errorf("%s: blocked = %v, want %v; findings %+v", entry, blocked, s.Blocked, r.Findings)
+	}
+}
+
+func anyDraft(cs []change.Change) bool {
+	for _, c := range cs {
+		if c.Draft {
+			return true
+		}
+	}
+	return false
+}
+
+func scenarioRepo(t *testing.T, s agreement.Scenario) (string, []string) {
+	t.Helper()
+	env := os.Environ() // isolated by TestMain
+	dir := t.TempDir()
+	agreement.Build(t, dir, env, s)
+	return dir, env
+}
+
+func openGate(t *testing.T, dir string) *Gate {
+	t.Helper()
+	repo, err := gitcmd.Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(repo.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Gate{Repo: repo, Cfg: cfg, Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
+}
+
+func tryGit(dir string, env []string, args ...string) (string, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir, cmd.Env = dir, env
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
