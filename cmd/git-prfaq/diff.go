@@ -3,11 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 
-	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
 	"github.com/prfaq/git-prfaq/internal/history"
+	"github.com/prfaq/git-prfaq/internal/report"
 )
 
 var diffHelp = helpText{
@@ -65,10 +64,17 @@ func runDiff(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, pathHint(err, revs)
 	}
-	if format == "json" {
-		return exitOK, writeDiffJSON(e.stdout, pairs, prose)
+	files := make([]report.DiffFile, len(pairs))
+	for i, p := range pairs {
+		files[i].Pair = p
+		if prose {
+			files[i].Prose = history.ProseDiff(p.Old, p.New)
+		}
 	}
-	return exitOK, writeDiffText(e.stdout, paint(colorOK(e.stdout)), pairs, prose)
+	if format == "json" {
+		return exitOK, report.DiffJSON(e.stdout, files, prose)
+	}
+	return exitOK, report.DiffText(e.stdout, files, report.Style{Color: colorOK(e.stdout)})
 }
 
 // splitDash separates revisions from the paths after "--".
@@ -86,77 +92,4 @@ func pathHint(err error, revs []string) error {
 		return fmt.Errorf("%w (to name a PRFAQ, put it after --: git prfaq diff [REV] -- PATH)", err)
 	}
 	return err
-}
-
-func writeDiffJSON(w io.Writer, pairs []history.Pair, prose bool) error {
-	var changes []change.Change
-	var ps []proseJSON
-	for _, p := range pairs {
-		changes = append(changes, p.Changes...)
-		if prose {
-			ps = append(ps, proseOf(p.File(), history.ProseDiff(p.Old, p.New))...)
-		}
-	}
-	if prose && ps == nil {
-		ps = []proseJSON{}
-	}
-	return historyJSON(w, changes, ps)
-}
-
-// diffColumns: the two states are the same for every row.
-func diffColumns(p paint) []column {
-	return []column{
-		{"METRIC", func(c change.Change) string { return c.Metric }},
-		{"FIELD", func(c change.Change) string { return c.Field }},
-		{"FROM → TO", fromTo},
-		{p.effectHead(), func(c change.Change) string { return p.effect(c.Effect) }},
-		{"REASON", func(c change.Change) string { return c.Reason }},
-	}
-}
-
-func writeDiffText(w io.Writer, p paint, pairs []history.Pair, prose bool) error {
-	shown := 0
-	for _, pr := range pairs {
-		var sections []history.SectionDiff
-		if prose {
-			sections = history.ProseDiff(pr.Old, pr.New)
-		}
-		if len(pr.Changes) == 0 && len(sections) == 0 {
-			continue
-		}
-		if shown > 0 {
-			fmt.Fprintln(w)
-		}
-		shown++
-		fmt.Fprintln(w, p.bold(pairTitle(pr)))
-		if len(pr.Changes) == 0 {
-			fmt.Fprintln(w, "  no metric changes")
-		} else if err := writeTable(w, diffColumns(p), pr.Changes); err != nil {
-			return err
-		}
-		for _, s := range sections {
-			fmt.Fprintf(w, "  %s\n", p.bold("## "+s.Section))
-			if err := writeWords(w, p, s.Words); err != nil {
-				return err
-			}
-		}
-	}
-	if shown == 0 {
-		_, err := fmt.Fprintln(w, "no metric changes")
-		return err
-	}
-	return nil
-}
-
-// pairTitle names the file and says when it was added, deleted or moved.
-func pairTitle(p history.Pair) string {
-	switch {
-	case p.OldPath == "":
-		return p.Path + " (new)"
-	case p.Path == "":
-		return p.OldPath + " (deleted)"
-	case p.OldPath != p.Path:
-		return p.Path + " (renamed from " + p.OldPath + ")"
-	}
-	return p.Path
 }

@@ -2,10 +2,9 @@ package main
 
 import (
 	"fmt"
-	"io"
 
-	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/history"
+	"github.com/prfaq/git-prfaq/internal/report"
 )
 
 var logHelp = helpText{
@@ -58,57 +57,7 @@ func runLog(e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	if format == "json" {
-		return exitOK, historyJSON(e.stdout, changes, nil)
+		return exitOK, report.LogJSON(e.stdout, changes)
 	}
-	return exitOK, writeLogText(e.stdout, paint(colorOK(e.stdout)), changes)
-}
-
-// logColumns: who moved which goalpost when, and the reason they gave.
-func logColumns(p paint) []column {
-	return []column{
-		{"COMMIT", func(c change.Change) string { return shortHash(c.Commit) }},
-		{"DATE", func(c change.Change) string { return dateOnly(c.Date) }},
-		{"AUTHOR", func(c change.Change) string { return authorName(c.Author) }},
-		{"METRIC", func(c change.Change) string { return c.Metric }},
-		{"FIELD", func(c change.Change) string { return c.Field }},
-		{"FROM → TO", fromTo},
-		{p.effectHead(), func(c change.Change) string { return p.effect(c.Effect) }},
-		{"REASON", ackCell},
-	}
-}
-
-// ackCell is the acknowledgement of a weakening, or says there is none.
-func ackCell(c change.Change) string {
-	switch {
-	case c.Effect != change.Weakened:
-		return ""
-	case c.Acknowledged == "":
-		return "(not acknowledged)"
-	}
-	return c.Acknowledged
-}
-
-func dateOnly(d string) string {
-	if len(d) >= 10 {
-		return d[:10]
-	}
-	return d
-}
-
-func writeLogText(w io.Writer, p paint, changes []change.Change) error {
-	if len(changes) == 0 {
-		_, err := fmt.Fprintln(w, "no metric changes")
-		return err
-	}
-	files, groups := byFile(changes)
-	for i, f := range files {
-		if i > 0 {
-			fmt.Fprintln(w)
-		}
-		fmt.Fprintln(w, p.bold(f))
-		if err := writeTable(w, logColumns(p), groups[f]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return exitOK, report.LogText(e.stdout, changes, report.Style{Color: colorOK(e.stdout)})
 }
