@@ -105,12 +105,20 @@ func (b *BlobReader) Close() error {
 	return nil
 }
 
-// ReadBlobs reads all ids with one `git cat-file --batch`. Missing objects
+// ReadBlobs reads all ids with one `git cat-file --batch`, or in-process
+// when they are all loose blobs named by full id. Missing objects
 // are left out of the map and reported by an error wrapping ErrMissing
 // (the map is still returned).
 func (r *Repo) ReadBlobs(ctx context.Context, ids []string) (map[string][]byte, error) {
 	if len(ids) == 0 {
 		return map[string][]byte{}, nil
+	}
+	// Freshly staged blobs are loose objects: read in-process, they cost
+	// no git process (see gogit.go).
+	if ctx.Err() == nil {
+		if blobs, ok := r.readLooseBlobs(ids); ok {
+			return blobs, nil
+		}
 	}
 	var in bytes.Buffer
 	for _, id := range ids {

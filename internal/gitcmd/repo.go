@@ -65,10 +65,22 @@ var openFlags = []string{
 }
 
 // Open finds the repository containing dir with one `git rev-parse` (two in
-// a bare repository) and records where it is and what HEAD is.
+// a bare repository) and records where it is and what HEAD is. In the work
+// tree of a plain repository it reads the same in-process instead (see
+// gogit.go), which saves the hooks a git process.
 func (r *Runner) Open(ctx context.Context, dir string) (*Repo, error) {
 	run := *r
 	run.Dir = dir
+	if ctx.Err() == nil {
+		if repo, ok := run.openInProcess(dir); ok {
+			return repo.withRunner(run), nil
+		}
+	}
+	return run.openGit(ctx, dir)
+}
+
+// openGit is Open with `git rev-parse`; run.Dir is dir.
+func (run Runner) openGit(ctx context.Context, dir string) (*Repo, error) {
 	// --verify -q HEAD^{commit} prints HEAD's id last, or exits 1 with the
 	// other lines intact when there are no commits yet.
 	head := []string{"--verify", "-q", "HEAD^{commit}"}
@@ -87,13 +99,19 @@ func (r *Runner) Open(ctx context.Context, dir string) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open repository at %q: %w", dir, err)
 	}
+	return repo.withRunner(run), nil
+}
+
+// withRunner sets up a Repo that Open found: its queries run at Root, or
+// at GitDir without a work tree.
+func (repo *Repo) withRunner(run Runner) *Repo {
 	repo.run = run
 	repo.diffs = new(sync.Map)
 	repo.run.Dir = repo.Root
 	if repo.Root == "" {
 		repo.run.Dir = repo.GitDir
 	}
-	return repo, nil
+	return repo
 }
 
 func splitLines(out []byte) []string {
