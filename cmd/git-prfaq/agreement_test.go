@@ -103,8 +103,19 @@ func (a *agreementRepo) git(dir string, args ...string) string {
 	return agreement.Git(a.t, dir, a.env, args...)
 }
 
-// verdict asserts what one entry point said.
+// verdict asserts what one entry point said. A check or hook says nothing
+// of a weakening when metric-weakened is off.
 func (a *agreementRepo) verdict(entry, out string, blocked bool) {
+	a.t.Helper()
+	a.report(entry, out, blocked)
+	if a.s.Silent && strings.Contains(out, "weaken") {
+		a.t.Errorf("%s: metric-weakened is off, yet it speaks of a weakening:\n%s", entry, out)
+	}
+}
+
+// report asserts what diff or log said: they show every change's effect,
+// weakened included, and mark only what the gate would refuse.
+func (a *agreementRepo) report(entry, out string, blocked bool) {
 	a.t.Helper()
 	if blocked != a.s.Blocked {
 		want := "pass"
@@ -113,8 +124,8 @@ func (a *agreementRepo) verdict(entry, out string, blocked bool) {
 		}
 		a.t.Errorf("%s: want it to %s\n%s", entry, want, out)
 	}
-	if a.s.Silent && strings.Contains(out, "weaken") {
-		a.t.Errorf("%s: metric-weakened is off, yet it speaks of a weakening:\n%s", entry, out)
+	if a.s.Silent && strings.Contains(out, "acknowledged") {
+		a.t.Errorf("%s: metric-weakened is off, yet it judges a weakening:\n%s", entry, out)
 	}
 }
 
@@ -127,7 +138,7 @@ func (a *agreementRepo) judgeRange() {
 
 func (a *agreementRepo) judgeDiff() {
 	out, _ := a.run(a.dir, "git-prfaq", "diff", "main", "change")
-	a.verdict("diff main change", out, strings.Contains(out, "not acknowledged"))
+	a.report("diff main change", out, strings.Contains(out, "(not acknowledged)"))
 }
 
 // judgePrePush pushes change to a remote with the pre-push hook installed.
@@ -179,5 +190,12 @@ func (a *agreementRepo) judgeLog() {
 		}
 	}
 	got := strings.Join(lines, "\n")
-	a.verdict("log (the merge commit "+merge+")", got, strings.Contains(got, "not acknowledged"))
+	a.report("log (the merge commit "+merge+")", got, strings.Contains(got, "(not acknowledged)"))
+	if a.s.LaterAck != "" {
+		tip := a.git(a.dir, "rev-parse", "--short=7", "change")
+		out, _ := a.run(a.dir, "git-prfaq", "log", "--all-parents", agreement.File)
+		if want := "acknowledged by " + tip + ": " + a.s.LaterAck; !strings.Contains(out, want) {
+			a.t.Errorf("log --all-parents: want the weakening %s\n%s", want, out)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/prfaq/git-prfaq/internal/gate"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
 	"github.com/prfaq/git-prfaq/internal/history"
 	"github.com/prfaq/git-prfaq/internal/report"
@@ -66,6 +67,7 @@ func runDiff(e *env, args []string) (int, error) {
 	}
 	files := make([]report.DiffFile, len(pairs))
 	for i, p := range pairs {
+		gate.Classify(w.cfg, p.Changes) // say what the merge gate says
 		files[i].Pair = p
 		if prose {
 			files[i].Prose = history.ProseDiff(p.Old, p.New)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/prfaq/git-prfaq/internal/gate"
 	"github.com/prfaq/git-prfaq/internal/history"
 	"github.com/prfaq/git-prfaq/internal/report"
 )
@@ -56,6 +57,7 @@ func runLog(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
+	gate.Classify(w.cfg, changes) // say what the merge gate says
 	if format == "json" {
 		return exitOK, report.LogJSON(e.stdout, changes)
 	}

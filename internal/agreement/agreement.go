@@ -53,6 +53,9 @@ type Scenario struct {
 	Blocked bool
 	// Silent: no entry point mentions a weakening (severity off).
 	Silent bool
+	// LaterAck is the reason the tip of change gives for a weakening an
+	// earlier commit made: log names that commit as the acknowledgement.
+	LaterAck string
 }
 
 // Scenarios is the table.
@@ -64,7 +67,7 @@ func Scenarios() []Scenario {
 		{Name: "ack-later-commit", Branch: []Commit{
 			{Doc: lower, Message: "Lower the target"},
 			{Doc: Doc{Target: "50%", Note: "The pilot runs in two regions."}, Message: "Explain\n\nPRFAQ-Ack: pilot budget halved in Q2 planning"},
-		}},
+		}, LaterAck: "pilot budget halved in Q2 planning"},
 		{Name: "weaken-restore", Branch: []Commit{
 			{Doc: lower, Message: "Lower the target"},
 			{Doc: Doc{}, Message: "Restore the target"},

@@ -110,7 +110,10 @@ func TestAttributeOne(t *testing.T) {
 	c := func(hash string, acks ...string) *commit {
 		return &commit{Hash: hash, Acks: acks, Date: "d-" + hash, Author: "a-" + hash}
 	}
-	ch := func(metric, field string) change.Change { return change.Change{Metric: metric, Field: field} }
+	ch := func(metric, field string) change.Change {
+		return change.Change{Metric: metric, Field: field, Effect: change.Weakened}
+	}
+	tighter := change.Change{Metric: "Conversion", Field: "target", Effect: change.Improved}
 	weak := change.Change{Metric: "Conversion", Field: "target", Effect: change.Weakened}
 	tests := []struct {
 		name               string
@@ -132,6 +135,10 @@ func TestAttributeOne(t *testing.T) {
 			{c("1", "first"), []change.Change{ch("Conversion", "target")}},
 			{c("2", "second"), []change.Change{ch("Conversion", "target")}},
 			{c("3", "third"), []change.Change{ch("Conversion", "by")}}}, "2", "second", ""},
+		{"a later tightening needs no acknowledgement", []step{
+			{c("1"), []change.Change{ch("Conversion", "target")}},
+			{c("2", "acknowledged"), []change.Change{ch("Conversion", "target")}},
+			{c("3"), []change.Change{tighter}}}, "2", "acknowledged", ""},
 		{"made through a merge or leaving draft: any commit may acknowledge", []step{
 			{c("1"), []change.Change{ch("Churn", "by")}},
 			{c("2", "merged reason"), nil}}, "2", "merged reason", ""},

@@ -145,27 +145,38 @@ func attribute(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, exclu
 }
 
 // attributeOne fills in one net weakening from the PRFAQ's steps, oldest
-// first.
+// first. The commit that made it is the last one that weakened that field
+// of that metric: an acknowledgement counts from there on (a later
+// tightening, such as 5 days → 4 after an acknowledged 3 → 5, needs none).
 func attributeOne(ch change.Change, steps []step) change.Change {
 	key := prfaq.FoldSpace(ch.Metric)
-	last := -1
+	weakened, touched := -1, -1
 	for i, s := range steps {
 		for _, c := range s.changes {
-			if prfaq.FoldSpace(c.Metric) == key && (c.Field == ch.Field || last < 0) {
-				last = i
+			if prfaq.FoldSpace(c.Metric) != key {
+				continue
+			}
+			if c.Field == ch.Field && c.Effect == change.Weakened {
+				weakened = i
+			}
+			if c.Field == ch.Field || touched < 0 {
+				touched = i
 			}
 		}
 	}
-	from := last
-	if last < 0 {
-		// No single commit changed it (a merge made the net change, or the
-		// PRFAQ left draft and is judged against its last approved
+	at, from := weakened, weakened
+	if weakened < 0 {
+		// No single commit weakened it (a merge made the net change, or
+		// the PRFAQ left draft and is judged against its last approved
 		// state): every commit touching the PRFAQ may acknowledge it, and
-		// the last one is where it happened.
-		from, last = 0, len(steps)-1
+		// the last one that changed the metric is where it happened.
+		at, from = touched, 0
+		if at < 0 {
+			at = len(steps) - 1
+		}
 	}
-	if last >= 0 {
-		c := steps[last].c
+	if at >= 0 {
+		c := steps[at].c
 		ch.Commit, ch.Date, ch.Author = c.Hash, c.Date, c.Author
 	}
 	for _, s := range steps[from:] {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/history"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // This file writes metric changes, what `git prfaq diff` and `git prfaq
@@ -199,7 +200,7 @@ func diffColumns(st Style) []column {
 		{head: "FIELD", cell: func(c change.Change) string { return c.Field }},
 		{head: "FROM → TO", cell: textFromTo},
 		{head: st.effectHead(), cell: func(c change.Change) string { return st.effect(c.Effect) }, painted: true},
-		{head: "REASON", cell: func(c change.Change) string { return c.Reason }},
+		{head: "REASON", cell: diffReason},
 	}
 }
 
@@ -217,17 +218,40 @@ func logColumns(st Style) []column {
 	}
 }
 
-// ackStatus is the one place log text says whether a change needed an
-// acknowledgement and what it was: nothing for a change that is not a
-// weakening, the reason given, or that there is none.
+// ackStatus is the one place diff and log text say what the merge gate
+// makes of a weakening (change.Change.Severity, set by gate.Classify): the
+// reason it was acknowledged with, and by which later commit; that it is
+// not acknowledged, where the gate refuses it or only warns; nothing for
+// any other change, or when metric-weakened is off.
 func ackStatus(c change.Change) string {
 	switch {
 	case c.Effect != change.Weakened:
 		return ""
-	case c.Acknowledged == "":
+	case c.Acknowledged != "" && c.AcknowledgedBy != "":
+		return "acknowledged by " + shortID(c.AcknowledgedBy) + ": " + textLine(c.Acknowledged)
+	case c.Acknowledged != "":
+		return textLine(c.Acknowledged)
+	case c.Severity == rule.Error:
 		return "(not acknowledged)"
+	case c.Severity == rule.Warning:
+		return "(not acknowledged: a warning)"
 	}
-	return c.Acknowledged
+	return ""
+}
+
+// diffReason is the diff's REASON cell: why the effect, and for a
+// weakening what the gate makes of it.
+func diffReason(c change.Change) string {
+	st := ackStatus(c)
+	switch {
+	case st == "":
+		return c.Reason
+	case c.Acknowledged == "":
+		return c.Reason + " " + st
+	case c.AcknowledgedBy == "":
+		st = "acknowledged: " + st
+	}
+	return c.Reason + "; " + st
 }
 
 // writeTable writes one file's changes as an indented table. Every row
