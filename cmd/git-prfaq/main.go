@@ -43,7 +43,7 @@ func startProfile(path string) func() {
 	}
 }
 
-// Exit statuses, as CLI.md defines them.
+// Exit statuses, as the README ("Commands") defines them.
 const (
 	exitOK       = 0 // nothing at error severity
 	exitFindings = 1 // something at error severity

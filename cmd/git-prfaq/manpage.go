@@ -125,8 +125,8 @@ func manPage(ctx context.Context) (string, error) {
 	return b.String(), nil
 }
 
-// The parts of the page no command prints. They follow README.md and
-// ../shared/design/CLI.md; keep them in step with those.
+// The parts of the page no command prints. They follow README.md; keep
+// them in step with it.
 const description = `The PRFAQ documents live in the repository, and git prfaq checks them
 there: it refuses a PRFAQ with template text left in, missing sections or
 success metrics nobody can measure, and says exactly what to fix and where.

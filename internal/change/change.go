@@ -80,7 +80,7 @@ const (
 const FieldMetric = string(prfaq.FieldMetric)
 
 // Change is one field of one metric that moved, in the JSON shape of
-// CLI.md's diff and log output.
+// the diff and log JSON output (README, "Metric history").
 type Change struct {
 	File   string `json:"file"`
 	Metric string `json:"metric"`

@@ -11,7 +11,7 @@
 // in small pure functions (the log parser, commitChanges, attributeOne,
 // WordDiff) that are tested without a repository.
 //
-// Decisions, for cases FORMAT.md leaves open:
+// Decisions, for cases the README leaves open:
 //
 //   - Walks follow first parents by default: a merge shows what its branch
 //     brought, and an unacknowledged weakening it brought takes the first

@@ -15,7 +15,7 @@ import (
 
 // This file writes metric changes, what `git prfaq diff` and `git prfaq
 // log` print: a table per PRFAQ in text, {"changes": [...]} in JSON (the
-// shape CLI.md defines).
+// shape the README shows under "Metric history").
 
 // DiffFile is one PRFAQ's part of a diff: the pair of versions compared,
 // with their metric changes, and the word diff of each section whose text
@@ -101,7 +101,7 @@ func LogJSON(w io.Writer, changes []change.Change) error {
 	return changesJSON(w, changes, nil)
 }
 
-// changesJSON writes {"changes": [...]} as CLI.md defines it, with the
+// changesJSON writes {"changes": [...]} as the README shows it, with the
 // prose diffs of diff --prose as an added key.
 func changesJSON(w io.Writer, changes []change.Change, prose []proseJSON) error {
 	if changes == nil {

@@ -6,11 +6,11 @@ package report
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"io"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // Summary counts what a check looked at and found.
@@ -26,7 +26,7 @@ func Summarize(files int, fs []rule.Finding) Summary {
 	return Summary{Files: files, Errors: e, Warnings: w}
 }
 
-// JSON writes the check report as CLI.md defines it.
+// JSON writes the check report as the README ("Formats") defines it.
 func JSON(w io.Writer, fs []rule.Finding, s Summary) error {
 	return JSONWithChanges(w, fs, s, nil)
 }
