@@ -7,6 +7,7 @@ import (
 
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/history"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // TestEffectColours: on a terminal weakened is red and improved green, each
@@ -63,7 +64,7 @@ func TestChangesText(t *testing.T) {
 	added := change.Change{File: "svc/PRFAQ.md", Commit: "fedcba9876543210", Date: "2026-11-27T10:00:00Z",
 		Author: "Max Moe <max@example.com>", Metric: "Churn", Field: change.FieldMetric, To: "Churn", Effect: change.Improved, Reason: "a new metric"}
 	unacked := weak
-	unacked.Acknowledged = ""
+	unacked.Acknowledged, unacked.Severity = "", rule.Error
 
 	var b bytes.Buffer
 	if err := LogText(&b, []change.Change{weak, added, unacked}, Style{}); err != nil {

@@ -3,12 +3,12 @@ package report
 import (
 	"bytes"
 	"flag"
-	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -28,7 +28,7 @@ func goldenRun() Run {
 		{Rule: "headline-too-long", Severity: rule.Error, File: "docs/prfaq/a b (draft).md", Line: 3, Column: 1, Message: "headline has 24 words, more than 20: cut it"},
 	}
 	changes := []change.Change{
-		{File: "services/pay/PRFAQ.md", Metric: "Month-end close time", Field: "target", From: "1 day", To: "3 days", Effect: change.Weakened, Commit: "89abcdef0123456789abcdef0123456789abcdef", Line: 58},
+		{File: "services/pay/PRFAQ.md", Metric: "Month-end close time", Field: "target", From: "1 day", To: "3 days", Effect: change.Weakened, Severity: rule.Error, Commit: "89abcdef0123456789abcdef0123456789abcdef", Line: 58},
 		{File: "services/pay/PRFAQ.md", Metric: "Paying shops", Field: "by", From: "2027-Q4", To: "2028-Q2", Effect: change.Weakened, Commit: "fedcba9876543210fedcba9876543210fedcba98", Acknowledged: "the bank API ships in Q3, not Q1", Line: 59},
 		{File: "services/pay/PRFAQ.md", Metric: "Churn", Field: "target", From: "5%", To: "3%", Effect: change.Improved, Line: 60},
 		{File: "services/pay/PRFAQ.md", Metric: "NPS", Field: "metric", To: "NPS", Effect: change.Improved, Line: 61},
@@ -58,10 +58,10 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./report -update to create it)", err)
+		t.Fatalf("%v (run go test ./internal/report -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./report -update rewrites it):\n--- got\n%s\n--- want\n%s", name, got, want)
+		t.Errorf("%s differs from the golden file (go test ./internal/report -update rewrites it):\n--- got\n%s\n--- want\n%s", name, got, want)
 	}
 }
 

@@ -2,12 +2,12 @@ package report
 
 import (
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // Links says where the Markdown report's links point.
@@ -212,16 +212,24 @@ func effectCell(e change.Effect) string {
 	return string(e)
 }
 
-// ackCell says whether a weakening was acknowledged, and why; other
-// changes need no acknowledgement.
+// ackCell says what the merge gate makes of a weakening, as ackStatus
+// does for text: the reason it was acknowledged with (and the later commit
+// that gave it), that it is not acknowledged where the gate counts it, or
+// nothing more when metric-weakened is off; other changes need nothing.
 func ackCell(c change.Change) string {
 	switch {
 	case c.Effect != change.Weakened:
 		return "—"
-	case c.Acknowledged == "":
+	case c.Acknowledged != "" && c.AcknowledgedBy != "":
+		return "✅ " + cell(c.Acknowledged) + " (" + shortID(c.AcknowledgedBy) + ")"
+	case c.Acknowledged != "":
+		return "✅ " + cell(c.Acknowledged)
+	case c.Severity == rule.Error:
 		return "**not acknowledged**"
+	case c.Severity == rule.Warning:
+		return "not acknowledged (a warning)"
 	}
-	return "✅ " + cell(c.Acknowledged)
+	return "—"
 }
 
 // shown quotes only an empty cell, which would otherwise vanish.

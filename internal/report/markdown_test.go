@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"github.com/prfaq/git-prfaq/rule"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // renderGFM turns Markdown into HTML as a GitHub-flavoured renderer does
@@ -146,8 +146,11 @@ func TestMarkdownChangesAck(t *testing.T) {
 		ch   change.Change
 		want string
 	}{
-		{change.Change{Effect: change.Weakened}, "**not acknowledged**"},
+		{change.Change{Effect: change.Weakened, Severity: rule.Error}, "**not acknowledged**"},
+		{change.Change{Effect: change.Weakened, Severity: rule.Warning}, "not acknowledged (a warning)"},
+		{change.Change{Effect: change.Weakened}, "—"}, // metric-weakened is off
 		{change.Change{Effect: change.Weakened, Acknowledged: "late | <b>"}, `✅ late \| \<b\>`},
+		{change.Change{Effect: change.Weakened, Acknowledged: "later", AcknowledgedBy: "30cf1eb9c8bc11ae"}, "✅ later (30cf1eb)"},
 		{change.Change{Effect: change.Improved}, "—"},
 	} {
 		if got := ackCell(c.ch); got != c.want {
