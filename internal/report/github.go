@@ -2,13 +2,13 @@ package report
 
 import (
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"io"
 	"os"
 	"strconv"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // GitHub writes one GitHub Actions workflow command per finding
@@ -73,7 +73,7 @@ func acknowledgedCommand(c change.Change) string {
 		props = append(props, [2]string{"line", strconv.Itoa(c.Line)})
 	}
 	props = append(props, [2]string{"title", "prfaq: " + rule.MetricWeakened + " (acknowledged)"})
-	msg := fmt.Sprintf("metric %q: %s: acknowledged: %s", c.Metric, c.Summary(), c.Acknowledged)
+	msg := fmt.Sprintf("metric %q: %s: acknowledged: %s", c.Metric, c.Summary(), ackReason(c))
 	return workflowCommand("notice", props, msg)
 }
 

@@ -124,6 +124,15 @@ func JSONWithChanges(w io.Writer, fs []rule.Finding, s Summary, changes []change
 	}{fs, s, changes})
 }
 
+// ackReason is a weakening's acknowledgement, naming the later commit
+// that gave it (Change.AcknowledgedBy).
+func ackReason(c change.Change) string {
+	if c.AcknowledgedBy != "" {
+		return c.Acknowledged + " (in " + shortID(c.AcknowledgedBy) + ")"
+	}
+	return c.Acknowledged
+}
+
 // Acknowledged lists the weakenings a range acknowledged, with the reason
 // the trailer gave: they pass, and a reviewer should still see them.
 func Acknowledged(w io.Writer, changes []change.Change) error {
@@ -131,7 +140,7 @@ func Acknowledged(w io.Writer, changes []change.Change) error {
 		if c.Effect != change.Weakened || c.Acknowledged == "" {
 			continue
 		}
-		if _, err := fmt.Fprintf(w, "acknowledged: %s: metric %q: %s: %s\n", c.File, c.Metric, oneLine(c.Summary()), oneLine(c.Acknowledged)); err != nil {
+		if _, err := fmt.Fprintf(w, "acknowledged: %s: metric %q: %s: %s\n", textLine(c.File), textLine(c.Metric), textLine(c.Summary()), textLine(ackReason(c))); err != nil {
 			return err
 		}
 	}
