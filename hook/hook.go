@@ -1,7 +1,7 @@
 // Package hook installs, removes and reports git-prfaq's git hooks.
 //
 // An installed hook is a small POSIX sh script that calls
-// `git prfaq hook run <hook> "$@"` (what that checks is the run side's
+// `git-prfaq hook run <hook> "$@"` (what that checks is the run side's
 // business, not this package's). The scripts go where git really runs hooks
 // from (see Dir). A hook file git-prfaq did not write is never overwritten:
 // it is renamed to <hook>.prfaq-kept, and the script runs it first with the

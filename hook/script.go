@@ -23,7 +23,9 @@ const InstallCommand = "go install github.com/prfaq/git-prfaq/cmd/git-prfaq@late
 
 // scriptHead is shared by every hook; @HOOK@ is the hook's name and
 // @HOW@ the lines after the install hint. The binary is looked up before
-// anything runs so a missing one fails fast with what to do. The kept
+// anything runs so a missing one fails fast with what to do. It is run as
+// git-prfaq, not through `git prfaq`, which would start git only for git
+// to start git-prfaq (about 2 ms on every commit). The kept
 // hook is found beside the script through $0, which git sets to the path
 // it ran (relative to the cwd it gives the hook), so moving the repository
 // does not break it.
@@ -39,7 +41,7 @@ hook=@HOOK@
 
 if ! command -v git-prfaq >/dev/null 2>&1; then
 	printf '%s\n' >&2 \
-		"git-prfaq: the $hook hook runs 'git prfaq', but git-prfaq is not on PATH." \
+		"git-prfaq: the $hook hook runs git-prfaq, but git-prfaq is not on PATH." \
 		"To install it:  ` + InstallCommand + `" \
 		"                and make sure \$(go env GOPATH)/bin is on PATH." \
 @HOW@
@@ -54,14 +56,14 @@ esac
 # git skips a hook file that is not executable, so this does too. The name
 # check stops a kept copy of this script from running itself.
 if [ "$kept" = "$0" ] || [ ! -x "$kept" ]; then
-	exec git prfaq hook run "$hook" "$@"
+	exec git-prfaq hook run "$hook" "$@"
 fi
 `
 
 // tailArgs: git gives these hooks no input, so both inherit it as it is.
 const tailArgs = `
 "$kept" "$@" || exit $?
-exec git prfaq hook run "$hook" "$@"
+exec git-prfaq hook run "$hook" "$@"
 `
 
 // tailStdin: git writes the ref lines once, so they are read into a
@@ -75,7 +77,7 @@ const tailStdin = `
 input=$(cat; echo .)
 input=${input%.}
 printf '%s' "$input" | "$kept" "$@" || exit $?
-printf '%s' "$input" | git prfaq hook run "$hook" "$@"
+printf '%s' "$input" | git-prfaq hook run "$hook" "$@"
 `
 
 // Script returns the text Install writes for the named hook.

@@ -17,13 +17,18 @@ func TestScriptText(t *testing.T) {
 		for _, want := range []string{
 			"#!/bin/sh\n" + Marker + "\n",
 			"\nhook=" + h + "\n",
-			`git prfaq hook run "$hook" "$@"`,
+			`git-prfaq hook run "$hook" "$@"`,
 			InstallCommand,
 			`\$(go env GOPATH)/bin is on PATH`,
 		} {
 			if !strings.Contains(s, want) {
 				t.Errorf("%s script lacks %q", h, want)
 			}
+		}
+		// git-prfaq is started directly: through `git prfaq` every
+		// commit would pay for a git process that only starts it.
+		if strings.Contains(s, "git prfaq hook run") {
+			t.Errorf("%s script runs git-prfaq through git", h)
 		}
 		if !isOurs([]byte(s)) {
 			t.Errorf("%s script is not recognised as ours", h)
