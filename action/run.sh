@@ -120,11 +120,13 @@ PY
 }
 
 # count_weakened FILE ACKNOWLEDGED counts the weakened metric changes in a
-# check --format json report that are (true) or are not (false)
-# acknowledged.
+# check --format json report that are (true) acknowledged, or (false) not
+# acknowledged and counted by the gate: git-prfaq gives those a severity,
+# and none when metric-weakened is off.
 count_weakened() {
   if [ "$JSON_TOOL" = jq ]; then
-    jq --argjson acked "$2" '[.changes // [] | .[] | select(.effect == "weakened" and (((.acknowledged // "") != "") == $acked))] | length' "$1"
+    jq --argjson acked "$2" '[.changes // [] | .[] | select(.effect == "weakened" and
+      (if $acked then (.acknowledged // "") != "" else (.acknowledged // "") == "" and (.severity // "") != "" end))] | length' "$1"
   else
     python3 - "$1" "$2" <<'PY'
 import json, sys
@@ -132,7 +134,8 @@ with open(sys.argv[1], encoding="utf-8") as f:
     r = json.load(f)
 acked = sys.argv[2] == "true"
 print(sum(1 for c in r.get("changes") or []
-          if c.get("effect") == "weakened" and bool(c.get("acknowledged")) == acked))
+          if c.get("effect") == "weakened" and
+          (bool(c.get("acknowledged")) if acked else not c.get("acknowledged") and bool(c.get("severity")))))
 PY
   fi
 }
