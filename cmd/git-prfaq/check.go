@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"slices"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/report"
 	"github.com/prfaq/git-prfaq/internal/scan"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 var checkHelp = helpText{

@@ -3,12 +3,12 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/prfaq/git-prfaq/rule"
 	"maps"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // subjectKeys are the keys that say what a finding is about, as JSON

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // hostile is text an attacker controls (a file name, a metric name, a

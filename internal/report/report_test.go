@@ -3,9 +3,9 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/prfaq/git-prfaq/rule"
 	"testing"
 
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 var findings = []rule.Finding{

@@ -1,10 +1,10 @@
 package report
 
 import (
-	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // Formats are the --format values check accepts, the default first.

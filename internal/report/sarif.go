@@ -4,12 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"github.com/prfaq/git-prfaq/rule"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // Tool identifies git-prfaq in a SARIF log.

@@ -3,13 +3,13 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/prfaq/git-prfaq/rule"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // sarifSchemaFile is the official OASIS SARIF 2.1.0 schema (errata 01,
@@ -181,4 +181,3 @@ func TestSARIFFingerprintStable(t *testing.T) {
 		t.Error("fingerprint is the same for another file")
 	}
 }
-

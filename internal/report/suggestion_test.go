@@ -3,10 +3,10 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/prfaq/git-prfaq/rule"
 	"strings"
 	"testing"
 
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // suggested is a finding with a proposed table, whose bullet text is the
