@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -131,10 +132,13 @@ func linkEnd(src []byte, i int) int {
 }
 
 var (
-	bareURL       = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+`)
-	footnoteRef   = regexp.MustCompile(`\[\^[^\]\s]+\]`)
-	taskBox       = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+(\[[ xX]\])`)
-	linkDef       = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S`)
+	bareURL     = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+`)
+	footnoteRef = regexp.MustCompile(`\[\^[^\]\s]+\]`)
+	taskBox     = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+(\[[ xX]\])`)
+	// linkDef, choices, anyBracket and lowerBracket are compiled on first
+	// use: their bounded repetitions make them most of the package's
+	// start-up, which a run that reads no document need not pay.
+	linkDef       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S`) })
 	inlineComment = regexp.MustCompile(`<!--.*?-->`)
 )
 
@@ -144,7 +148,7 @@ func maskLine(s string) string {
 	// Each expression runs only on a line that can match it: this runs
 	// on every line of every document.
 	bracket := strings.IndexByte(s, '[') >= 0
-	if bracket && linkDef.MatchString(s) {
+	if bracket && linkDef().MatchString(s) {
 		return strings.Repeat(" ", len(s))
 	}
 	b := []byte(s)
@@ -183,17 +187,19 @@ func maskLine(s string) string {
 }
 
 // choices is a run of two or more bracketed labels side by side.
-var choices = regexp.MustCompile(`\[[^\[\]\n]{1,80}\](?:[ \t]*\[[^\[\]\n]{1,80}\])+`)
+var choices = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\[[^\[\]\n]{1,80}\](?:[ \t]*\[[^\[\]\n]{1,80}\])+`)
+})
 
 // filledBracket is a bracketed phrase holding a year: a dateline filled
 // in, not a blank.
 var filledBracket = regexp.MustCompile(`\[[^\[\]\n]*\b(?:19|20)\d\d\b[^\[\]\n]*\]`)
 
 // anyBracket is any bracketed phrase.
-var anyBracket = regexp.MustCompile(`\[[^\[\]\n]{1,200}\]`)
+var anyBracket = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[[^\[\]\n]{1,200}\]`) })
 
 // lowerBracket is a bracketed phrase in lower case.
-var lowerBracket = regexp.MustCompile(`\[[a-z][^\[\]\n]{0,200}\]`)
+var lowerBracket = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[[a-z][^\[\]\n]{0,200}\]`) })
 
 // blankEditorial blanks, inside a quotation, a run of bracketed labels
 // side by side ("[World Cup] [Premier League] [All]": the buttons of a
@@ -203,6 +209,7 @@ var lowerBracket = regexp.MustCompile(`\[[a-z][^\[\]\n]{0,200}\]`)
 // capitalised one ("[CEO Name]") still is one.
 func blankEditorial(b []byte) {
 	s := string(b)
+	choices, anyBracket, lowerBracket := choices(), anyBracket(), lowerBracket()
 	for _, q := range quotations(s) {
 		inner := s[q[0]:q[1]]
 		res := []*regexp.Regexp{choices, lowerBracket}

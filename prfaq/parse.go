@@ -3,8 +3,8 @@ package prfaq
 import (
 	"strings"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
+	"github.com/prfaq/git-prfaq/internal/mdtable"
+	gmparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -13,7 +13,7 @@ import (
 // hundreds of documents builds them once. It is safe for concurrent use.
 type Parser struct {
 	spec     Spec
-	md       goldmark.Markdown
+	md       gmparser.Parser
 	sections map[string]*SectionSpec
 	byPart   map[Part]*SectionSpec
 	columns  map[string]Field
@@ -23,7 +23,7 @@ type Parser struct {
 func NewParser(spec Spec) *Parser {
 	x := &Parser{
 		spec:     spec,
-		md:       goldmark.New(goldmark.WithExtensions(extension.Table)),
+		md:       newMarkdownParser(),
 		sections: sectionNames(spec),
 		byPart:   map[Part]*SectionSpec{},
 		columns:  columnNames(spec),
@@ -35,6 +35,18 @@ func NewParser(spec Spec) *Parser {
 		}
 	}
 	return x
+}
+
+// newMarkdownParser is goldmark's CommonMark parser with GFM tables, as
+// goldmark.New(goldmark.WithExtensions(extension.Table)) makes it, without
+// importing goldmark's renderers and extension package, whose init costs
+// every start of git-prfaq (see internal/mdtable).
+func newMarkdownParser() gmparser.Parser {
+	return gmparser.NewParser(append([]gmparser.Option{
+		gmparser.WithBlockParsers(gmparser.DefaultBlockParsers()...),
+		gmparser.WithInlineParsers(gmparser.DefaultInlineParsers()...),
+		gmparser.WithParagraphTransformers(gmparser.DefaultParagraphTransformers()...),
+	}, mdtable.ParserOptions()...)...)
 }
 
 // Parse reads one PRFAQ with a Parser made for spec.
@@ -51,7 +63,7 @@ func (x *Parser) Parse(src []byte) (*Document, error) {
 		return nil, err
 	}
 	fm, body := splitFrontMatter(norm)
-	root := x.md.Parser().Parse(text.NewReader(body))
+	root := x.md.Parse(text.NewReader(body))
 	p := &parser{
 		Parser: x,
 		src:    body,

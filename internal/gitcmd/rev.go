@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // ErrUnknownRevision is wrapped by ResolveCommit's error for a revision
@@ -60,19 +61,34 @@ func (r *Repo) verifyCommit(ctx context.Context, rev string) (id string, ok bool
 	return strings.TrimSpace(string(out)), true, nil
 }
 
-// ancestry matches trailing navigation: ~N, ^N, ^{type}, ^{/text}.
-var ancestry = regexp.MustCompile(`(~[0-9]*|\^[0-9]*|\^\{[^}]*\})+$`)
+// ancestry matches trailing navigation: ~N, ^N, ^{type}, ^{/text}. It
+// is compiled on first use, not at every start (the hooks' included).
+var ancestry = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(~[0-9]*|\^[0-9]*|\^\{[^}]*\})+$`)
+})
 
-// hexID matches a full or abbreviated object id.
-var hexID = regexp.MustCompile(`^[0-9a-fA-F]{4,64}$`)
+// isHexID reports whether s is a full or abbreviated object id: 4 to 64
+// hex digits.
+func isHexID(s string) bool {
+	if len(s) < 4 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
 
 // cutByShallow guesses whether rev fails to resolve in a shallow clone
 // because of the cut: it is an object id git does not have, or it walks
 // (~N, ^N) from a commit that exists into missing history. An unknown
 // name (a typo, a branch that was not fetched) is not.
 func (r *Repo) cutByShallow(ctx context.Context, rev string) bool {
-	base := ancestry.ReplaceAllString(rev, "")
-	if hexID.MatchString(base) {
+	base := ancestry().ReplaceAllString(rev, "")
+	if isHexID(base) {
 		_, ok, _ := r.verifyCommit(ctx, base)
 		return !ok || base != rev
 	}
