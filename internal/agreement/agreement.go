@@ -29,12 +29,14 @@ type Doc struct {
 // Start is the PRFAQ every scenario begins with, on main.
 var Start = Doc{Status: "approved", Baseline: "40%", Target: "60%", By: "2027-06-30"}
 
-// Commit is one commit of a scenario: a new state of the PRFAQ, or, with
-// Merge, a --no-ff merge of the side branch.
+// Commit is one commit of a scenario: a new state of the PRFAQ; with
+// Merge, a --no-ff merge of the side branch; with Delete, the PRFAQ
+// deleted.
 type Commit struct {
 	Doc     Doc
 	Message string // the whole message; trailers after a blank line
 	Merge   bool
+	Delete  bool
 }
 
 // Scenario is one history and the verdict every entry point must give.

@@ -86,6 +86,7 @@ func (g *Gate) CommitMsg(ctx context.Context, message []byte) (*Report, error) {
 // stagedState is the index compared with HEAD.
 type stagedState struct {
 	files       []scan.File
+	deleted     []scan.File // PRFAQs the index deletes (HEAD version only)
 	results     []scan.Result
 	findings    []rule.Finding // document rules
 	initiatives []rule.Finding
@@ -93,11 +94,11 @@ type stagedState struct {
 }
 
 func (g *Gate) staged(ctx context.Context) (*stagedState, error) {
-	files, err := scan.Staged(ctx, g.Repo, g.Cfg)
+	files, deleted, err := scan.StagedWithDeleted(ctx, g.Repo, g.Cfg)
 	if err != nil {
 		return nil, err
 	}
-	st := &stagedState{files: files}
+	st := &stagedState{files: files, deleted: deleted}
 	st.results, st.findings = scan.Check(files, g.Cfg, g.Today)
 	if st.initiatives, err = g.stagedInitiatives(ctx, files); err != nil {
 		return nil, err
@@ -167,6 +168,11 @@ func (g *Gate) stagedChanges(ctx context.Context, st *stagedState) ([]change.Cha
 			p.OldPath, p.Old = f.OldPath, before
 		}
 		pairs = append(pairs, p)
+	}
+	for _, f := range st.deleted {
+		if before, err := parser.Parse(f.OldData); err == nil {
+			pairs = append(pairs, history.Pair{OldPath: f.OldPath, Old: before})
+		}
 	}
 	if len(pairs) == 0 {
 		return nil, nil

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
@@ -19,18 +18,33 @@ import (
 // staged diff names each side's blob, so one `git cat-file` reads both and
 // the index is read only once.
 func Staged(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File, error) {
+	files, _, err := StagedWithDeleted(ctx, repo, cfg)
+	return files, err
+}
+
+// StagedWithDeleted is Staged, and also the PRFAQs the index deletes,
+// each with its HEAD version in OldData (Data nil): a deleted PRFAQ has
+// nothing to check, but every metric it had is removed. One diff-index and
+// one cat-file serve both.
+func StagedWithDeleted(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) (files, deleted []File, err error) {
 	changes, err := repo.StagedChanges(ctx, cfg.DocumentPrefilter()...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var files []File
 	var ids, newIDs []string
 	for _, c := range changes {
-		if c.Status == 'D' || !regularFile(c.NewMode) || !cfg.IsDocument(c.Path) {
+		if c.Status == 'D' {
+			if regularFile(c.OldMode) && cfg.IsDocument(c.Path) {
+				deleted = append(deleted, File{OldPath: c.Path, OldBlob: c.OldBlob})
+				ids = append(ids, c.OldBlob)
+			}
+			continue
+		}
+		if !regularFile(c.NewMode) || !cfg.IsDocument(c.Path) {
 			continue
 		}
 		if c.Status == 'U' {
-			return nil, fmt.Errorf("%s: unmerged (merge conflict): resolve it and git add the file", c.Path)
+			return nil, nil, fmt.Errorf("%s: unmerged (merge conflict): resolve it and git add the file", c.Path)
 		}
 		f := File{Path: c.Path, OldPath: oldPath(c)}
 		ids, newIDs = append(ids, c.NewBlob), append(newIDs, c.NewBlob)
@@ -41,11 +55,11 @@ func Staged(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File,
 		files = append(files, f)
 	}
 	if len(ids) == 0 {
-		return nil, ctxErr(ctx)
+		return nil, nil, ctxErr(ctx)
 	}
 	blobs, err := repo.ReadBlobs(ctx, ids)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for i, f := range files {
 		files[i].Data = blobs[newIDs[i]]
@@ -53,7 +67,10 @@ func Staged(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File,
 			files[i].OldData = blobs[f.OldBlob]
 		}
 	}
-	return files, nil
+	for i, f := range deleted {
+		deleted[i].OldData = blobs[f.OldBlob]
+	}
+	return files, deleted, nil
 }
 
 // oldPath is where a changed file was before: "" for an addition or copy.
@@ -86,15 +103,14 @@ func Changed(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File
 // WorkTree reads every PRFAQ document in the work tree that git tracks or
 // would track (untracked but not ignored).
 func WorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) ([]File, error) {
-	args := append([]string{"-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--"}, cfg.DocumentPathspecs()...)
-	out, err := repo.Run(ctx, args...)
+	listed, err := repo.WorkTreeFiles(ctx, cfg.DocumentPathspecs()...)
 	if err != nil {
 		return nil, fmt.Errorf("list PRFAQ documents: %w", err)
 	}
 	var paths []string
 	seen := map[string]bool{}
-	for _, p := range strings.Split(string(out), "\x00") {
-		if p != "" && !seen[p] && cfg.IsDocument(p) {
+	for _, p := range listed {
+		if !seen[p] && cfg.IsDocument(p) {
 			seen[p] = true
 			paths = append(paths, p)
 		}
