@@ -151,28 +151,9 @@ func writeCheck(e *env, format string, results []scan.Result, findings []rule.Fi
 	return code, nil
 }
 
-// writeReport prints run in format. github also appends the Markdown
-// report to the job summary when GitHub names one, since annotations show
-// only the first ten errors.
+// writeReport prints run in format.
 func writeReport(e *env, format string, run report.Run) error {
-	switch format {
-	case "json":
-		return report.JSONWithChanges(e.stdout, run.Findings, run.Summary, run.Changes)
-	case "sarif":
-		return report.SARIF(e.stdout, run, report.DefaultTool(currentVersion()))
-	case "markdown":
-		return report.Markdown(e.stdout, run, report.LinksFromEnv(os.Getenv))
-	case "github":
-		if err := report.GitHub(e.stdout, run); err != nil {
-			return err
-		}
-		if path := os.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
-			return report.AppendStepSummary(path, run, report.LinksFromEnv(os.Getenv))
-		}
-		return nil
-	}
-	if err := report.Text(e.stdout, run.Findings, run.Summary, report.Style{Color: colorOK(e.stdout)}); err != nil {
-		return err
-	}
-	return report.Acknowledged(e.stdout, run.Changes)
+	return report.Write(e.stdout, format, run, report.Options{
+		Version: currentVersion(), Style: report.Style{Color: colorOK(e.stdout)}, Getenv: os.Getenv,
+	})
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"io"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/internal/change"
@@ -87,4 +89,45 @@ func uriPath(p string) string {
 func unreserved(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
 		c == '-' || c == '.' || c == '_' || c == '~'
+}
+
+// Options are what a format needs from outside the run: the version in
+// SARIF's tool, colour for text, and the environment GitHub describes the
+// run in (GITHUB_STEP_SUMMARY, and the repository and commit for links).
+type Options struct {
+	Version string
+	Style   Style
+	Getenv  func(string) string
+}
+
+// Write prints run in format, one of Formats. github also appends the
+// Markdown report to the job summary when GitHub names one, since
+// annotations show only the first ten errors.
+func Write(w io.Writer, format string, run Run, o Options) error {
+	getenv := o.Getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	switch format {
+	case "json":
+		return JSONWithChanges(w, run.Findings, run.Summary, run.Changes)
+	case "sarif":
+		return SARIF(w, run, DefaultTool(o.Version))
+	case "markdown":
+		return Markdown(w, run, LinksFromEnv(getenv))
+	case "github":
+		if err := GitHub(w, run); err != nil {
+			return err
+		}
+		if path := getenv("GITHUB_STEP_SUMMARY"); path != "" {
+			return AppendStepSummary(path, run, LinksFromEnv(getenv))
+		}
+		return nil
+	case "text":
+		if err := Text(w, run.Findings, run.Summary, o.Style); err != nil {
+			return err
+		}
+		return Acknowledged(w, run.Changes)
+	}
+	return fmt.Errorf("unknown format %q: use %s", format, strings.Join(Formats(), ", "))
 }
