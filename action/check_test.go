@@ -35,6 +35,7 @@ func runCheckCases(t *testing.T, o *origin, cases []checkCase) {
 	ids := strings.NewReplacer("{fork}", o.fork, "{weak}", o.weak, "{clean}", o.clean, "{main}", o.mainTip)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			for _, kv := range tc.env {
 				if kv == "PRFAQ_JSON_TOOL=python3" {
 					requireTool(t, "python3")
@@ -120,8 +121,9 @@ func branchOf(o *origin, commit string) string {
 }
 
 func TestCheckPullRequest(t *testing.T) {
+	t.Parallel()
 	requireTool(t, "jq")
-	o := newOrigin(t)
+	o := readOrigin(t)
 	weakenedAnnotation := `(?m)^::error file=services/pay/PRFAQ.md,line=58,col=1,title=prfaq%3A metric-weakened::metric "Month-end close time": target 1 day → 3 days`
 	runCheckCases(t, o, []checkCase{{
 		name:   "unacknowledged weakening fails",
@@ -240,8 +242,9 @@ func TestCheckPullRequest(t *testing.T) {
 }
 
 func TestCheckSARIF(t *testing.T) {
+	t.Parallel()
 	requireTool(t, "jq")
-	o := newOrigin(t)
+	o := readOrigin(t)
 	ws := o.clone(t, "weak", 0)
 	r := newRunner(t, ws)
 	r.event("pull_request", prEvent(o.mainTip, o.weak))
@@ -276,8 +279,9 @@ func TestCheckSARIF(t *testing.T) {
 }
 
 func TestCheckPush(t *testing.T) {
+	t.Parallel()
 	requireTool(t, "jq")
-	o := newOrigin(t)
+	o := readOrigin(t)
 	push := func(ref, before, after string) map[string]any {
 		return map[string]any{
 			"ref": ref, "before": before, "after": after,
@@ -341,8 +345,9 @@ func TestCheckPush(t *testing.T) {
 }
 
 func TestCheckShallowClone(t *testing.T) {
+	t.Parallel()
 	requireTool(t, "jq")
-	o := newOrigin(t)
+	o := readOrigin(t)
 	runCheckCases(t, o, []checkCase{{
 		name:    "deepened until the merge base is there",
 		head:    o.weak,
@@ -390,8 +395,9 @@ func TestCheckShallowClone(t *testing.T) {
 // default for a pull request: fetch-depth 1 of refs/pull/N/merge, a merge
 // commit of the head into the base that has neither base.sha nor head.sha.
 func TestCheckMergeCommitCheckout(t *testing.T) {
+	t.Parallel()
 	requireTool(t, "jq")
-	o := newOrigin(t)
+	o := newOrigin(t) // its own: the pull request's merge commit is made in it
 	env := baseEnv(t)
 	git(t, o.dir, env, "checkout", "-q", "--detach", o.mainTip)
 	git(t, o.dir, env, "merge", "-q", "--no-ff", "--no-edit", o.clean)

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/prfaq/git-prfaq/internal/gittest"
@@ -19,6 +20,11 @@ import (
 // checkout, a fixture event payload and fresh GITHUB_OUTPUT,
 // GITHUB_STEP_SUMMARY and GITHUB_PATH files, with the git-prfaq built from
 // this module on PATH.
+//
+// Every test and case runs in parallel: each has its own temporary
+// directories and environment, git-prfaq is built once (TestMain), and the
+// fixtures that take longest to make (the origin repository, the fake
+// release) are made once and only read afterwards.
 
 var (
 	tmpRoot string // removed when the tests end
@@ -62,6 +68,12 @@ func requireTool(t *testing.T, name string) string {
 // isolated git configuration and git-prfaq on PATH.
 func baseEnv(t *testing.T) []string {
 	t.Helper()
+	return isolatedEnv(hostEnv(), t.TempDir())
+}
+
+// hostEnv is this process's environment without what the script or git
+// would read from a real run or the developer's shell.
+func hostEnv() []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
@@ -74,7 +86,12 @@ func baseEnv(t *testing.T) []string {
 		}
 		env = append(env, kv)
 	}
-	home := t.TempDir()
+	return env
+}
+
+// isolatedEnv is env with home as HOME, an isolated git configuration and
+// git-prfaq on PATH.
+func isolatedEnv(env []string, home string) []string {
 	return append(env,
 		"HOME="+home, "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL="+filepath.Join(home, ".gitconfig"),
 		"GIT_AUTHOR_NAME=Jane Roe", "GIT_AUTHOR_EMAIL=jane@example.com",
@@ -215,10 +232,37 @@ var fixtureDoc = func() string {
 	return string(b)
 }()
 
+var (
+	originOnce   sync.Once
+	sharedOrigin *origin
+)
+
+// readOrigin is the origin the tests that only clone it share, made once:
+// a clone, a fetch or an upload-pack for a shallow clone only reads it.
+// A test that changes its origin makes its own with newOrigin.
+func readOrigin(t *testing.T) *origin {
+	t.Helper()
+	originOnce.Do(func() {
+		// Under tmpRoot, so that it outlives the test that asked first; a
+		// t.Fatal while making it leaves sharedOrigin nil.
+		home := filepath.Join(tmpRoot, "origin-home")
+		sharedOrigin = makeOrigin(t, filepath.Join(tmpRoot, "origin"), isolatedEnv(hostEnv(), home))
+	})
+	if sharedOrigin == nil {
+		t.Fatal("the shared origin repository could not be made (see the first test that asked for it)")
+	}
+	return sharedOrigin
+}
+
+// newOrigin is an origin of the test's own, for a test that changes it.
 func newOrigin(t *testing.T) *origin {
 	t.Helper()
-	env := baseEnv(t)
-	o := &origin{dir: filepath.Join(t.TempDir(), "origin")}
+	return makeOrigin(t, filepath.Join(t.TempDir(), "origin"), baseEnv(t))
+}
+
+func makeOrigin(t *testing.T, dir string, env []string) *origin {
+	t.Helper()
+	o := &origin{dir: dir}
 	git(t, filepath.Dir(o.dir), env, "init", "-q", "-b", "main", o.dir)
 	emptyCommits(t, o.dir, env, "refs/heads/main", 200)
 	git(t, o.dir, env, "reset", "-q", "--hard")

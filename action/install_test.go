@@ -3,6 +3,7 @@ package action
 import (
 	"archive/tar"
 	"archive/zip"
+	"compress/flate"
 	"compress/gzip"
 	"crypto/sha256"
 	"fmt"
@@ -48,12 +49,22 @@ func fakeRelease(t *testing.T) string {
 
 func buildRelease() (string, error) {
 	root := filepath.Join(tmpRoot, "release")
+	exe, err := os.ReadFile(filepath.Join(binDir, "git-prfaq"))
+	if err != nil {
+		return "", err
+	}
+	// Every release holds the same files, so each kind of archive is made
+	// once, compressed for speed (it is several megabytes).
+	files := map[string][]byte{"README.md": []byte("git-prfaq\n"), "LICENSE": []byte("license\n"), "git-prfaq.1": []byte(".TH GIT-PRFAQ 1\n")}
+	tgz, err := tarArchive(files, "git-prfaq", exe)
+	if err != nil {
+		return "", err
+	}
+	zipped, err := zipArchive(files, "git-prfaq.exe", exe)
+	if err != nil {
+		return "", err
+	}
 	for _, v := range []string{"0.8.0", "0.9.0", "0.9.1"} {
-		exe, err := os.ReadFile(filepath.Join(binDir, "git-prfaq"))
-		if err != nil {
-			return "", err
-		}
-		files := map[string][]byte{"README.md": []byte("git-prfaq\n"), "LICENSE": []byte("license\n"), "git-prfaq.1": []byte(".TH GIT-PRFAQ 1\n")}
 		dir := filepath.Join(root, "releases", "download", "v"+v)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return "", err
@@ -65,18 +76,11 @@ func buildRelease() (string, error) {
 		}
 		for _, p := range platforms {
 			name := "git-prfaq_" + v + "_" + p
-			var b []byte
 			if strings.HasPrefix(p, "windows") {
-				name += ".zip"
-				b, err = zipArchive(files, "git-prfaq.exe", exe)
+				archives[name+".zip"] = zipped
 			} else {
-				name += ".tar.gz"
-				b, err = tarArchive(files, "git-prfaq", exe)
+				archives[name+".tar.gz"] = tgz
 			}
-			if err != nil {
-				return "", err
-			}
-			archives[name] = b
 		}
 		var sums strings.Builder
 		for name, b := range archives {
@@ -85,7 +89,7 @@ func buildRelease() (string, error) {
 			}
 			sum := sha256.Sum256(b)
 			if v == "0.9.1" {
-				sum = sha256.Sum256(append(b, '!')) // what was released is not what is served
+				sum = sha256.Sum256(append(b[:len(b):len(b)], '!')) // what was released is not what is served
 			}
 			fmt.Fprintf(&sums, "%x  %s\n", sum, name)
 		}
@@ -98,7 +102,10 @@ func buildRelease() (string, error) {
 
 func tarArchive(files map[string][]byte, exeName string, exe []byte) ([]byte, error) {
 	var buf strings.Builder
-	gz := gzip.NewWriter(&buf)
+	gz, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
 	tw := tar.NewWriter(gz)
 	add := func(name string, mode int64, b []byte) error {
 		if err := tw.WriteHeader(&tar.Header{Name: name, Mode: mode, Size: int64(len(b)), Typeflag: tar.TypeReg}); err != nil {
@@ -127,9 +134,14 @@ func tarArchive(files map[string][]byte, exeName string, exe []byte) ([]byte, er
 func zipArchive(files map[string][]byte, exeName string, exe []byte) ([]byte, error) {
 	var buf strings.Builder
 	zw := zip.NewWriter(&buf)
-	files[exeName] = exe
-	defer delete(files, exeName)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
+	all := map[string][]byte{exeName: exe}
 	for name, b := range files {
+		all[name] = b
+	}
+	for name, b := range all {
 		w, err := zw.Create(name)
 		if err != nil {
 			return nil, err
@@ -163,6 +175,7 @@ func releaseServer(t *testing.T) string {
 }
 
 func TestInstallRelease(t *testing.T) {
+	t.Parallel()
 	requireTool(t, "curl")
 	base := releaseServer(t)
 	fileBase := "file://" + filepath.Join(fakeRelease(t), "releases")
@@ -200,6 +213,7 @@ func TestInstallRelease(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			exe := "git-prfaq"
 			if strings.HasSuffix(tc.archive, ".zip") {
 				requireTool(t, "unzip")
@@ -255,6 +269,7 @@ func checkInstalled(t *testing.T, paths []string, exe, version string) {
 // version or the action's ref (a fake go records how), and a local action
 // (uses: ./, no ref) is built from its own directory.
 func TestInstallGo(t *testing.T) {
+	t.Parallel()
 	fakeGo := t.TempDir()
 	writeFile(t, filepath.Join(fakeGo, "go"), `#!/bin/sh
 # Records its arguments and GOBIN, and installs a stand-in git-prfaq.
@@ -275,6 +290,7 @@ chmod +x "$GOBIN/git-prfaq"
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			r := newRunner(t, t.TempDir())
 			logFile := filepath.Join(t.TempDir(), "go.log")
 			res := r.run(r.dir, "install", "INPUT_INSTALL=go", "INPUT_VERSION="+tc.version, "ACTION_REF="+tc.ref,
@@ -293,6 +309,7 @@ chmod +x "$GOBIN/git-prfaq"
 	}
 
 	t.Run("a local action is built from its directory", func(t *testing.T) {
+		t.Parallel()
 		if testing.Short() {
 			t.Skip("builds git-prfaq")
 		}
@@ -309,6 +326,7 @@ chmod +x "$GOBIN/git-prfaq"
 	})
 
 	t.Run("without Go", func(t *testing.T) {
+		t.Parallel()
 		r := newRunner(t, t.TempDir())
 		res := r.run(r.dir, "install", "INPUT_INSTALL=go", "PATH=/nonexistent:/usr/bin:/bin")
 		if res.code != 2 || !strings.Contains(res.stdout, "install: go needs Go on the runner: add actions/setup-go") {

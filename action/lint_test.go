@@ -14,6 +14,7 @@ import (
 // action.yml and checks the example's inputs and the outputs it reads
 // against it.
 func TestActionlint(t *testing.T) {
+	t.Parallel()
 	actionlint := requireTool(t, "actionlint")
 	example := filepath.Join(modRoot, "examples", "prfaq.yml")
 	if out, err := exec.Command(actionlint, example).CombinedOutput(); err != nil {
@@ -39,6 +40,7 @@ func TestActionlint(t *testing.T) {
 }
 
 func TestShellcheck(t *testing.T) {
+	t.Parallel()
 	shellcheck := requireTool(t, "shellcheck")
 	if out, err := exec.Command(shellcheck, "--severity=style", script).CombinedOutput(); err != nil {
 		t.Errorf("shellcheck action/run.sh: %v\n%s", err, out)
@@ -51,6 +53,7 @@ func TestShellcheck(t *testing.T) {
 // does not look inside a composite action's steps, and a typo there would
 // silently turn an input off.
 func TestActionWiring(t *testing.T) {
+	t.Parallel()
 	action := readFile(t, filepath.Join(modRoot, "action.yml"))
 	run := readFile(t, script)
 
@@ -111,6 +114,7 @@ func section(t *testing.T, yml, name string) []string {
 // TestReadmeExample: the workflow the README shows is examples/prfaq.yml,
 // which the other tests lint.
 func TestReadmeExample(t *testing.T) {
+	t.Parallel()
 	readme := readFile(t, filepath.Join(modRoot, "README.md"))
 	m := regexp.MustCompile("(?s)<!-- examples/prfaq.yml -->\\s*```yaml\\n(.*?)```").FindStringSubmatch(readme)
 	if m == nil {

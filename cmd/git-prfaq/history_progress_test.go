@@ -33,6 +33,7 @@ func (b *syncBuffer) String() string {
 // rewritten line and clears it when done; a quick one shows nothing; a
 // pipe gets no progress at all.
 func TestProgress(t *testing.T) {
+	t.Parallel() // it waits for the progress ticker
 	var slow syncBuffer
 	p := &progress{w: &slow, start: time.Now().Add(-progressDelay), stop: make(chan struct{})}
 	p.wg.Add(1)

@@ -12,6 +12,7 @@ import (
 // -X main.version, and checks that `git-prfaq version` (and --version)
 // prints the stamp rather than the build information.
 func TestVersionStamped(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
