@@ -1,6 +1,9 @@
-// Package report writes findings in the formats the command line offers.
-// Each format is a function of the findings alone, so golden tests need no
-// repository.
+// Package report writes everything the command line prints about
+// documents, in every format it offers: the findings of check (text, JSON,
+// GitHub annotations, SARIF, Markdown), the metric changes of diff and log
+// (changes.go) and the rows of list (list.go). Each format is a function
+// of what it is given, so golden tests need no repository; document text
+// in text output passes through Escape, so it cannot drive a terminal.
 package report
 
 import (
