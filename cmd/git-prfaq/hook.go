@@ -147,9 +147,9 @@ func hookRun(e *env, args []string) (int, error) {
 	case "commit-msg":
 		rep, err = commitMsg(e, g, args)
 	case "pre-push":
-		rep, err = prePush(e, g, args)
+		rep, err = g.PrePush(e.ctx, e.stdin, args, os.Getenv)
 	case "pre-receive":
-		rep, err = preReceive(e, g)
+		rep, err = g.PreReceive(e.ctx, e.stdin)
 	default:
 		return exitUsage, fmt.Errorf("unknown hook %q: want one of %s", name, strings.Join(hook.Names(), ", "))
 	}
@@ -186,9 +186,13 @@ func loadConfig(e *env, repo *gitcmd.Repo) (*config.Config, error) {
 	if repo.Head == "" {
 		return config.Default(), nil
 	}
-	data, err := repo.Run(e.ctx, "cat-file", "blob", "HEAD:"+config.FileName)
-	if err != nil {
+	data, err := repo.ReadFileAt(e.ctx, "HEAD", config.FileName)
+	if errors.Is(err, gitcmd.ErrMissing) {
 		return config.Default(), nil // no committed configuration: defaults
+	}
+	if err != nil {
+		// Not yet told apart from a missing file: the defaults too.
+		return config.Default(), nil
 	}
 	return config.Parse("HEAD:"+config.FileName, data)
 }

@@ -93,20 +93,20 @@ func (r *Repo) treeFilesDiffTree(ctx context.Context, rev string, pathspecs []st
 // parseRawNew reads raw diff records against the empty tree: every file
 // is an addition, and its new mode and id are the tree's.
 func parseRawNew(out []byte) ([]Entry, error) {
-	diffs, err := parseRaw(out)
+	diffs, err := parseRawChanges(out)
 	if err != nil {
 		return nil, err
 	}
 	entries := make([]Entry, 0, len(diffs))
 	for _, d := range diffs {
-		entries = append(entries, Entry{Mode: d.newMode, Blob: d.newBlob, Path: d.path})
+		entries = append(entries, Entry{Mode: d.NewMode, Blob: d.NewBlob, Path: d.Path})
 	}
 	return entries, nil
 }
 
 func (r *Repo) treeFilesFromIndex(ctx context.Context, rev string, pathspecs []string) ([]Entry, error) {
 	var index []Entry
-	var diffs []rawDiff
+	var diffs []Change
 	err := parallel(
 		func() (err error) { index, err = r.LsFiles(ctx, pathspecs...); return err },
 		func() (err error) { diffs, err = r.diffIndexRaw(ctx, rev, pathspecs); return err },
@@ -117,20 +117,20 @@ func (r *Repo) treeFilesFromIndex(ctx context.Context, rev string, pathspecs []s
 	return applyRaw(index, diffs), nil
 }
 
-func (r *Repo) diffIndexRaw(ctx context.Context, rev string, pathspecs []string) ([]rawDiff, error) {
+func (r *Repo) diffIndexRaw(ctx context.Context, rev string, pathspecs []string) ([]Change, error) {
 	args := []string{"diff-index", "--cached", "-z", "--no-renames", rev}
 	out, err := r.git(ctx, withPathspecs(args, pathspecs)...)
 	if err != nil {
 		return nil, fmt.Errorf("compare index with %s: %w", rev, err)
 	}
-	return parseRaw(out)
+	return parseRawChanges(out)
 }
 
 // applyRaw turns the index entries into the tree's: each diff record says
 // what the tree has at a path that differs (old mode 000000: nothing).
 // Unmerged stages are dropped; diff-index reports those paths as 'U' with
 // the tree's side.
-func applyRaw(index []Entry, diffs []rawDiff) []Entry {
+func applyRaw(index []Entry, diffs []Change) []Entry {
 	byPath := make(map[string]Entry, len(index))
 	for _, e := range index {
 		if e.Stage == 0 {
@@ -138,11 +138,11 @@ func applyRaw(index []Entry, diffs []rawDiff) []Entry {
 		}
 	}
 	for _, d := range diffs {
-		if d.oldMode == nullMode {
-			delete(byPath, d.path)
+		if d.OldMode == nullMode {
+			delete(byPath, d.Path)
 			continue
 		}
-		byPath[d.path] = Entry{Mode: d.oldMode, Blob: d.oldBlob, Path: d.path}
+		byPath[d.Path] = Entry{Mode: d.OldMode, Blob: d.OldBlob, Path: d.Path}
 	}
 	entries := make([]Entry, 0, len(byPath))
 	for _, e := range byPath {

@@ -107,57 +107,14 @@ func parseStatus(st string) (c Change, n int, err error) {
 	return c, 2, err
 }
 
-// rawDiff is one record of `--raw -z` output without renames.
-type rawDiff struct {
-	oldMode, newMode string
-	oldBlob, newBlob string
-	status           byte
-	path             string
-}
-
-// parseRaw reads ":oldmode newmode oldoid newoid X\0path\0" records, as
-// printed with --no-renames.
-func parseRaw(out []byte) ([]rawDiff, error) {
-	recs := splitZ(out)
-	if len(recs)%2 != 0 {
-		return nil, fmt.Errorf("unexpected raw diff output: %d records", len(recs))
-	}
-	diffs := make([]rawDiff, 0, len(recs)/2)
-	for i := 0; i < len(recs); i += 2 {
-		f := strings.Fields(strings.TrimPrefix(recs[i], ":"))
-		if len(f) != 5 || f[4] == "" {
-			return nil, fmt.Errorf("unexpected raw diff record %q", recs[i])
-		}
-		diffs = append(diffs, rawDiff{
-			oldMode: f[0], newMode: f[1], oldBlob: f[2], newBlob: f[3],
-			status: f[4][0], path: recs[i+1],
-		})
-	}
-	return diffs, nil
-}
-
-// parseRawChanges reads raw diff records with rename detection:
-// ":oldmode newmode oldoid newoid X\0path\0", where a rename or copy
-// ("R086", "C100") is followed by two paths, the source first.
+// parseRawChanges reads `--raw -z` diff records, with or without rename
+// detection: ":oldmode newmode oldoid newoid X\0path\0", where a rename or
+// copy ("R086", "C100") is followed by two paths, the source first.
 func parseRawChanges(out []byte) ([]Change, error) {
-	recs := splitZ(out)
 	var changes []Change
-	for i := 0; i < len(recs); {
-		f := strings.Fields(strings.TrimPrefix(recs[i], ":"))
-		if len(f) != 5 || f[4] == "" {
-			return nil, fmt.Errorf("unexpected raw diff record %q", recs[i])
-		}
-		c, n, err := parseStatus(f[4])
-		if err != nil || i+n >= len(recs) {
-			return nil, fmt.Errorf("unexpected raw diff record %q", recs[i])
-		}
-		c.OldMode, c.NewMode, c.OldBlob, c.NewBlob = f[0], f[1], f[2], f[3]
-		if n == 2 {
-			c.OldPath = recs[i+1]
-		}
-		c.Path = recs[i+n]
-		changes = append(changes, c)
-		i += n + 1
+	err := scanRaw(out, nil, func(c Change) { changes = append(changes, c) })
+	if err != nil {
+		return nil, err
 	}
 	return changes, nil
 }

@@ -147,23 +147,18 @@ func stateDiff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, older
 	if newer != "" {
 		return treeDiff(ctx, repo, cfg, older, newer)
 	}
-	cmd := []string{"diff-tree", "-r", "-z", "--raw", "--no-abbrev", "-M", older, newer}
-	if newer == "" {
-		if repo.Root == "" {
-			return nil, fmt.Errorf("compare with the work tree: %w", gitcmd.ErrNoWorkTree)
-		}
-		// diff-index without --cached compares the tree with the work
-		// tree for every tracked file; untracked PRFAQs are new.
-		cmd = []string{"diff-index", "-z", "--raw", "--no-abbrev", "-M", older}
-	}
-	diffs, err := rawDiff(ctx, repo, append(append(cmd, "--"), cfg.DocumentPathspecs()...))
+	// Every tracked file compared with the work tree; untracked PRFAQs
+	// are new.
+	changes, err := repo.DiffWorkTree(ctx, older, cfg.DocumentPathspecs()...)
 	if err != nil {
 		return nil, err
 	}
-	if newer == "" {
-		if diffs, err = withUntracked(ctx, repo, cfg, diffs); err != nil {
-			return nil, err
-		}
+	diffs := make([]fileDiff, len(changes))
+	for i, c := range changes {
+		diffs[i] = documentSides(blobIDs(c))
+	}
+	if diffs, err = withUntracked(ctx, repo, cfg, diffs); err != nil {
+		return nil, err
 	}
 	slices.SortStableFunc(diffs, func(a, b fileDiff) int { return strings.Compare(a.Path, b.Path) })
 	return diffs, nil
@@ -179,11 +174,7 @@ func treeDiff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, older,
 	}
 	diffs := make([]fileDiff, len(changes))
 	for i, c := range changes {
-		diffs[i] = documentSides(fileDiff{
-			Status: c.Status, OldMode: c.OldMode, NewMode: c.NewMode,
-			OldBlob: blobID(c.OldBlob), NewBlob: blobID(c.NewBlob),
-			OldPath: c.OldPath, Path: c.Path,
-		})
+		diffs[i] = documentSides(blobIDs(c))
 	}
 	slices.SortStableFunc(diffs, func(a, b fileDiff) int { return strings.Compare(a.Path, b.Path) })
 	return diffs, nil
@@ -191,29 +182,12 @@ func treeDiff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, older,
 
 // withUntracked adds the untracked PRFAQs as new files.
 func withUntracked(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs []fileDiff) ([]fileDiff, error) {
-	out, err := repo.Run(ctx, append([]string{"ls-files", "-z", "--others", "--exclude-standard", "--"}, cfg.DocumentPathspecs()...)...)
+	paths, err := repo.Untracked(ctx, cfg.DocumentPathspecs()...)
 	if err != nil {
 		return nil, fmt.Errorf("list untracked PRFAQs: %w", err)
 	}
-	for _, p := range strings.Split(string(out), "\x00") {
-		if p != "" {
-			diffs = append(diffs, fileDiff{Status: 'A', OldMode: "000000", NewMode: "100644", Path: p})
-		}
-	}
-	return diffs, nil
-}
-
-func rawDiff(ctx context.Context, repo *gitcmd.Repo, args []string) ([]fileDiff, error) {
-	out, err := repo.Run(ctx, args...)
-	if err != nil {
-		return nil, fmt.Errorf("compare PRFAQs: %w", err)
-	}
-	diffs, err := parseRaw(out)
-	if err != nil {
-		return nil, fmt.Errorf("compare PRFAQs: %w", err)
-	}
-	for i, d := range diffs {
-		diffs[i] = documentSides(d)
+	for _, p := range paths {
+		diffs = append(diffs, fileDiff{Status: 'A', OldMode: "000000", NewMode: "100644", Path: p})
 	}
 	return diffs, nil
 }

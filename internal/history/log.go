@@ -207,11 +207,10 @@ func (l *logger) collectSplit(ctx context.Context, w walk) ([]*commit, error) {
 	if w.allParents || w.exclude != "" || parts < 2 {
 		return l.collect(ctx, w)
 	}
-	line, err := l.repo.Run(ctx, "rev-list", "--first-parent", w.rev)
+	ids, err := l.repo.FirstParents(ctx, w.rev)
 	if err != nil {
 		return nil, fmt.Errorf("list the first-parent history: %w", err)
 	}
-	ids := strings.Fields(string(line))
 	if len(ids) < splitAbove {
 		return l.collect(ctx, w)
 	}

@@ -1,14 +1,11 @@
 package history
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"runtime"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/prfaq/git-prfaq/config"
@@ -27,8 +24,8 @@ import (
 type versions struct {
 	cfg     *config.Config
 	parser  *prfaq.Parser
-	git     *stream       // nil if it could not be started
-	started chan struct{} // closed once git is set
+	git     *gitcmd.BlobStream // nil if it could not be started
+	started chan struct{}      // closed once git is set
 
 	mu   sync.Mutex
 	seen map[string]bool
@@ -58,7 +55,7 @@ func newVersions(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) *ve
 	go func() {
 		defer close(v.started)
 		var err error
-		if v.git, err = startGitInput(ctx, repo, "cat-file", "--batch"); err != nil {
+		if v.git, err = repo.StartBlobStream(ctx); err != nil {
 			v.fail(fmt.Errorf("read PRFAQ versions: %w", err))
 		}
 	}()
@@ -88,8 +85,8 @@ func (v *versions) want(id string) {
 	}
 }
 
-// feed writes the wanted ids to cat-file, flushing whenever it has no more
-// to write, and closes cat-file's input after the last.
+// feed sends the wanted ids to cat-file, flushing whenever it has no more
+// to send, and closes cat-file's input after the last.
 func (v *versions) feed() {
 	defer v.writer.Done()
 	<-v.started
@@ -99,27 +96,27 @@ func (v *versions) feed() {
 		}
 		return
 	}
-	defer v.git.in.Close()
-	w := bufio.NewWriter(v.git.in)
+	defer v.git.CloseSend()
 	for id := range v.need {
-		if _, err := w.WriteString(id + "\n"); err != nil {
+		if err := v.git.Send(id); err != nil {
 			v.fail(fmt.Errorf("read PRFAQ versions: %w", err))
 			break
 		}
 		if len(v.need) == 0 {
-			if err := w.Flush(); err != nil {
+			if err := v.git.Flush(); err != nil {
 				v.fail(fmt.Errorf("read PRFAQ versions: %w", err))
 				break
 			}
 		}
 	}
-	w.Flush()
 	for range v.need {
 		// drain, so that want never blocks after a failure
 	}
 }
 
-// read takes cat-file's answers, in order, to the parsers.
+// read takes cat-file's answers, in order, to the parsers. A blob the
+// repository lacks is an error; an object that is not a file's contents is
+// no document.
 func (v *versions) read() {
 	defer v.readers.Done()
 	defer close(v.parse)
@@ -128,48 +125,20 @@ func (v *versions) read() {
 		return
 	}
 	for {
-		b, err := readAnswer(v.git.out)
+		b, err := v.git.Recv()
 		if errors.Is(err, io.EOF) {
 			return
 		}
+		if err == nil && errors.Is(b.Err, gitcmd.ErrMissing) {
+			err = b.Err
+			v.git.Discard() // so that cat-file, and feed, can finish
+		}
 		if err != nil {
 			v.fail(fmt.Errorf("read PRFAQ versions: %w", err))
-			io.Copy(io.Discard, v.git.out) // so that cat-file, and feed, can finish
 			return
 		}
-		v.parse <- b
+		v.parse <- blob{id: b.Name, data: b.Data}
 	}
-}
-
-// readAnswer reads one `cat-file --batch` answer: "<id> blob <size>\n"
-// and the contents and a newline; a blob the repository lacks is an error.
-func readAnswer(r *bufio.Reader) (blob, error) {
-	line, err := r.ReadString('\n')
-	if err != nil {
-		if errors.Is(err, io.EOF) && line == "" {
-			return blob{}, io.EOF
-		}
-		return blob{}, fmt.Errorf("cat-file: %w", err)
-	}
-	f := strings.Fields(line)
-	if len(f) == 2 && f[1] == "missing" {
-		return blob{}, fmt.Errorf("object %s: %w", f[0], gitcmd.ErrMissing)
-	}
-	if len(f) != 3 {
-		return blob{}, fmt.Errorf("unexpected cat-file answer %q", strings.TrimSpace(line))
-	}
-	size, err := strconv.Atoi(f[2])
-	if err != nil || size < 0 {
-		return blob{}, fmt.Errorf("unexpected cat-file answer %q", strings.TrimSpace(line))
-	}
-	data := make([]byte, size+1)
-	if _, err := io.ReadFull(r, data); err != nil {
-		return blob{}, fmt.Errorf("cat-file %s: %w", f[0], err)
-	}
-	if f[1] != "blob" {
-		return blob{id: f[0]}, nil // not a file's contents: no document
-	}
-	return blob{id: f[0], data: data[:size]}, nil
 }
 
 func (v *versions) parseAll() {
@@ -202,7 +171,7 @@ func (v *versions) finish() error {
 	v.readers.Wait()
 	var waitErr error
 	if v.git != nil {
-		waitErr = v.git.wait()
+		waitErr = v.git.Wait()
 	}
 	if v.err != nil {
 		return v.err

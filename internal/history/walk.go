@@ -1,13 +1,9 @@
 package history
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"slices"
-	"strings"
 
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
 )
@@ -27,72 +23,31 @@ type walk struct {
 	trailer string
 }
 
-// args builds the git log command line. Configuration that would change
-// the output is overridden: log.follow would turn a one-path walk into a
-// --follow walk (slower, and it does not stop at the rename we look for),
-// log.showSignature would print into the format. Renames are found
-// afterwards (pairRenames, renameSources), asking git only about the few
-// commits that add a file: -M on the walk itself runs rename detection on
-// every commit, which costs a walk over every PRFAQ 13% (2.6 s instead of
-// 2.3 s over 20,000 commits), and a followed file needs the whole tree
-// compared anyway to find where it came from.
-func (w walk) args() []string {
-	args := []string{"-c", "log.follow=false", "-c", "log.showSignature=false",
-		"log", "--no-color", "--no-decorate", "-z", "--raw", "--no-abbrev", "--root",
-		logFormat(w.trailer)}
-	if w.allParents {
-		// Every commit's own change; a merge's would repeat its branch's.
-		args = append(args, "--diff-merges=off")
-	} else {
-		// A merge, on the first-parent line, brings its branch's changes.
-		args = append(args, "--first-parent", "--diff-merges=first-parent")
+// query is the walk as gitcmd.Log runs it.
+func (w walk) query() gitcmd.LogQuery {
+	q := gitcmd.LogQuery{
+		Revs: []string{w.rev}, Pathspecs: w.pathspecs, Trailer: w.trailer,
+		FirstParent: !w.allParents, Topo: w.topo, Changes: true,
 	}
-	if w.topo {
-		args = append(args, "--topo-order")
-	}
-	args = append(args, "--no-renames", w.rev)
 	if w.exclude != "" {
-		args = append(args, "^"+w.exclude)
+		q.Revs = append(q.Revs, "^"+w.exclude)
 	}
-	return append(append(args, "--"), w.pathspecs...)
+	return q
 }
 
 // run streams the walk, newest commit first, calling each for every commit
-// with at least one record kept.
+// with at least one record kept. Renames are found afterwards
+// (pairRenames, renameSources), asking git only about the few commits
+// that add a file: a followed file needs the whole tree compared anyway to
+// find where it came from.
 func (w walk) run(ctx context.Context, repo *gitcmd.Repo, each func(*commit) error) error {
-	s, err := startGit(ctx, repo, w.args()...)
-	if err != nil {
-		return err
-	}
-	lr := newLogReader(s.out)
-	var readErr error
-	for {
-		c, err := lr.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			readErr = fmt.Errorf("read git log: %w", err)
-			break
-		}
-		for i, f := range c.Files {
-			c.Files[i] = documentSides(f)
-		}
+	return repo.Log(ctx, w.query(), func(gc *gitcmd.Commit) error {
+		c := commitOf(gc)
 		if c.Files = kept(c.Files, w.keep); len(c.Files) == 0 {
-			continue
+			return nil
 		}
-		if readErr = each(c); readErr != nil {
-			break
-		}
-	}
-	waitErr := s.wait()
-	if readErr != nil {
-		return readErr
-	}
-	if waitErr != nil {
-		return fmt.Errorf("walk the history: %w", waitErr)
-	}
-	return nil
+		return each(c)
+	})
 }
 
 func kept(fs []fileDiff, keep func(fileDiff) bool) []fileDiff {
@@ -126,31 +81,26 @@ func renameSources(ctx context.Context, repo *gitcmd.Repo, adds []added) (map[ad
 // findRenames is renameSources with the comparison limited to pathspecs
 // (none: the whole tree).
 func findRenames(ctx context.Context, repo *gitcmd.Repo, adds []added, pathspecs []string) (map[added]fileDiff, error) {
-	var in strings.Builder
+	var pairs []gitcmd.CommitPair
 	asked := map[string]bool{}
 	for _, a := range adds {
 		if len(a.c.Parents) > 0 && !asked[a.c.Hash] {
 			asked[a.c.Hash] = true
-			in.WriteString(a.c.Hash + " " + a.c.Parents[0] + "\n")
+			pairs = append(pairs, gitcmd.CommitPair{Commit: a.c.Hash, Base: a.c.Parents[0]})
 		}
 	}
 	found := map[added]fileDiff{}
-	if len(asked) == 0 {
+	if len(pairs) == 0 {
 		return found, nil
 	}
-	args := append([]string{"diff-tree", "--stdin", "-r", "-z", "--raw", "--no-abbrev", "-M", "--"}, pathspecs...)
-	out, err := runInput(ctx, repo, in.String(), args...)
-	if err != nil {
-		return nil, fmt.Errorf("look for renames: %w", err)
-	}
-	renames, err := parseDiffTreeStdin(out)
+	renames, err := repo.DiffCommits(ctx, pairs, pathspecs...)
 	if err != nil {
 		return nil, fmt.Errorf("look for renames: %w", err)
 	}
 	for _, a := range adds {
 		for _, d := range renames[a.c.Hash] {
 			if d.Status == 'R' && d.Path == a.c.Files[a.i].Path {
-				found[a] = documentSides(d)
+				found[a] = documentSides(blobIDs(d))
 			}
 		}
 	}
@@ -208,53 +158,6 @@ func mergeRenames(found map[added]fileDiff) {
 	for c, paths := range drop {
 		c.Files = slices.DeleteFunc(c.Files, func(f fileDiff) bool { return f.Status == 'D' && paths[f.Path] })
 	}
-}
-
-// parseDiffTreeStdin reads `diff-tree --stdin -z --raw` output: each
-// commit's id, then its records.
-func parseDiffTreeStdin(out []byte) (map[string][]fileDiff, error) {
-	lr := newLogReader(bytes.NewReader(out))
-	m := map[string][]fileDiff{}
-	cur := ""
-	for {
-		t, err := lr.token()
-		if errors.Is(err, io.EOF) {
-			return m, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		t = strings.TrimPrefix(t, "\n")
-		switch {
-		case t == "":
-		case !strings.HasPrefix(t, ":"):
-			cur = t
-		default:
-			d, err := lr.record(t)
-			if err != nil {
-				return nil, err
-			}
-			m[cur] = append(m[cur], d)
-		}
-	}
-}
-
-// runInput runs git with input on its standard input and returns all of
-// its output.
-func runInput(ctx context.Context, repo *gitcmd.Repo, input string, args ...string) ([]byte, error) {
-	s, err := startGitInput(ctx, repo, args...)
-	if err != nil {
-		return nil, err
-	}
-	go func() {
-		io.WriteString(s.in, input)
-		s.in.Close()
-	}()
-	out, readErr := io.ReadAll(s.out)
-	if err := s.wait(); err != nil {
-		return nil, err
-	}
-	return out, readErr
 }
 
 // short abbreviates a commit id for messages.

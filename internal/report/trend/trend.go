@@ -23,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -86,11 +87,11 @@ func fileVersions(ctx context.Context, repo *gitcmd.Repo, parser *prfaq.Parser, 
 	if a != "" {
 		rev = a + ".." + b
 	}
-	out, err := repo.Run(ctx, "rev-list", "--first-parent", "--reverse", rev, "--", ":(literal)"+file)
+	commits, err := repo.FirstParents(ctx, rev, ":(literal)"+file)
 	if err != nil {
 		return nil, fmt.Errorf("list the commits of %s that change %s: %w", rev, file, err)
 	}
-	commits := strings.Fields(string(out))
+	slices.Reverse(commits) // oldest first
 	names := make([]string, len(commits))
 	for i, c := range commits {
 		names[i] = c + ":" + file

@@ -1,16 +1,16 @@
-package main
+package gate
 
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
-	"github.com/prfaq/git-prfaq/rule"
 	"io"
 	"os"
 	"regexp"
 	"strings"
 
-	"github.com/prfaq/git-prfaq/internal/gate"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // objectID matches a full SHA-1 or SHA-256 object name.
@@ -22,20 +22,28 @@ type refUpdate struct {
 	Ref, Base, Tip string
 }
 
-// prePush reads git's "<local ref> <local sha> <remote ref> <remote sha>"
-// lines. Under the pre-commit framework stdin is empty and the range comes
-// in PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF instead.
-func prePush(e *env, g *gate.Gate, args []string) (*gate.Report, error) {
+// PrePush checks what a push sends, as git's pre-push hook: stdin holds
+// "<local ref> <local sha> <remote ref> <remote sha>" lines, args are the
+// hook's (the remote's name, then its URL). Each ref's range is the
+// commits the remote lacks; a deletion needs no check. Under the
+// pre-commit framework stdin is empty and the range comes in the
+// PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF variables instead (and the
+// branch in PRE_COMMIT_REMOTE_BRANCH), which env looks up (nil:
+// os.Getenv).
+func (g *Gate) PrePush(ctx context.Context, stdin io.Reader, args []string, env func(string) string) (*Report, error) {
+	if env == nil {
+		env = os.Getenv
+	}
 	remote := ""
 	if len(args) > 0 {
 		remote = args[0]
 	}
-	lines, err := readLines(e.stdin)
+	lines, err := readLines(stdin)
 	if err != nil {
 		return nil, err
 	}
-	if len(lines) == 0 && os.Getenv("PRE_COMMIT_TO_REF") != "" {
-		return g.Range(e.ctx, os.Getenv("PRE_COMMIT_FROM_REF"), os.Getenv("PRE_COMMIT_TO_REF"), os.Getenv("PRE_COMMIT_REMOTE_BRANCH"))
+	if len(lines) == 0 && env("PRE_COMMIT_TO_REF") != "" {
+		return g.Range(ctx, env("PRE_COMMIT_FROM_REF"), env("PRE_COMMIT_TO_REF"), env("PRE_COMMIT_REMOTE_BRANCH"))
 	}
 	var updates []refUpdate
 	for _, l := range lines {
@@ -43,7 +51,7 @@ func prePush(e *env, g *gate.Gate, args []string) (*gate.Report, error) {
 		if len(f) != 4 || !objectID.MatchString(f[1]) || !objectID.MatchString(f[3]) {
 			return nil, fmt.Errorf("pre-push: malformed input line %q: want <local ref> <local sha> <remote ref> <remote sha>", l)
 		}
-		u, ok, err := pushUpdate(e, g, remote, f[1], f[2], f[3])
+		u, ok, err := g.pushUpdate(ctx, remote, f[1], f[2], f[3])
 		if err != nil {
 			return nil, err
 		}
@@ -51,29 +59,37 @@ func prePush(e *env, g *gate.Gate, args []string) (*gate.Report, error) {
 			updates = append(updates, u)
 		}
 	}
-	return checkUpdates(e, g, updates)
+	return g.checkUpdates(ctx, updates)
 }
 
 // pushUpdate turns one pre-push line into the range the remote lacks. A
 // deletion needs no check; a new branch (or a remote tip this clone does
 // not have) starts where it leaves the commits the remote already has.
-func pushUpdate(e *env, g *gate.Gate, remote, local, ref, remoteTip string) (refUpdate, bool, error) {
+func (g *Gate) pushUpdate(ctx context.Context, remote, local, ref, remoteTip string) (refUpdate, bool, error) {
 	if isZero(local) {
 		return refUpdate{}, false, nil
 	}
-	if !isZero(remoteTip) && hasCommit(e, g, remoteTip) {
-		return refUpdate{Ref: ref, Base: remoteTip, Tip: local}, true, nil
+	if !isZero(remoteTip) {
+		known, err := g.Repo.HasCommit(ctx, remoteTip)
+		if err != nil {
+			return refUpdate{}, false, fmt.Errorf("look for the remote's %s: %w", ref, err)
+		}
+		if known {
+			return refUpdate{Ref: ref, Base: remoteTip, Tip: local}, true, nil
+		}
 	}
 	not := "--all"
 	if remote != "" {
 		not = "--remotes=" + remote
 	}
-	return newBranch(e, g, ref, local, not)
+	return g.newBranch(ctx, ref, local, not)
 }
 
-// preReceive reads "<old> <new> <ref>" lines on a server.
-func preReceive(e *env, g *gate.Gate) (*gate.Report, error) {
-	lines, err := readLines(e.stdin)
+// PreReceive checks what a server receives, as git's pre-receive hook:
+// stdin holds "<old sha> <new sha> <ref>" lines. A deletion passes; a new
+// ref's range is the commits no ref on the server has yet.
+func (g *Gate) PreReceive(ctx context.Context, stdin io.Reader) (*Report, error) {
+	lines, err := readLines(stdin)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +104,7 @@ func preReceive(e *env, g *gate.Gate) (*gate.Report, error) {
 		case isZero(tip):
 			continue // a deletion passes
 		case isZero(old):
-			u, ok, err := newBranch(e, g, ref, tip, "--all")
+			u, ok, err := g.newBranch(ctx, ref, tip, "--all")
 			if err != nil {
 				return nil, err
 			}
@@ -99,38 +115,36 @@ func preReceive(e *env, g *gate.Gate) (*gate.Report, error) {
 			updates = append(updates, refUpdate{Ref: ref, Base: old, Tip: tip})
 		}
 	}
-	return checkUpdates(e, g, updates)
+	return g.checkUpdates(ctx, updates)
 }
 
 // newBranch finds the commits of tip that are not reachable from not
 // (e.g. --all: refs the server already has): the range starts at the
 // first parent of the oldest of them, or at the beginning of history.
-func newBranch(e *env, g *gate.Gate, ref, tip, not string) (refUpdate, bool, error) {
-	out, err := g.Repo.Run(e.ctx, "rev-list", "--reverse", "--topo-order", "--parents", tip, "--not", not)
+func (g *Gate) newBranch(ctx context.Context, ref, tip, not string) (refUpdate, bool, error) {
+	commits, err := g.Repo.NewCommits(ctx, tip, not)
 	if err != nil {
 		return refUpdate{}, false, fmt.Errorf("find the new commits of %s: %w", ref, err)
 	}
-	first, _, _ := strings.Cut(string(out), "\n")
-	ids := strings.Fields(first)
-	if len(ids) == 0 {
+	if len(commits) == 0 {
 		return refUpdate{}, false, nil // nothing new: the commits are known
 	}
 	base := ""
-	if len(ids) > 1 {
-		base = ids[1]
+	if ps := commits[0].Parents; len(ps) > 0 {
+		base = ps[0]
 	}
 	return refUpdate{Ref: ref, Base: base, Tip: tip}, true, nil
 }
 
 // checkUpdates checks each range and merges the reports.
-func checkUpdates(e *env, g *gate.Gate, updates []refUpdate) (*gate.Report, error) {
-	all := &gate.Report{}
+func (g *Gate) checkUpdates(ctx context.Context, updates []refUpdate) (*Report, error) {
+	all := &Report{}
 	for _, u := range updates {
 		branch := ""
 		if strings.HasPrefix(u.Ref, "refs/heads/") {
 			branch = u.Ref
 		}
-		r, err := g.Range(e.ctx, u.Base, u.Tip, branch)
+		r, err := g.Range(ctx, u.Base, u.Tip, branch)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", u.Ref, err)
 		}
@@ -140,11 +154,6 @@ func checkUpdates(e *env, g *gate.Gate, updates []refUpdate) (*gate.Report, erro
 	}
 	rule.Sort(all.Findings)
 	return all, nil
-}
-
-func hasCommit(e *env, g *gate.Gate, id string) bool {
-	_, err := g.Repo.Run(e.ctx, "cat-file", "-e", id+"^{commit}")
-	return err == nil
 }
 
 func isZero(id string) bool { return strings.Trim(id, "0") == "" }
