@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"testing"
+
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // TestListText: one row per PRFAQ, document text escaped and on one line.
@@ -23,5 +25,21 @@ c/PRFAQ.md  -         -            0                    unreadable: bad \x07 fro
 `
 	if b.String() != want {
 		t.Errorf("list text:\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestFindingsTextEscaped: the findings' text output shows a document's
+// control characters escaped too, and stays one line per finding.
+func TestFindingsTextEscaped(t *testing.T) {
+	fs := []rule.Finding{{Rule: "placeholder", Severity: rule.Error, File: "a/\x1b[2JPRFAQ.md", Line: 3, Column: 1,
+		Message: "template text left in: \"TBD\u009b31m\x07\nmore\""}}
+	var b bytes.Buffer
+	if err := Text(&b, fs, Summarize(1, fs), Style{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "a/\\x1b[2JPRFAQ.md:3:1: error: template text left in: \"TBD\\u009b31m\\x07 more\" [placeholder]\n" +
+		"FAIL: 1 PRFAQ checked, 1 error, 0 warnings\n"
+	if b.String() != want {
+		t.Errorf("text:\n%q\nwant\n%q", b.String(), want)
 	}
 }

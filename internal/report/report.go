@@ -102,14 +102,15 @@ func indented(s string) string {
 }
 
 // oneLine keeps a message from breaking the one-finding-per-line shape
-// (document text quoted in a message may hold newlines or escapes).
+// (document text quoted in a message may hold newlines) and shows the
+// other control characters escaped, as the other text reports do.
 func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' || r == '\x1b' {
+	return Escape(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' {
 			return ' '
 		}
 		return r
-	}, s)
+	}, s))
 }
 
 // JSONWithChanges is JSON with the metric changes a range found, under
