@@ -27,34 +27,36 @@ type Entry struct {
 
 // parseLsFiles reads `ls-files -s -z` records: "mode oid stage\tpath".
 func parseLsFiles(out []byte) ([]Entry, error) {
-	recs := splitZ(out)
-	entries := make([]Entry, 0, len(recs))
-	for _, rec := range recs {
-		meta, path, ok := strings.Cut(rec, "\t")
-		f := strings.Fields(meta)
-		if !ok || len(f) != 3 {
-			return nil, fmt.Errorf("unexpected ls-files record %q", rec)
-		}
+	return parseEntries(out, "ls-files", func(f []string) (Entry, bool) {
 		stage, err := strconv.Atoi(f[2])
-		if err != nil {
-			return nil, fmt.Errorf("unexpected ls-files record %q", rec)
-		}
-		entries = append(entries, Entry{Mode: f[0], Blob: f[1], Stage: stage, Path: path})
-	}
-	return entries, nil
+		return Entry{Mode: f[0], Blob: f[1], Stage: stage}, err == nil
+	})
 }
 
 // parseLsTree reads `ls-tree -z` records: "mode type oid\tpath".
 func parseLsTree(out []byte) ([]Entry, error) {
+	return parseEntries(out, "ls-tree", func(f []string) (Entry, bool) {
+		return Entry{Mode: f[0], Blob: f[2]}, true
+	})
+}
+
+// parseEntries reads NUL-terminated "meta\tpath" records whose meta has
+// three fields; entry makes the Entry of them, or says they are malformed.
+func parseEntries(out []byte, cmd string, entry func(f []string) (Entry, bool)) ([]Entry, error) {
 	recs := splitZ(out)
 	entries := make([]Entry, 0, len(recs))
 	for _, rec := range recs {
 		meta, path, ok := strings.Cut(rec, "\t")
 		f := strings.Fields(meta)
-		if !ok || len(f) != 3 {
-			return nil, fmt.Errorf("unexpected ls-tree record %q", rec)
+		var e Entry
+		if ok && len(f) == 3 {
+			e, ok = entry(f)
 		}
-		entries = append(entries, Entry{Mode: f[0], Blob: f[2], Path: path})
+		if !ok || len(f) != 3 {
+			return nil, fmt.Errorf("unexpected %s record %q", cmd, rec)
+		}
+		e.Path = path
+		entries = append(entries, e)
 	}
 	return entries, nil
 }
@@ -71,27 +73,6 @@ type Change struct {
 	// the missing side of an addition or deletion, "" where not known.
 	OldMode, NewMode string
 	OldBlob, NewBlob string
-}
-
-// parseNameStatus reads `--name-status -z` output: "X\0path\0", or
-// "R086\0old\0new\0" for renames and copies.
-func parseNameStatus(out []byte) ([]Change, error) {
-	recs := splitZ(out)
-	var changes []Change
-	for i := 0; i < len(recs); {
-		st := recs[i]
-		c, n, err := parseStatus(st)
-		if err != nil || i+n >= len(recs) {
-			return nil, fmt.Errorf("unexpected name-status record %q", st)
-		}
-		if n == 2 {
-			c.OldPath = recs[i+1]
-		}
-		c.Path = recs[i+n]
-		changes = append(changes, c)
-		i += n + 1
-	}
-	return changes, nil
 }
 
 // parseStatus reads "M" or "R086"; n is how many paths follow.
