@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -159,4 +161,36 @@ func tryGit(dir string, env []string, args ...string) (string, error) {
 	cmd.Dir, cmd.Env = dir, env
 	out, err := cmd.CombinedOutput()
 	return string(out), err
+}
+
+// TestTrailerCommits: a commit declaring an initiative in a trailer must
+// bring a PRFAQ itself, the root commit of a range from the beginning of
+// history included.
+func TestTrailerCommits(t *testing.T) {
+	dir := t.TempDir()
+	env := os.Environ()
+	agreement.Git(t, dir, env, "init", "-q", "-b", "main")
+	gittest.WriteFile(t, filepath.Join(dir, "README.md"), "x\n")
+	agreement.Git(t, dir, env, "add", "-A")
+	agreement.Git(t, dir, env, "commit", "-q", "-m", "Start\n\nInitiative: pay")
+	gittest.WriteFile(t, filepath.Join(dir, "services/pay/PRFAQ.md"), agreement.Render(agreement.Start))
+	agreement.Git(t, dir, env, "add", "-A")
+	agreement.Git(t, dir, env, "commit", "-q", "-m", "Pay\n\nInitiative: pay")
+	gittest.WriteFile(t, filepath.Join(dir, "README.md"), "y\n")
+	agreement.Git(t, dir, env, "commit", "-q", "-a", "-m", "Ship\n\nInitiative: ship")
+	root := agreement.Git(t, dir, env, "rev-list", "--max-parents=0", "HEAD")
+	tip := agreement.Git(t, dir, env, "rev-parse", "HEAD")
+
+	g := openGate(t, dir)
+	fs, err := g.trailerCommits(context.Background(), "", "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Commit)
+	}
+	if want := []string{tip, root}; !slices.Equal(got, want) {
+		t.Errorf("trailerCommits = %v, want the root and the tip %v", got, want)
+	}
 }

@@ -3,8 +3,9 @@ package gate
 import (
 	"context"
 	"fmt"
-	"strings"
+	"slices"
 
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
 	"github.com/prfaq/git-prfaq/internal/history"
 	"github.com/prfaq/git-prfaq/internal/initiative"
 	"github.com/prfaq/git-prfaq/internal/scan"
@@ -101,48 +102,50 @@ func (g *Gate) rangeInitiatives(ctx context.Context, a, b, branch string, docs [
 }
 
 // trailerCommits reports the commits in a..b that declare an initiative
-// in a trailer but add or change no PRFAQ themselves.
+// in a trailer but add or change no PRFAQ themselves (compared with their
+// first parent).
 func (g *Gate) trailerCommits(ctx context.Context, a, b string) ([]rule.Finding, error) {
-	format := "--format=%H%x00%P%x00%(trailers:key=" + g.Cfg.Initiatives.Trailer + ",valueonly,separator=%x1f)%x1e"
-	out, err := g.Repo.Run(ctx, "log", format, revRange(a, b))
-	if err != nil {
+	revs := []string{b}
+	if a != "" {
+		revs = append(revs, "^"+a)
+	}
+	var declared []*gitcmd.Commit
+	q := gitcmd.LogQuery{Revs: revs, Trailer: g.Cfg.Initiatives.Trailer}
+	if err := g.Repo.Log(ctx, q, func(c *gitcmd.Commit) error {
+		if len(c.Trailers) > 0 {
+			declared = append(declared, c)
+		}
+		return nil
+	}); err != nil {
 		return nil, fmt.Errorf("read commit trailers in %s: %w", revRange(a, b), err)
 	}
+	if len(declared) == 0 {
+		return nil, nil
+	}
+	var pairs []gitcmd.CommitPair
+	for _, c := range declared {
+		if len(c.Parents) > 0 {
+			pairs = append(pairs, gitcmd.CommitPair{Commit: c.ID, Base: c.Parents[0]})
+		}
+	}
+	changed, err := g.Repo.DiffCommits(ctx, pairs, g.Cfg.DocumentPrefilter()...)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range declared {
+		if len(c.Parents) == 0 { // a root commit: everything in it is new
+			if changed[c.ID], err = g.Repo.DiffTrees(ctx, "", c.ID, g.Cfg.DocumentPrefilter()...); err != nil {
+				return nil, err
+			}
+		}
+	}
 	var fs []rule.Finding
-	for _, rec := range strings.Split(string(out), "\x1e") {
-		f := strings.Split(strings.TrimLeft(rec, "\n"), "\x00")
-		if len(f) != 3 || strings.TrimSpace(f[2]) == "" {
-			continue
-		}
-		commit, parents, names := f[0], f[1], strings.TrimSpace(f[2])
-		touched, err := g.touchesDocument(ctx, commit, parents)
-		if err != nil {
-			return nil, err
-		}
-		if !touched {
-			fs = append(fs, initiative.TrailerFinding(g.Cfg, commit, strings.Split(names, "\x1f")[0]))
+	for _, c := range declared {
+		if !slices.ContainsFunc(changed[c.ID], func(ch gitcmd.Change) bool { return ch.Status != 'D' && g.Cfg.IsDocument(ch.Path) }) {
+			fs = append(fs, initiative.TrailerFinding(g.Cfg, c.ID, c.Trailers[0]))
 		}
 	}
 	return fs, nil
-}
-
-// touchesDocument reports whether a commit adds or changes a PRFAQ
-// compared with its first parent.
-func (g *Gate) touchesDocument(ctx context.Context, commit, parents string) (bool, error) {
-	parent := ""
-	if ps := strings.Fields(parents); len(ps) > 0 {
-		parent = ps[0]
-	}
-	changes, err := g.Repo.DiffTrees(ctx, parent, commit, g.Cfg.DocumentPrefilter()...)
-	if err != nil {
-		return false, err
-	}
-	for _, c := range changes {
-		if c.Status != 'D' && g.Cfg.IsDocument(c.Path) {
-			return true, nil
-		}
-	}
-	return false, nil
 }
 
 // revRange is a..b, or b alone from the beginning of history.
