@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/prfaq/git-prfaq/internal/agreement"
+	"github.com/prfaq/git-prfaq/internal/gittest"
 )
 
 // TestAgreement runs every history of the agreement table through every
@@ -100,7 +101,7 @@ func (a *agreementRepo) run(dir string, name string, args ...string) (string, bo
 
 func (a *agreementRepo) git(dir string, args ...string) string {
 	a.t.Helper()
-	return agreement.Git(a.t, dir, a.env, args...)
+	return gittest.Git(a.t, dir, a.env, args...)
 }
 
 // verdict asserts what one entry point said. A check or hook says nothing

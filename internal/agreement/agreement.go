@@ -7,11 +7,10 @@ package agreement
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/prfaq/git-prfaq/internal/gittest"
 )
 
 // File is where the one PRFAQ of every scenario lives.
@@ -106,11 +105,11 @@ func Scenarios() []Scenario {
 // commit skips hooks, which the caller installs afterwards to test them.
 func Build(t testing.TB, dir string, env []string, s Scenario) {
 	t.Helper()
-	g := func(args ...string) { Git(t, dir, env, args...) }
+	g := func(args ...string) { gittest.Git(t, dir, env, args...) }
 	g("init", "-q", "-b", "main")
 	write(t, dir, Start)
 	if s.Config != "" {
-		writeFile(t, filepath.Join(dir, ".prfaq.toml"), s.Config)
+		gittest.WriteFile(t, filepath.Join(dir, ".prfaq.toml"), s.Config)
 	}
 	g("add", "-A")
 	g("commit", "-q", "--no-verify", "-m", "Add the pay PRFAQ")
@@ -129,18 +128,18 @@ func commits(t testing.TB, dir string, env []string, cs []Commit) {
 	t.Helper()
 	for _, c := range cs {
 		if c.Merge {
-			Git(t, dir, env, "merge", "-q", "--no-ff", "--no-verify", "-m", c.Message, "side")
+			gittest.Git(t, dir, env, "merge", "-q", "--no-ff", "--no-verify", "-m", c.Message, "side")
 			continue
 		}
 		write(t, dir, c.Doc)
-		Git(t, dir, env, "commit", "-q", "-a", "--no-verify", "-m", c.Message)
+		gittest.Git(t, dir, env, "commit", "-q", "-a", "--no-verify", "-m", c.Message)
 	}
 }
 
 // write writes the PRFAQ in state d over Start.
 func write(t testing.TB, dir string, d Doc) {
 	t.Helper()
-	writeFile(t, filepath.Join(dir, filepath.FromSlash(File)), Render(d))
+	gittest.WriteFile(t, filepath.Join(dir, filepath.FromSlash(File)), Render(d))
 }
 
 // Render is the PRFAQ in state d: a complete document with no finding
@@ -219,25 +218,3 @@ Instant payment rails make same-day settlement cheap this year.
 |---|---|---|---|---|
 | Shops settled the same day | %s | %s | %s | Settlement dashboard |
 `
-
-// Git runs git in dir; a failure ends the test.
-func Git(t testing.TB, dir string, env []string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir, cmd.Env = dir, env
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-func writeFile(t testing.TB, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}

@@ -70,14 +70,14 @@ func TestAgreement(t *testing.T) {
 			dir, env := scenarioRepo(t, s)
 			ctx := context.Background()
 			g := openGate(t, dir)
-			main := agreement.Git(t, dir, env, "rev-parse", "main")
+			main := gittest.Git(t, dir, env, "rev-parse", "main")
 			r, err := g.Range(ctx, main, "change", "")
 			if err != nil {
 				t.Fatal(err)
 			}
 			judge(t, s, "Range", r, false)
 
-			agreement.Git(t, dir, env, "checkout", "-q", "main")
+			gittest.Git(t, dir, env, "checkout", "-q", "main")
 			if out, err := tryGit(dir, env, "merge", "--no-ff", "--no-commit", "--no-verify", "change"); err != nil {
 				t.Fatalf("merge --no-commit: %v\n%s", err, out)
 			}
@@ -169,17 +169,17 @@ func tryGit(dir string, env []string, args ...string) (string, error) {
 func TestTrailerCommits(t *testing.T) {
 	dir := t.TempDir()
 	env := os.Environ()
-	agreement.Git(t, dir, env, "init", "-q", "-b", "main")
+	gittest.Git(t, dir, env, "init", "-q", "-b", "main")
 	gittest.WriteFile(t, filepath.Join(dir, "README.md"), "x\n")
-	agreement.Git(t, dir, env, "add", "-A")
-	agreement.Git(t, dir, env, "commit", "-q", "-m", "Start\n\nInitiative: pay")
+	gittest.Git(t, dir, env, "add", "-A")
+	gittest.Git(t, dir, env, "commit", "-q", "-m", "Start\n\nInitiative: pay")
 	gittest.WriteFile(t, filepath.Join(dir, "services/pay/PRFAQ.md"), agreement.Render(agreement.Start))
-	agreement.Git(t, dir, env, "add", "-A")
-	agreement.Git(t, dir, env, "commit", "-q", "-m", "Pay\n\nInitiative: pay")
+	gittest.Git(t, dir, env, "add", "-A")
+	gittest.Git(t, dir, env, "commit", "-q", "-m", "Pay\n\nInitiative: pay")
 	gittest.WriteFile(t, filepath.Join(dir, "README.md"), "y\n")
-	agreement.Git(t, dir, env, "commit", "-q", "-a", "-m", "Ship\n\nInitiative: ship")
-	root := agreement.Git(t, dir, env, "rev-list", "--max-parents=0", "HEAD")
-	tip := agreement.Git(t, dir, env, "rev-parse", "HEAD")
+	gittest.Git(t, dir, env, "commit", "-q", "-a", "-m", "Ship\n\nInitiative: ship")
+	root := gittest.Git(t, dir, env, "rev-list", "--max-parents=0", "HEAD")
+	tip := gittest.Git(t, dir, env, "rev-parse", "HEAD")
 
 	g := openGate(t, dir)
 	fs, err := g.trailerCommits(context.Background(), "", "HEAD")
