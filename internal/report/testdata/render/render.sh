@@ -6,7 +6,7 @@
 # Not run by go test: it needs chromium, npm and the registry.
 #
 # Usage, from anywhere in the repository:
-#   report/testdata/render/render.sh [-o OUT.png] [REPORT.md]
+#   internal/report/testdata/render/render.sh [-o OUT.png] [REPORT.md]
 # Without REPORT.md it builds a scratch repository (fixtures of
 # cmd/git-prfaq/testdata/script/formats.txtar), makes a pull-request-like
 # range that moves two targets, and renders
@@ -15,7 +15,7 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../../.." && pwd)
+root=$(cd "$here/../../../.." && pwd)
 out=/tmp/report.png
 if [ "${1:-}" = "-o" ]; then out=$2; shift 2; fi
 work=$(mktemp -d)
