@@ -144,7 +144,7 @@ func Acknowledged(w io.Writer, changes []change.Change) error {
 		if c.Effect != change.Weakened || c.Acknowledged == "" {
 			continue
 		}
-		if _, err := fmt.Fprintf(w, "acknowledged: %s: metric %q: %s: %s\n", textLine(c.File), textLine(c.Metric), textLine(c.Summary()), textLine(ackReason(c))); err != nil {
+		if _, err := fmt.Fprintf(w, "acknowledged: %s: metric \"%s\": %s: %s\n", textLine(c.File), textLine(c.Metric), textLine(c.Summary()), textLine(ackReason(c))); err != nil {
 			return err
 		}
 	}
