@@ -60,6 +60,12 @@ func runCheck(e *env, args []string) (int, error) {
 	if err := parse(fs, args); err != nil {
 		return exitUsage, err
 	}
+	if err := checkValues(fs, rangeOption, baseOption, ackOption, todayOption); err != nil {
+		return exitUsage, err
+	}
+	if err := checkPaths(fs.Args()); err != nil {
+		return exitUsage, err
+	}
 	if err := checkMode(f, fs.Args()); err != nil {
 		return exitUsage, err
 	}
@@ -84,6 +90,13 @@ func runCheck(e *env, args []string) (int, error) {
 	results, findings := scan.Check(files, w.cfg, today)
 	return writeCheck(e, f.format, results, findings, nil, nil)
 }
+
+// The flags of check whose values checkValues vets.
+var (
+	rangeOption = valueFlag{"range", "the range", "--range origin/main..HEAD"}
+	baseOption  = valueFlag{"base", "the base revision", "--base origin/main"}
+	ackOption   = valueFlag{"ack", "the reason", `--ack "label prfaq-ack"`}
+)
 
 func checkMode(f checkFlags, paths []string) error {
 	modes := 0

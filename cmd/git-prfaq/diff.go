@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/prfaq/git-prfaq/internal/gate"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
@@ -46,6 +47,12 @@ func runDiff(e *env, args []string) (int, error) {
 	if len(revs) > 2 {
 		return exitUsage, fmt.Errorf("too many revisions %q: give at most two, and PATHs after --", revs)
 	}
+	if err := checkRevs(revs); err != nil {
+		return exitUsage, err
+	}
+	if err := checkPaths(pathArgs); err != nil {
+		return exitUsage, err
+	}
 	w, err := openWorkspace(e, false)
 	if err != nil {
 		return exitUsage, err
@@ -77,6 +84,21 @@ func runDiff(e *env, args []string) (int, error) {
 		return exitOK, report.DiffJSON(e.stdout, files, prose)
 	}
 	return exitOK, report.DiffText(e.stdout, files, report.Style{Color: colorOK(e.stdout)})
+}
+
+// checkRevs refuses an empty revision (an unset variable, which would
+// otherwise mean HEAD or the work tree) and one that starts with "-",
+// which git would read as an option.
+func checkRevs(revs []string) error {
+	for _, r := range revs {
+		switch {
+		case r == "":
+			return errors.New("an empty revision: name one, e.g. git prfaq diff main HEAD, or give none to compare HEAD with the work tree (is the variable that should hold it unset?)")
+		case strings.HasPrefix(r, "-"):
+			return fmt.Errorf("revision %q starts with \"-\": name a revision, e.g. git prfaq diff main HEAD (PATHs go after --)", r)
+		}
+	}
+	return nil
 }
 
 // splitDash separates revisions from the paths after "--".

@@ -23,6 +23,9 @@ func runList(e *env, args []string) (int, error) {
 	if err := parse(fs, args); err != nil {
 		return exitUsage, err
 	}
+	if err := checkValues(fs, todayOption); err != nil {
+		return exitUsage, err
+	}
 	if format != "text" && format != "json" {
 		return exitUsage, fmt.Errorf("unknown --format %q: use text or json", format)
 	}

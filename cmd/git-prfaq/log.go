@@ -43,6 +43,9 @@ func runLog(e *env, args []string) (int, error) {
 	if format != "text" && format != "json" {
 		return exitUsage, fmt.Errorf("unknown --format %q: use text or json", format)
 	}
+	if err := checkPaths(fs.Args()); err != nil {
+		return exitUsage, err
+	}
 	w, err := openWorkspace(e, false)
 	if err != nil {
 		return exitUsage, err

@@ -61,6 +61,11 @@ func resolveRange(e *env, w *workspace, f checkFlags) (string, string, error) {
 	if left == "" || right == "" {
 		return "", "", fmt.Errorf("--range %q: name both ends, e.g. origin/main..HEAD", spec)
 	}
+	for _, end := range []string{left, right} {
+		if strings.HasPrefix(end, "-") {
+			return "", "", fmt.Errorf("--range %q: the end %q starts with \"-\": name a revision, e.g. origin/main..HEAD", spec, end)
+		}
+	}
 	a, err := w.repo.ResolveCommit(e.ctx, left)
 	if err != nil {
 		return "", "", err
