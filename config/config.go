@@ -14,7 +14,9 @@ package config
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -154,11 +156,19 @@ func Default() *Config {
 		},
 		Severity: defaultSeverity(),
 	}
-	for _, p := range c.Placeholders.Patterns {
-		c.placeholderREs = append(c.placeholderREs, regexp.MustCompile(p))
-	}
+	// The default patterns are compiled when first asked for (see
+	// PlaceholderPatterns): a hook run with no PRFAQ staged never is.
 	return c
 }
+
+// defaultREs are defaultPatterns compiled, once, on first use.
+var defaultREs = sync.OnceValue(func() []*regexp.Regexp {
+	var res []*regexp.Regexp
+	for _, p := range defaultPatterns() {
+		res = append(res, regexp.MustCompile(p))
+	}
+	return res
+})
 
 func defaultSections() []Section {
 	prose := func(name string, part prfaq.Part, required bool, minWords int, aliases ...string) Section {
@@ -246,10 +256,13 @@ func (c *Config) Spec() prfaq.Spec {
 }
 
 // PlaceholderPatterns returns placeholders.patterns compiled (once, by Parse
-// or Default), in order. The slice is fresh; the expressions are safe for
-// concurrent use.
+// or, for the defaults, on first use), in order. The slice is fresh; the
+// expressions are safe for concurrent use.
 func (c *Config) PlaceholderPatterns() []*regexp.Regexp {
 	if c.compiledCurrent() {
+		if c.placeholderREs == nil {
+			return append([]*regexp.Regexp(nil), defaultREs()...)
+		}
 		return append([]*regexp.Regexp(nil), c.placeholderREs...)
 	}
 	// A Config built or changed by hand: compile now, skipping what does
@@ -264,6 +277,9 @@ func (c *Config) PlaceholderPatterns() []*regexp.Regexp {
 }
 
 func (c *Config) compiledCurrent() bool {
+	if c.placeholderREs == nil && slices.Equal(c.Placeholders.Patterns, defaultPatterns()) {
+		return true // the defaults, compiled on first use
+	}
 	if len(c.placeholderREs) != len(c.Placeholders.Patterns) {
 		return false
 	}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -799,6 +800,9 @@ func (d *decoder) placeholders(c *Config, v any) {
 			if ok {
 				c.Placeholders.Patterns = list
 				c.placeholderREs = res
+				if slices.Equal(list, defaultPatterns()) {
+					c.placeholderREs = nil // the defaults, as Default keeps them
+				}
 			}
 		}
 	}
