@@ -110,6 +110,12 @@ var docs = []Doc{
 		Short: "A new initiative has no PRFAQ.",
 		Full:  "A new directory matching initiatives.roots, a commit with an Initiative trailer, or a push from an initiative branch brings no PRFAQ with it.",
 		Fix:   "Write one: `git prfaq new <directory>`, and fill it in.",
+	},	{
+		ID:    ConfigWeakened,
+		Name:  "ConfigWeakened",
+		Short: "A change loosens the merge gate's own configuration.",
+		Full:  "The range changes .prfaq.toml so that the gate would let more through (a rule turned down, a section no longer required, a limit raised, a glob or placeholder pattern dropped, the acknowledgement trailer renamed), or leaves it unreadable, and no commit acknowledged it. The range is still checked with the configuration of its base; this finding makes the loosening itself visible before it takes effect.",
+		Fix:   "Acknowledge it with a `PRFAQ-Ack: <reason>` trailer on the last commit in the range that changes .prfaq.toml, or undo it.",
 	},
 }
 

@@ -28,6 +28,7 @@ const (
 	MetricWeakened         = "metric-weakened"
 	MetricOverdue          = "metric-overdue"
 	InitiativeWithoutPRFAQ = "initiative-without-prfaq"
+	ConfigWeakened         = "config-weakened"
 )
 
 // Severity is how a rule's findings count: "error" fails a check (exit 1),

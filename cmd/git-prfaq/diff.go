@@ -68,13 +68,22 @@ func runDiff(e *env, args []string) (int, error) {
 	if len(revs) > 1 {
 		to = revs[1]
 	}
-	pairs, err := history.DiffPairs(e.ctx, w.repo, w.cfg, from, to, paths)
+	// Judge as the merge gate does, with the policy of the older side.
+	base := from
+	if base == "" {
+		base = "HEAD"
+	}
+	policy, err := gate.PolicyAt(e.ctx, w.repo, base)
+	if err != nil {
+		return exitUsage, err
+	}
+	pairs, err := history.DiffPairs(e.ctx, w.repo, policy, from, to, paths)
 	if err != nil {
 		return exitUsage, pathHint(err, revs)
 	}
 	files := make([]report.DiffFile, len(pairs))
 	for i, p := range pairs {
-		gate.Classify(w.cfg, p.Changes) // say what the merge gate says
+		gate.Classify(policy, p.Changes)
 		files[i].Pair = p
 		if prose {
 			files[i].Prose = history.ProseDiff(p.Old, p.New)

@@ -60,7 +60,11 @@ func runLog(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	gate.Classify(w.cfg, changes) // say what the merge gate says
+	// Say what the merge gate says, with the policy each commit was made
+	// under.
+	if err := gate.ClassifyHistory(e.ctx, w.repo, w.cfg.Acknowledgement.Trailer, changes); err != nil {
+		return exitUsage, err
+	}
 	if format == "json" {
 		return exitOK, report.LogJSON(e.stdout, changes)
 	}

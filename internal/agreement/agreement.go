@@ -36,6 +36,8 @@ type Commit struct {
 	Message string // the whole message; trailers after a blank line
 	Merge   bool
 	Delete  bool
+	// Config, when set, is the .prfaq.toml this commit writes.
+	Config string
 }
 
 // Scenario is one history and the verdict every entry point must give.
@@ -54,6 +56,9 @@ type Scenario struct {
 	Blocked bool
 	// Silent: no entry point mentions a weakening (severity off).
 	Silent bool
+	// ConfigOnly: only config-weakened refuses it, which diff and log,
+	// reports of metric changes, do not show.
+	ConfigOnly bool
 	// LaterAck is the reason the tip of change gives for a weakening an
 	// earlier commit made: log names that commit as the acknowledgement.
 	LaterAck string
@@ -92,6 +97,13 @@ func Scenarios() []Scenario {
 			Blocked: true},
 		{Name: "severity-off", Config: "[severity]\nmetric-weakened = \"off\"\n",
 			Branch: []Commit{{Doc: lower, Message: "Lower the target"}}, Silent: true},
+		{Name: "change-turns-its-severity-off", Branch: []Commit{{Doc: lower, Config: "[severity]\nmetric-weakened = \"off\"\n", Message: "Lower the target, quietly"}}, Blocked: true},
+		{Name: "change-renames-the-trailer", Branch: []Commit{{Doc: lower, Config: "[acknowledgement]\ntrailer = \"Signed-off-by\"\n",
+			Message: "Lower the target\n\nSigned-off-by: Jane Roe <jane@example.com>"}}, Blocked: true},
+		{Name: "config-loosened", Branch: []Commit{{Config: "[press_release]\nmax_words = 5000\n", Message: "Longer press releases"}},
+			Blocked: true, ConfigOnly: true},
+		{Name: "config-loosened-acknowledged", Branch: []Commit{{Config: "[press_release]\nmax_words = 5000\n",
+			Message: "Longer press releases\n\nPRFAQ-Ack: the board wants the whole story"}}},
 		{Name: "target-crosses-baseline", Branch: []Commit{{Doc: Doc{Target: "30%"}, Message: "Expect a fall"}}, Blocked: true},
 		{Name: "target-back-to-first-ambition",
 			Main:   []Commit{{Doc: Doc{Target: "30%"}, Message: "Expect a fall\n\nPRFAQ-Ack: market shrank"}},
@@ -132,7 +144,11 @@ func commits(t testing.TB, dir string, env []string, cs []Commit) {
 			continue
 		}
 		write(t, dir, c.Doc)
-		gittest.Git(t, dir, env, "commit", "-q", "-a", "--no-verify", "-m", c.Message)
+		if c.Config != "" {
+			gittest.WriteFile(t, filepath.Join(dir, ".prfaq.toml"), c.Config)
+		}
+		gittest.Git(t, dir, env, "add", "-A")
+		gittest.Git(t, dir, env, "commit", "-q", "--no-verify", "-m", c.Message)
 	}
 }
 

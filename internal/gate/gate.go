@@ -6,7 +6,9 @@
 package gate
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -22,9 +24,15 @@ import (
 
 // Gate checks changes in one repository with one configuration.
 type Gate struct {
-	Repo  *gitcmd.Repo
+	Repo *gitcmd.Repo
+	// Cfg is the configuration of the staged hooks (the work tree's: the
+	// committer's own). A range never uses it: see Policy.
 	Cfg   *config.Config
 	Today time.Time
+	// Policy, when set, is the configuration every range is checked with
+	// (a server's, from its policy ref: ServerPolicy); otherwise each
+	// range takes the one committed at its base.
+	Policy *config.Config
 	// Ack, when set, acknowledges every weakening in a range with this
 	// reason: an acknowledgement from outside the commits, such as a
 	// pull-request label the GitHub Action saw.
@@ -44,7 +52,11 @@ type Report struct {
 // because the acknowledgement lives in the message, not yet written. In a
 // merge, what the merged commits acknowledge is acknowledged already.
 func (g *Gate) Staged(ctx context.Context) (*Report, error) {
-	st, err := g.staged(ctx)
+	g, heads, err := g.forCommit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st, err := g.staged(ctx, heads)
 	if err != nil {
 		return nil, err
 	}
@@ -52,6 +64,11 @@ func (g *Gate) Staged(ctx context.Context) (*Report, error) {
 	r.Findings = append(r.Findings, st.findings...)
 	r.Findings = append(r.Findings, st.initiatives...)
 	r.Findings = append(r.Findings, g.verdict(st.changes, atPending)...)
+	loosened, err := g.mergedConfig(ctx, heads, "", atPending)
+	if err != nil {
+		return nil, err
+	}
+	r.Findings = append(r.Findings, loosened...)
 	rule.Sort(r.Findings)
 	return r, nil
 }
@@ -62,7 +79,11 @@ func (g *Gate) Staged(ctx context.Context) (*Report, error) {
 // the merged commits that touches the PRFAQ. Document rules are the
 // pre-commit hook's and are not repeated.
 func (g *Gate) CommitMsg(ctx context.Context, message []byte) (*Report, error) {
-	st, err := g.staged(ctx)
+	g, heads, err := g.forCommit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st, err := g.staged(ctx, heads)
 	if err != nil {
 		return nil, err
 	}
@@ -76,11 +97,67 @@ func (g *Gate) CommitMsg(ctx context.Context, message []byte) (*Report, error) {
 			r.Findings = append(r.Findings, initiative.TrailerFinding(g.Cfg, "", name))
 		}
 	}
-	acknowledge(r.Changes, strings.Join(values(trailers, g.Cfg.Acknowledgement.Trailer), "; "))
+	ack := strings.Join(values(trailers, g.Cfg.Acknowledgement.Trailer), "; ")
+	acknowledge(r.Changes, ack)
 	r.Findings = append(r.Findings, g.verdict(r.Changes, atMessage)...)
+	loosened, err := g.mergedConfig(ctx, heads, ack, atMessage)
+	if err != nil {
+		return nil, err
+	}
+	r.Findings = append(r.Findings, loosened...)
 	r.Findings = initiative.Keep(r.Findings)
 	rule.Sort(r.Findings)
 	return r, nil
+}
+
+// forCommit is the gate a commit is checked with, and the commits a merge
+// in progress brings (none outside a merge). A commit is checked with the
+// committer's own configuration, the work tree's; but the commits a merge
+// brings are a change under review, so a merge is checked with HEAD's
+// committed configuration, as a range is with its base's.
+func (g *Gate) forCommit(ctx context.Context) (*Gate, []string, error) {
+	heads, err := g.Repo.MergeHeads()
+	if err != nil || len(heads) == 0 || g.Repo.Head == "" {
+		return g, heads, err
+	}
+	policy, err := policyAt(ctx, g.Repo, g.Repo.Head)
+	if err != nil {
+		return nil, nil, err
+	}
+	mg := *g
+	mg.Cfg = policy
+	return &mg, heads, nil
+}
+
+// mergedConfig is config-weakened for a merge whose result loosens
+// HEAD's .prfaq.toml, unless the merge's message (ack) or the last merged
+// commit that changes the file acknowledges it.
+func (g *Gate) mergedConfig(ctx context.Context, heads []string, ack string, at stage) ([]rule.Finding, error) {
+	if len(heads) == 0 || g.Cfg.SeverityOf(rule.ConfigWeakened) == rule.Off {
+		return nil, nil
+	}
+	staged, err := g.Repo.ReadBlobs(ctx, []string{":" + config.FileName})
+	if err != nil && !errors.Is(err, gitcmd.ErrMissing) {
+		return nil, err
+	}
+	head := staged[":"+config.FileName]
+	old, err := g.Repo.ReadFileAt(ctx, g.Repo.Head, config.FileName)
+	if err != nil && !errors.Is(err, gitcmd.ErrMissing) {
+		return nil, err
+	}
+	if bytes.Equal(old, head) {
+		return nil, nil
+	}
+	why := loosening(g.Cfg, head)
+	for _, h := range heads {
+		if ack != "" || len(why) == 0 {
+			break
+		}
+		if ack, err = g.configAck(ctx, g.Repo.Head, h); err != nil {
+			return nil, err
+		}
+	}
+	return g.configFinding(why, ack, at), nil
 }
 
 // stagedState is the index compared with HEAD.
@@ -93,7 +170,7 @@ type stagedState struct {
 	changes     []change.Change // metric changes, HEAD → index, judged
 }
 
-func (g *Gate) staged(ctx context.Context) (*stagedState, error) {
+func (g *Gate) staged(ctx context.Context, heads []string) (*stagedState, error) {
 	files, deleted, err := scan.StagedWithDeleted(ctx, g.Repo, g.Cfg)
 	if err != nil {
 		return nil, err
@@ -103,7 +180,7 @@ func (g *Gate) staged(ctx context.Context) (*stagedState, error) {
 	if st.initiatives, err = g.stagedInitiatives(ctx, files); err != nil {
 		return nil, err
 	}
-	if st.changes, err = g.stagedChanges(ctx, st); err != nil {
+	if st.changes, err = g.stagedChanges(ctx, st, heads); err != nil {
 		return nil, err
 	}
 	return st, nil
@@ -151,7 +228,7 @@ func (g *Gate) newInitiatives(ctx context.Context, changes []gitcmd.Change, base
 // which scan.Staged read alongside it, by the one definition of a
 // weakening (history.Judge); in a merge, the merged commits' trailers
 // acknowledge what they made (history.Acknowledge over HEAD..MERGE_HEAD).
-func (g *Gate) stagedChanges(ctx context.Context, st *stagedState) ([]change.Change, error) {
+func (g *Gate) stagedChanges(ctx context.Context, st *stagedState, heads []string) ([]change.Change, error) {
 	parser := prfaq.NewParser(g.Cfg.Spec())
 	var pairs []history.Pair
 	for i, r := range st.results {
@@ -178,10 +255,6 @@ func (g *Gate) stagedChanges(ctx context.Context, st *stagedState) ([]change.Cha
 		return nil, nil
 	}
 	if err := history.Judge(ctx, g.Repo, g.Cfg, g.Repo.Head, pairs); err != nil {
-		return nil, err
-	}
-	heads, err := g.Repo.MergeHeads()
-	if err != nil {
 		return nil, err
 	}
 	for _, h := range heads {

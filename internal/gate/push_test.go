@@ -79,7 +79,8 @@ func (r *pushRepos) ids(s string) string {
 	return strings.NewReplacer(pairs...).Replace(s)
 }
 
-// pushGate is a gate on dir whose initiative branches are initiative/*.
+// pushGate is a gate on dir whose initiative branches are initiative/*:
+// its Policy, as a server's, so that every range uses it.
 func pushGate(t *testing.T, dir string) *Gate {
 	t.Helper()
 	repo, err := gitcmd.Open(context.Background(), dir)
@@ -88,7 +89,7 @@ func pushGate(t *testing.T, dir string) *Gate {
 	}
 	cfg := config.Default()
 	cfg.Initiatives.Branches = []string{"initiative/*"}
-	return &Gate{Repo: repo, Cfg: cfg, Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
+	return &Gate{Repo: repo, Cfg: cfg, Policy: cfg, Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
 }
 
 // pushed is what a push or receive checked: the commits whose PRFAQs it

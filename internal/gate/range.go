@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
 	"github.com/prfaq/git-prfaq/internal/history"
 	"github.com/prfaq/git-prfaq/internal/initiative"
@@ -17,7 +18,28 @@ import (
 // every unacknowledged weakening between a and b. a is "" when the range
 // starts at the beginning of history. branch, when set, is the branch the
 // range is pushed to (for initiatives.branches).
+//
+// The configuration is never the change's own: it is g.Policy when set (a
+// server's), else the one committed at a (the defaults at the beginning
+// of history), and a change that loosens it is config-weakened.
 func (g *Gate) Range(ctx context.Context, a, b, branch string) (*Report, error) {
+	base := g.Policy
+	if base == nil {
+		base = config.Default()
+		if a != "" {
+			var err error
+			if base, err = policyAt(ctx, g.Repo, a); err != nil {
+				return nil, err
+			}
+		}
+	}
+	rg := *g
+	rg.Cfg = base
+	return rg.checkRange(ctx, a, b, branch)
+}
+
+// checkRange is Range with g.Cfg the policy.
+func (g *Gate) checkRange(ctx context.Context, a, b, branch string) (*Report, error) {
 	files, err := g.rangeDocuments(ctx, a, b)
 	if err != nil {
 		return nil, err
@@ -34,6 +56,11 @@ func (g *Gate) Range(ctx context.Context, a, b, branch string) (*Report, error) 
 	}
 	acknowledge(r.Changes, g.Ack)
 	r.Findings = append(r.Findings, g.verdict(r.Changes, inRange)...)
+	loosened, err := g.configWeakened(ctx, g.Cfg, a, b)
+	if err != nil {
+		return nil, err
+	}
+	r.Findings = append(r.Findings, loosened...)
 	rule.Sort(r.Findings)
 	return r, nil
 }

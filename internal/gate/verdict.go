@@ -1,10 +1,13 @@
 package gate
 
 import (
+	"context"
 	"fmt"
+	"strings"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/change"
+	"github.com/prfaq/git-prfaq/internal/gitcmd"
 	"github.com/prfaq/git-prfaq/rule"
 )
 
@@ -52,11 +55,61 @@ func severity(cfg *config.Config, c change.Change, at stage) rule.Severity {
 }
 
 // Classify sets each change's Severity to what the merge gate makes of it
-// in a range, so that diff, log and every report say what the gate says.
+// in a range checked with cfg, so that reports say what the gate says.
 func Classify(cfg *config.Config, changes []change.Change) {
 	for i := range changes {
 		changes[i].Severity = severity(cfg, changes[i], inRange)
 	}
+}
+
+// ClassifyHistory classifies each change of a history with the policy its
+// commit was made under: the configuration committed at its first parent
+// (the defaults for a root commit). log uses it. The history read
+// acknowledgements under the trailer name walked; where a commit's policy
+// names another, the acknowledgement is read again under that name, so a
+// change cannot acknowledge itself by renaming the trailer. Only
+// weakenings need a policy, so most histories read none.
+func ClassifyHistory(ctx context.Context, repo *gitcmd.Repo, walked string, changes []change.Change) error {
+	policies := map[string]*config.Config{}
+	for i, c := range changes {
+		if c.Effect != change.Weakened || c.Commit == "" {
+			continue
+		}
+		p, ok := policies[c.Commit]
+		if !ok {
+			var err error
+			if p, err = policyAt(ctx, repo, c.Commit+"^"); err != nil {
+				return err
+			}
+			policies[c.Commit] = p
+		}
+		if c.Acknowledged != "" && !strings.EqualFold(p.Acknowledgement.Trailer, walked) {
+			by := c.AcknowledgedBy
+			if by == "" {
+				by = c.Commit
+			}
+			ack, err := trailersOf(ctx, repo, by, p.Acknowledgement.Trailer)
+			if err != nil {
+				return err
+			}
+			if ack == "" {
+				changes[i].Acknowledged, changes[i].AcknowledgedBy = "", ""
+			}
+		}
+		changes[i].Severity = severity(p, changes[i], inRange)
+	}
+	return nil
+}
+
+// trailersOf is the values of the trailer key in commit id's message,
+// joined.
+func trailersOf(ctx context.Context, repo *gitcmd.Repo, id, key string) (string, error) {
+	var vs []string
+	err := repo.Log(ctx, gitcmd.LogQuery{Revs: []string{id + "^!"}, Trailer: key}, func(c *gitcmd.Commit) error {
+		vs = append(vs, c.Trailers...)
+		return nil
+	})
+	return strings.Join(vs, "; "), err
 }
 
 // verdict is the one place that turns judged changes into metric-weakened
