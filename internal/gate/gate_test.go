@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -193,4 +194,68 @@ func TestTrailerCommits(t *testing.T) {
 	if want := []string{tip, root}; !slices.Equal(got, want) {
 		t.Errorf("trailerCommits = %v, want the root and the tip %v", got, want)
 	}
+}
+
+// TestServerPolicy: a server's policy is the .prfaq.toml on its policy
+// ref; an empty repository takes the defaults; a policy ref that names no
+// commit while other refs exist, or a policy that does not parse, is an
+// error, never the defaults.
+func TestServerPolicy(t *testing.T) {
+	ctx := context.Background()
+	env := os.Environ()
+	work := t.TempDir()
+	gittest.Git(t, work, env, "init", "-q", "-b", "main")
+	gittest.WriteFile(t, filepath.Join(work, ".prfaq.toml"), "[press_release]\nmax_words = 300\n")
+	gittest.Git(t, work, env, "add", "-A")
+	gittest.Git(t, work, env, "commit", "-q", "-m", "Policy")
+	gittest.WriteFile(t, filepath.Join(work, ".prfaq.toml"), "[press_release\n")
+	gittest.Git(t, work, env, "commit", "-q", "-a", "-m", "Broken policy")
+	gittest.Git(t, work, env, "branch", "broken")
+	gittest.Git(t, work, env, "reset", "-q", "--hard", "HEAD~1")
+
+	server := func(t *testing.T, head string, push ...string) *gitcmd.Repo {
+		dir := filepath.Join(t.TempDir(), "server.git")
+		gittest.Git(t, work, env, "init", "-q", "--bare", "-b", head, dir)
+		for _, ref := range push {
+			gittest.Git(t, work, env, "push", "-q", dir, ref)
+		}
+		repo, err := gitcmd.Open(ctx, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return repo
+	}
+	t.Run("the policy ref's file", func(t *testing.T) {
+		cfg, err := ServerPolicy(ctx, server(t, "main", "main"))
+		if err != nil || cfg.PressRelease.MaxWords != 300 {
+			t.Fatalf("ServerPolicy = %+v, %v; want max_words 300", cfg, err)
+		}
+	})
+	t.Run("an empty repository", func(t *testing.T) {
+		cfg, err := ServerPolicy(ctx, server(t, "main"))
+		if err != nil || cfg.PressRelease.MaxWords != 800 {
+			t.Fatalf("ServerPolicy = %v; want the defaults", err)
+		}
+	})
+	t.Run("HEAD names a branch that does not exist", func(t *testing.T) {
+		_, err := ServerPolicy(ctx, server(t, "master", "main"))
+		if err == nil || !strings.Contains(err.Error(), "git config prfaq.policyRef refs/heads/main") {
+			t.Fatalf("ServerPolicy error = %v; want one saying to set prfaq.policyRef", err)
+		}
+	})
+	t.Run("prfaq.policyRef names the branch", func(t *testing.T) {
+		repo := server(t, "master", "main")
+		gittest.Git(t, repo.GitDir, env, "config", PolicyRefKey, "refs/heads/main")
+		cfg, err := ServerPolicy(ctx, repo)
+		if err != nil || cfg.PressRelease.MaxWords != 300 {
+			t.Fatalf("ServerPolicy = %v; want main's policy", err)
+		}
+	})
+	t.Run("a policy that does not parse", func(t *testing.T) {
+		repo := server(t, "main", "broken:main")
+		_, err := ServerPolicy(ctx, repo)
+		if err == nil || !strings.Contains(err.Error(), ".prfaq.toml") {
+			t.Fatalf("ServerPolicy error = %v; want one naming .prfaq.toml", err)
+		}
+	})
 }
