@@ -16,9 +16,14 @@ import (
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
 )
 
-// TestMain isolates git from the machine (see gittest.Isolate).
+// TestMain isolates git from the machine (see gittest.Isolate). Started
+// by a test with opsEnv set, the binary is instead one of the processes
+// that install and uninstall hooks at once (see runOps).
 func TestMain(m *testing.M) {
 	gittest.Isolate(nil)
+	if ops := os.Getenv(opsEnv); ops != "" {
+		os.Exit(runOps(ops))
+	}
 	os.Exit(m.Run())
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -17,7 +18,7 @@ type Action string
 const (
 	Installed Action = "installed" // wrote the script where no hook was
 	Wrapped   Action = "wrapped"   // kept the hook that was there as <hook>.prfaq-kept; the script runs it first
-	Updated   Action = "updated"   // rewrote an older or altered script of git-prfaq's
+	Updated   Action = "updated"   // rewrote an older script of git-prfaq's (or a changed one, saved first as Backup)
 	Unchanged Action = "unchanged" // the script was already there, byte for byte, mode 0755
 	Removed   Action = "removed"   // deleted the script; there was nothing to restore
 	Restored  Action = "restored"  // deleted the script and put the kept hook back
@@ -33,6 +34,10 @@ type Result struct {
 	// Kept is the foreign hook the script runs first (Install), or the one
 	// put back at Path (Uninstall); "" when there is none.
 	Kept string
+	// Backup is where a file at Path that git-prfaq had not written byte
+	// for byte (its script, changed by hand) was saved before Path was
+	// replaced or removed; nothing runs it. "" when nothing was saved.
+	Backup string
 }
 
 func (r Result) String() string {
@@ -44,6 +49,9 @@ func (r Result) String() string {
 		default:
 			s += " (runs " + filepath.Base(r.Kept) + " first)"
 		}
+	}
+	if r.Backup != "" {
+		s += "; the changed file that was there is saved as " + filepath.Base(r.Backup)
 	}
 	return s
 }
@@ -57,9 +65,14 @@ var ErrConflict = errors.New("hook conflict")
 const scriptMode = 0o755
 
 // Install writes git-prfaq's scripts for hooks (nil: DefaultHooks) into
-// Dir. It checks every hook before changing any, so a conflict leaves all
-// of them as they were. When a hook manager owns the hooks it writes
-// nothing and returns a *ManagedError.
+// Dir. It holds the directory's lock (LockName) from looking at the hooks
+// to the last change, checks every hook before changing any, so a conflict
+// leaves all of them as they were, and replaces a file only by renaming a
+// complete one over it. A file it did not write byte for byte is never
+// lost: it is kept as HOOK.prfaq-kept (and run first), or, when that is
+// taken and the file carries git-prfaq's marker, saved as a numbered
+// backup. When a hook manager owns the hooks it writes nothing and returns
+// a *ManagedError.
 func Install(ctx context.Context, repo *gitcmd.Repo, hooks []string) ([]Result, error) {
 	specs, err := selectHooks(hooks, DefaultHooks(repo))
 	if err != nil {
@@ -72,6 +85,14 @@ func Install(ctx context.Context, repo *gitcmd.Repo, hooks []string) ([]Result, 
 	if m := DetectManager(repo, dir); m != nil {
 		return nil, &ManagedError{Manager: *m, Config: ManagerConfig(m)}
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create the hooks directory: %w", err)
+	}
+	unlock, err := lockDir(ctx, dir, lockWait)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	states, err := inspectAll(dir, specs)
 	if err != nil {
 		return nil, err
@@ -79,15 +100,14 @@ func Install(ctx context.Context, repo *gitcmd.Repo, hooks []string) ([]Result, 
 	if err := checkInstall(states); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("create the hooks directory: %w", err)
-	}
 	return applyAll(states, installOne)
 }
 
 // Uninstall removes git-prfaq's scripts for hooks (nil: all of Names) from
-// Dir and puts back any hook that was kept aside. A hook git-prfaq did not
-// write is left alone, and a conflict changes nothing anywhere.
+// Dir and puts back any hook that was kept aside, under the same lock as
+// Install. A hook git-prfaq did not write is left alone, a changed copy of
+// its script is saved as a numbered backup before it goes, and a conflict
+// changes nothing anywhere.
 func Uninstall(ctx context.Context, repo *gitcmd.Repo, hooks []string) ([]Result, error) {
 	specs, err := selectHooks(hooks, Names())
 	if err != nil {
@@ -96,6 +116,15 @@ func Uninstall(ctx context.Context, repo *gitcmd.Repo, hooks []string) ([]Result
 	dir, err := Dir(ctx, repo)
 	if err != nil {
 		return nil, err
+	}
+	// A missing directory has no hooks to remove, and the lock would
+	// create it.
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+		unlock, err := lockDir(ctx, dir, lockWait)
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
 	}
 	states, err := inspectAll(dir, specs)
 	if err != nil {
@@ -167,50 +196,106 @@ func installOne(st *state) (Result, error) {
 	if st.keptExists {
 		r.Kept = st.kept
 	}
-	switch st.kind {
-	case ours:
+	switch {
+	case st.kind == ours:
 		if bytes.Equal(st.data, want) && st.mode.Perm() == scriptMode {
 			r.Action = Unchanged
 			return r, nil
 		}
 		r.Action = Updated
 		return r, writeScript(st.path, want)
-	case foreign:
+	case st.kind == edited && st.keptExists:
+		// Our script changed by hand, running the hook kept earlier:
+		// the new script runs that hook too, and the changed copy is
+		// saved where nothing runs it.
+		r.Action = Updated
+		tmp, err := stage(st.path, want)
+		if err != nil {
+			return r, err
+		}
+		if r.Backup, err = saveCopy(st); err != nil {
+			os.Remove(tmp)
+			return r, err
+		}
+		return r, replace(tmp, st.path)
+	case st.kind == foreign || st.kind == edited:
 		r.Action, r.Kept = Wrapped, st.kept
 		return r, wrap(st, want)
 	default:
 		r.Action = Installed
-		return r, writeScript(st.path, want)
+		tmp, err := stage(st.path, want)
+		if err != nil {
+			return r, err
+		}
+		return r, placeNew(tmp, st.path, st.name)
 	}
 }
 
-// wrap moves the foreign hook aside and puts the script in its place. The
-// script is written to a temporary file first so that the hook path is
-// without a hook only between two renames, and is put back if the second
-// fails.
+// wrap keeps the foreign hook as HOOK.prfaq-kept and puts the script in
+// its place. A regular file is hard-linked to the kept name first, so the
+// hook path always holds a complete hook, and the link fails rather than
+// replace a kept hook that appeared meanwhile.
 func wrap(st *state, script []byte) error {
 	tmp, err := stage(st.path, script)
 	if err != nil {
 		return err
 	}
-	// Checked again right before the move: rename would replace a kept
-	// hook that appeared since inspect.
-	if _, err := os.Lstat(st.kept); err == nil {
+	linked, err := keep(st.path, st.kept)
+	if errors.Is(err, fs.ErrExist) {
 		os.Remove(tmp)
 		return conflict(st, "install")
 	}
-	if err := os.Rename(st.path, st.kept); err != nil {
+	if err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("keep the existing %s hook: %w", st.name, err)
 	}
 	if err := os.Rename(tmp, st.path); err != nil {
 		os.Remove(tmp)
-		if rerr := os.Rename(st.kept, st.path); rerr != nil {
-			return fmt.Errorf("install %s hook: %w (and putting the original back failed: %v; it is at %s)", st.name, err, rerr, st.kept)
+		undo := os.Remove
+		if !linked {
+			undo = func(kept string) error { return os.Rename(kept, st.path) }
+		}
+		if rerr := undo(st.kept); rerr != nil {
+			return fmt.Errorf("install %s hook: %w (and undoing the keep failed: %v; the original is at %s)", st.name, err, rerr, st.kept)
 		}
 		return fmt.Errorf("install %s hook: %w", st.name, err)
 	}
 	return nil
+}
+
+// keep makes the file at path also (linked) or only (moved) reachable at
+// dst, never replacing anything at dst: an error wrapping fs.ErrExist
+// says dst is taken. Symlinks, and file systems without hard links, are
+// moved.
+func keep(path, dst string) (linked bool, err error) {
+	if fi, err := os.Lstat(path); err == nil && fi.Mode().IsRegular() {
+		err := os.Link(path, dst)
+		if err == nil || errors.Is(err, fs.ErrExist) {
+			return err == nil, err
+		}
+	}
+	// Under the lock nothing of ours appears at dst between these two.
+	if _, err := os.Lstat(dst); err == nil {
+		return false, fs.ErrExist
+	}
+	return false, os.Rename(path, dst)
+}
+
+// saveCopy keeps st.path under the first free numbered name beside the
+// kept hook (HOOK.prfaq-kept.1, .2, ...) and returns that name. The file
+// stays at st.path too when it could be linked.
+func saveCopy(st *state) (string, error) {
+	for n := 1; ; n++ {
+		dst := backupName(st.kept, n)
+		_, err := keep(st.path, dst)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("save the changed %s hook before replacing it: %w", st.name, err)
+		}
+		return dst, nil
+	}
 }
 
 // writeScript replaces path atomically with data, mode 0755.
@@ -219,11 +304,36 @@ func writeScript(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	return replace(tmp, path)
+}
+
+// replace renames the staged file tmp over path.
+func replace(tmp, path string) error {
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("install %s hook: %w", filepath.Base(path), err)
 	}
 	return nil
+}
+
+// placeNew puts the staged file tmp at path where there was nothing,
+// never replacing a file that appeared meanwhile (a hard link fails where
+// a rename would overwrite).
+func placeNew(tmp, path, name string) error {
+	err := os.Link(tmp, path)
+	switch {
+	case err == nil:
+		os.Remove(tmp)
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		os.Remove(tmp)
+		return fmt.Errorf("install %s hook: %s appeared while installing; nothing was changed: run 'git prfaq hook install' again", name, path)
+	}
+	if _, err := os.Lstat(path); err == nil {
+		os.Remove(tmp)
+		return fmt.Errorf("install %s hook: %s appeared while installing; nothing was changed: run 'git prfaq hook install' again", name, path)
+	}
+	return replace(tmp, path)
 }
 
 // stage writes data to a new temporary file beside path (same directory,
@@ -246,10 +356,18 @@ func stage(path string, data []byte) (string, error) {
 
 func uninstallOne(st *state) (Result, error) {
 	r := Result{Hook: st.name, Path: st.path}
-	switch {
-	case st.kind == foreign || st.kind == blocked:
+	if st.kind == foreign || st.kind == blocked {
 		r.Action = Left
 		return r, nil
+	}
+	if st.kind == edited {
+		// Not ours byte for byte: saved before it goes.
+		var err error
+		if r.Backup, err = saveCopy(st); err != nil {
+			return r, err
+		}
+	}
+	switch {
 	case st.keptExists:
 		// Over our script (or into its empty place, when someone deleted
 		// it): one rename restores the kept hook exactly, mode and
@@ -259,9 +377,9 @@ func uninstallOne(st *state) (Result, error) {
 			return r, fmt.Errorf("put back the kept %s hook: %w", st.name, err)
 		}
 		return r, nil
-	case st.kind == ours:
+	case st.kind == ours || st.kind == edited:
 		r.Action = Removed
-		if err := os.Remove(st.path); err != nil {
+		if err := os.Remove(st.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return r, fmt.Errorf("remove %s hook: %w", st.name, err)
 		}
 		return r, nil

@@ -120,21 +120,27 @@ func TestInstallIdempotent(t *testing.T) {
 	}
 }
 
-// A script of ours that was edited, or lost its x bit, is put right.
+// A script an earlier version wrote, or one that lost its x bit, is put
+// right without a copy: git-prfaq wrote those bytes.
 func TestInstallUpdates(t *testing.T) {
 	root := newRepo(t)
 	repo := open(t, root)
 	install(t, repo, "pre-commit", "commit-msg")
 	dir := filepath.Join(root, ".git", "hooks")
-	writeFile(t, filepath.Join(dir, "pre-commit"), Marker+"\nold version\n", 0o755)
+	pc, _ := lookup("pre-commit")
+	old := legacy[0].Replace(script(pc))
+	writeFile(t, filepath.Join(dir, "pre-commit"), old, 0o755)
 	if err := os.Chmod(filepath.Join(dir, "commit-msg"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	wantActions(t, install(t, repo, "pre-commit", "commit-msg"), "pre-commit=updated", "commit-msg=updated")
 	assertScript(t, filepath.Join(dir, "pre-commit"), "pre-commit")
 	assertScript(t, filepath.Join(dir, "commit-msg"), "commit-msg")
-	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".*prfaq-tmp*")); len(leftovers) > 0 {
-		t.Errorf("temporary files left: %v", leftovers)
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, "*prfaq-*")); len(leftovers) > 0 {
+		t.Errorf("temporary, kept or saved files left: %v", leftovers)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".*prfaq*")); len(leftovers) > 0 {
+		t.Errorf("temporary or lock files left: %v", leftovers)
 	}
 }
 

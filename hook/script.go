@@ -102,8 +102,36 @@ func script(s spec) string {
 	return r.Replace(scriptHead) + tail
 }
 
-// isOurs reports whether a hook file's content is a script git-prfaq wrote:
-// its marker is one of the first lines.
+// legacy turns the current script into the one an earlier version wrote,
+// byte for byte, newest first. Until the scripts ran git-prfaq directly they
+// ran it through git ("git prfaq"); nothing else has changed since the
+// first release.
+var legacy = []*strings.Replacer{
+	strings.NewReplacer(
+		"hook runs git-prfaq, but", "hook runs 'git prfaq', but",
+		"exec git-prfaq hook run", "exec git prfaq hook run",
+		"| git-prfaq hook run", "| git prfaq hook run"),
+}
+
+// written reports whether data is, byte for byte, a script some version of
+// git-prfaq wrote for the hook s: only such a file may be overwritten or
+// deleted without keeping a copy.
+func written(s spec, data []byte) bool {
+	cur := script(s)
+	if string(data) == cur {
+		return true
+	}
+	for _, r := range legacy {
+		if string(data) == r.Replace(cur) {
+			return true
+		}
+	}
+	return false
+}
+
+// isOurs reports whether a hook file's content carries git-prfaq's marker
+// in one of its first lines: a script git-prfaq wrote, perhaps changed by
+// hand since (written tells the two apart).
 func isOurs(data []byte) bool {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for i := 0; i < 5 && sc.Scan(); i++ {

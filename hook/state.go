@@ -7,6 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 )
 
 // kind is what occupies a hook's path.
@@ -14,8 +17,9 @@ type kind int
 
 const (
 	absent  kind = iota
-	ours         // a regular file with git-prfaq's marker
-	foreign      // anything git could run that git-prfaq did not write, symlinks included
+	ours         // byte for byte a script some version of git-prfaq wrote for this hook
+	edited       // a regular file with git-prfaq's marker that is not such a script: ours changed by hand, or someone's hook that copied the marker
+	foreign      // anything else git could run, symlinks included
 	blocked      // a directory or special file: nothing git can run, nothing to move
 )
 
@@ -26,10 +30,14 @@ type state struct {
 	kept string // dir/<hook>.prfaq-kept
 	kind kind
 	mode fs.FileMode // of path as Lstat sees it
-	data []byte      // content of path when kind is ours (and of a foreign regular file, for Status)
+	data []byte      // content of path when it is a regular file (up to maxRead bytes)
 	// keptExists: something (even a dangling symlink) is at kept.
 	keptExists bool
 	keptMode   fs.FileMode // Stat (following symlinks) of kept, for Status
+	// backups are the numbered copies (kept.1, kept.2, ...) that install
+	// and uninstall saved of files they replaced or removed but had not
+	// written; nothing runs them.
+	backups []string
 }
 
 // maxRead bounds how much of a hook file is read: a script of ours is
@@ -50,8 +58,31 @@ func inspect(dir string, s spec) (*state, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s hook: %w", s.name, err)
 	}
+	st.backups = backups(st.kept)
 	return st, nil
 }
+
+// backups lists the numbered copies beside kept (kept.1, kept.2, ...) in
+// number order.
+func backups(kept string) []string {
+	entries, _ := os.ReadDir(filepath.Dir(kept))
+	prefix := filepath.Base(kept) + "."
+	var nums []int
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if n, err := strconv.Atoi(rest); ok && err == nil && n > 0 && strconv.Itoa(n) == rest {
+			nums = append(nums, n)
+		}
+	}
+	slices.Sort(nums)
+	out := make([]string, len(nums))
+	for i, n := range nums {
+		out[i] = backupName(kept, n)
+	}
+	return out
+}
+
+func backupName(kept string, n int) string { return kept + "." + strconv.Itoa(n) }
 
 func (st *state) readHook() error {
 	fi, err := os.Lstat(st.path)
@@ -77,9 +108,13 @@ func (st *state) readHook() error {
 		return fmt.Errorf("%s hook: %w", st.name, err)
 	}
 	st.data = data
-	st.kind = foreign
-	if isOurs(data) {
+	switch {
+	case written(st.spec, data):
 		st.kind = ours
+	case isOurs(data):
+		st.kind = edited
+	default:
+		st.kind = foreign
 	}
 	return nil
 }

@@ -42,7 +42,7 @@ func StatusOf(ctx context.Context, repo *gitcmd.Repo, hooks []string) ([]Status,
 	def := DefaultHooks(repo)
 	var out []Status
 	for _, st := range states {
-		if explicit || slices.Contains(def, st.name) || st.kind == ours || st.keptExists {
+		if explicit || slices.Contains(def, st.name) || st.kind == ours || st.kind == edited || st.keptExists || len(st.backups) > 0 {
 			out = append(out, describe(st, m))
 		}
 	}
@@ -65,6 +65,16 @@ func describe(st *state, m *Manager) Status {
 		if st.keptExists {
 			add("runs the earlier hook kept as %s first%s", kept, keptNote(st))
 		}
+	case edited:
+		what := "a changed copy of git-prfaq's script (or a hook that carries its marker line)"
+		if !executable(st.mode) {
+			what += ", not executable, so git skips it"
+		}
+		if st.keptExists {
+			add("%s; install and uninstall save it as %s.N first; the earlier hook kept as %s is still there%s", what, kept, kept, keptNote(st))
+		} else {
+			add("%s; install keeps it as %s and runs it first, uninstall saves it as %s.N", what, kept, kept)
+		}
 	case foreign:
 		add("%s", foreignNote(st, m != nil))
 		if st.keptExists {
@@ -76,6 +86,13 @@ func describe(st *state, m *Manager) Status {
 		if st.keptExists {
 			add("the earlier hook kept as %s does not run: git-prfaq's script is missing ('git prfaq hook install' puts it back, 'git prfaq hook uninstall' restores the kept hook)", kept)
 		}
+	}
+	if len(st.backups) > 0 {
+		names := make([]string, len(st.backups))
+		for i, b := range st.backups {
+			names[i] = filepath.Base(b)
+		}
+		add("saved copies nothing runs: %s", strings.Join(names, ", "))
 	}
 	if m != nil {
 		add("hooks are managed by %s", m)
