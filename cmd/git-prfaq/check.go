@@ -143,11 +143,14 @@ func checkAll(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 }
 
 // writeCheck prints the report, then one line per unreadable file on
-// stderr; an unreadable file makes the exit status 2. changes and charts
-// come from a range (nil otherwise).
+// stderr; an unreadable file fails the report's summary in every format
+// and makes the exit status 2. changes and charts come from a range (nil
+// otherwise).
 func writeCheck(e *env, format string, results []scan.Result, findings []rule.Finding, changes []change.Change, charts []report.Chart) (int, error) {
+	unreadable := unreadableOf(results)
 	sum := report.Summarize(len(results), findings)
-	run := report.Run{Findings: findings, Summary: sum, Changes: changes, Charts: charts}
+	sum.Unreadable = len(unreadable)
+	run := report.Run{Findings: findings, Summary: sum, Unreadable: unreadable, Changes: changes, Charts: charts}
 	if err := writeReport(e, format, run); err != nil {
 		return exitUsage, fmt.Errorf("write report: %w", err)
 	}
@@ -155,13 +158,22 @@ func writeCheck(e *env, format string, results []scan.Result, findings []rule.Fi
 	if sum.Errors > 0 {
 		code = exitFindings
 	}
-	for _, r := range results {
-		if r.Err != nil {
-			fmt.Fprintf(e.stderr, "git-prfaq check: %v\n", r.Err)
-			code = exitUsage
-		}
+	for _, u := range unreadable {
+		fmt.Fprintf(e.stderr, "git-prfaq check: %s\n", report.EscapeLine(u.Message))
+		code = exitUsage
 	}
 	return code, nil
+}
+
+// unreadableOf lists the results whose document could not be read.
+func unreadableOf(results []scan.Result) []report.Unreadable {
+	var us []report.Unreadable
+	for _, r := range results {
+		if r.Err != nil {
+			us = append(us, report.Unreadable{File: r.Path, Message: r.Err.Error()})
+		}
+	}
+	return us
 }
 
 // writeReport prints run in format.

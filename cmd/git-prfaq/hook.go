@@ -210,20 +210,20 @@ func commitMsg(e *env, g *gate.Gate, args []string) (*gate.Report, error) {
 
 func writeHookReport(e *env, name string, rep *gate.Report) (int, error) {
 	code := exitOK
-	for _, r := range rep.Results {
-		if r.Err != nil {
-			fmt.Fprintf(e.stderr, "git-prfaq %s: %v\n", name, r.Err)
-			code = exitUsage
-		}
+	unreadable := unreadableOf(rep.Results)
+	for _, u := range unreadable {
+		fmt.Fprintf(e.stderr, "git-prfaq %s: %s\n", name, report.EscapeLine(u.Message))
+		code = exitUsage
 	}
-	if len(rep.Findings) == 0 {
+	if len(rep.Findings) == 0 && len(unreadable) == 0 {
 		return code, nil
 	}
 	sum := report.Summarize(len(rep.Results), rep.Findings)
+	sum.Unreadable = len(unreadable)
 	if err := report.Text(e.stderr, rep.Findings, sum, report.Style{Color: colorOK(e.stderr)}); err != nil {
 		return exitUsage, err
 	}
-	if sum.Errors > 0 {
+	if sum.Failed() {
 		fmt.Fprintln(e.stderr, refusal(name))
 		if code == exitOK {
 			code = exitFindings

@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+
+	"github.com/prfaq/git-prfaq/internal/report"
 )
 
 func main() {
@@ -122,7 +124,9 @@ func finish(stderr io.Writer, name string, f func() (int, error)) int {
 	if errors.Is(err, errHelp) {
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "git-prfaq %s: %v\n", name, err)
+	// One line, control characters shown: an error may quote a file name
+	// or a revision, which could hold a newline or a terminal sequence.
+	fmt.Fprintf(stderr, "git-prfaq %s: %s\n", name, report.EscapeLine(err.Error()))
 	return exitUsage
 }
 

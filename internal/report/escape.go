@@ -60,3 +60,11 @@ func control(r rune) bool {
 func textLine(s string) string {
 	return Escape(strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }), " "))
 }
+
+// EscapeLine is Escape for text that must stay one line, such as an error
+// on stderr that names a file: a newline shows as \x0a too, so a file name
+// or a revision cannot start a line of its own (a forged finding, or a
+// workflow command in a CI log).
+func EscapeLine(s string) string {
+	return strings.ReplaceAll(Escape(s), "\n", `\x0a`)
+}

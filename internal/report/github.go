@@ -17,6 +17,11 @@ import (
 // value is escaped as the Actions toolkit escapes it, so no file name or
 // document text can end the command early or start another one.
 func GitHub(w io.Writer, r Run) error {
+	for _, u := range r.Unreadable {
+		if _, err := io.WriteString(w, unreadableCommand(u)); err != nil {
+			return err
+		}
+	}
 	for _, f := range r.Findings {
 		if _, err := io.WriteString(w, findingCommand(f)); err != nil {
 			return err
@@ -63,6 +68,12 @@ func findingCommand(f rule.Finding) string {
 		msg += "\n\n" + f.Suggestion // escaped: an annotation holds several lines
 	}
 	return workflowCommand(cmd, props, msg)
+}
+
+// unreadableCommand is an error annotation on a document that could not
+// be read: it was not checked, so it fails the step as a finding does.
+func unreadableCommand(u Unreadable) string {
+	return workflowCommand("error", [][2]string{{"file", u.File}, {"title", "prfaq: unreadable"}}, u.Message)
 }
 
 // acknowledgedCommand is a notice for a weakening a trailer (or label)

@@ -42,7 +42,10 @@ func goldenRun() Run {
 			{Commit: "89abcdef0123456789abcdef0123456789abcdef", Value: 3, Text: "3 days"},
 		},
 	}}
-	return Run{Findings: fs, Summary: Summarize(2, fs), Changes: changes, Charts: charts}
+	unreadable := []Unreadable{{File: "services/old/PRFAQ.md", Message: "services/old/PRFAQ.md:3: binary file (NUL byte): a PRFAQ must be UTF-8 text"}}
+	sum := Summarize(3, fs)
+	sum.Unreadable = len(unreadable)
+	return Run{Findings: fs, Summary: sum, Unreadable: unreadable, Changes: changes, Charts: charts}
 }
 
 // golden compares got with testdata/golden/name, or rewrites it with
@@ -70,7 +73,7 @@ func TestGolden(t *testing.T) {
 	absolute := Links{Blob: "https://github.com/prfaq/example/blob/c0ffee/", Commit: "https://github.com/prfaq/example/commit/"}
 	for name, write := range map[string]func(*bytes.Buffer) error{
 		"text.txt":             func(b *bytes.Buffer) error { return Text(b, r.Findings, r.Summary, Style{}) },
-		"json.json":            func(b *bytes.Buffer) error { return JSONWithChanges(b, r.Findings, r.Summary, r.Changes) },
+		"json.json":            func(b *bytes.Buffer) error { return JSONRun(b, r) },
 		"github.txt":           func(b *bytes.Buffer) error { return GitHub(b, r) },
 		"sarif.json":           func(b *bytes.Buffer) error { return SARIF(b, r, DefaultTool("v1.2.3")) },
 		"sarif-empty.json":     func(b *bytes.Buffer) error { return SARIF(b, Run{}, DefaultTool("v1.2.3")) },

@@ -47,6 +47,7 @@ func safeURL(s string) bool {
 func Markdown(w io.Writer, r Run, l Links) error {
 	m := &mdWriter{links: l}
 	m.verdict(r.Summary)
+	m.unreadable(r.Unreadable)
 	m.findings(r.Findings)
 	m.changes(r.Changes)
 	m.charts(r.Charts)
@@ -68,10 +69,26 @@ func (m *mdWriter) verdict(s Summary) {
 	m.line("## git-prfaq")
 	m.line("")
 	icon, word := "✅", "Passed"
-	if s.Errors > 0 {
+	if s.Failed() {
 		icon, word = "❌", "Failed"
 	}
-	m.line("%s **%s**: %s checked, %s, %s.", icon, word, plural(s.Files, "PRFAQ"), plural(s.Errors, "error"), plural(s.Warnings, "warning"))
+	m.line("%s **%s**: %s checked, %s.", icon, word, plural(s.Files, "PRFAQ"), counts(s))
+}
+
+// unreadable lists the documents that could not be read, and why: they
+// were not checked, and fail the report.
+func (m *mdWriter) unreadable(us []Unreadable) {
+	if len(us) == 0 {
+		return
+	}
+	m.line("")
+	m.line("### Unreadable")
+	m.line("")
+	m.line("| file | why |")
+	m.line("|---|---|")
+	for _, u := range us {
+		m.line("| %s | %s |", m.fileLink(u.File, 0, u.File), cell(u.Message))
+	}
 }
 
 // findings writes one table per file (or commit, or branch), in the order

@@ -21,6 +21,21 @@ type Summary struct {
 	Files    int `json:"files"`
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
+	// Unreadable counts the documents that could not be read or parsed
+	// (not text, over documents.max_bytes, front matter too deep): they
+	// were not checked, so they fail the check as errors do.
+	Unreadable int `json:"unreadable"`
+}
+
+// Failed reports whether the check failed: an error, or a document it
+// could not read.
+func (s Summary) Failed() bool { return s.Errors > 0 || s.Unreadable > 0 }
+
+// Unreadable is a document that could not be read or parsed, and why;
+// Message names the file and the fix, as the line on stderr does.
+type Unreadable struct {
+	File    string `json:"file"`
+	Message string `json:"message"`
 }
 
 // Summarize counts findings over files checked.
@@ -31,7 +46,7 @@ func Summarize(files int, fs []rule.Finding) Summary {
 
 // JSON writes the check report as the README ("Formats") defines it.
 func JSON(w io.Writer, fs []rule.Finding, s Summary) error {
-	return JSONWithChanges(w, fs, s, nil)
+	return JSONRun(w, Run{Findings: fs, Summary: s})
 }
 
 // Style says how text output may decorate itself.
@@ -74,10 +89,20 @@ func Text(w io.Writer, fs []rule.Finding, sum Summary, st Style) error {
 
 func summaryLine(s Summary, st Style) string {
 	verdict := st.paint("32", "ok")
-	if s.Errors > 0 {
+	if s.Failed() {
 		verdict = st.paint("31;1", "FAIL")
 	}
-	return fmt.Sprintf("%s: %s checked, %s, %s", verdict, plural(s.Files, "PRFAQ"), plural(s.Errors, "error"), plural(s.Warnings, "warning"))
+	return fmt.Sprintf("%s: %s checked, %s", verdict, plural(s.Files, "PRFAQ"), counts(s))
+}
+
+// counts is "N errors, N warnings", then ", N unreadable" when a document
+// could not be read.
+func counts(s Summary) string {
+	c := plural(s.Errors, "error") + ", " + plural(s.Warnings, "warning")
+	if s.Unreadable > 0 {
+		c += fmt.Sprintf(", %d unreadable", s.Unreadable)
+	}
+	return c
 }
 
 func plural(n int, word string) string {
@@ -116,16 +141,25 @@ func oneLine(s string) string {
 // JSONWithChanges is JSON with the metric changes a range found, under
 // "changes" (the diff/log shape), when there are any.
 func JSONWithChanges(w io.Writer, fs []rule.Finding, s Summary, changes []change.Change) error {
+	return JSONRun(w, Run{Findings: fs, Summary: s, Changes: changes})
+}
+
+// JSONRun writes a run as JSON: the findings, the summary, the documents
+// that could not be read (under "unreadable", when there are any) and a
+// range's metric changes (under "changes", when there are any).
+func JSONRun(w io.Writer, r Run) error {
+	fs := r.Findings
 	if fs == nil {
 		fs = []rule.Finding{} // a list, never null, for scripts
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
-		Findings []rule.Finding  `json:"findings"`
-		Summary  Summary         `json:"summary"`
-		Changes  []change.Change `json:"changes,omitempty"`
-	}{fs, s, changes})
+		Findings   []rule.Finding  `json:"findings"`
+		Summary    Summary         `json:"summary"`
+		Unreadable []Unreadable    `json:"unreadable,omitempty"`
+		Changes    []change.Change `json:"changes,omitempty"`
+	}{fs, r.Summary, r.Unreadable, r.Changes})
 }
 
 // ackReason is a weakening's acknowledgement, naming the later commit

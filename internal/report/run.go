@@ -17,7 +17,11 @@ func Formats() []string { return []string{"text", "json", "github", "sarif", "ma
 // that changed in it.
 type Run struct {
 	Findings []rule.Finding
-	Summary  Summary
+	// Summary counts them; Summary.Unreadable is len(Unreadable).
+	Summary Summary
+	// Unreadable are the documents that could not be read or parsed: each
+	// format lists them and its verdict fails.
+	Unreadable []Unreadable
 	// Changes are a range's metric changes, net from its start to its end
 	// (nil outside --range/--base).
 	Changes []change.Change
@@ -110,7 +114,7 @@ func Write(w io.Writer, format string, run Run, o Options) error {
 	}
 	switch format {
 	case "json":
-		return JSONWithChanges(w, run.Findings, run.Summary, run.Changes)
+		return JSONRun(w, run)
 	case "sarif":
 		return SARIF(w, run, DefaultTool(o.Version))
 	case "markdown":

@@ -52,6 +52,7 @@ func SARIF(w io.Writer, r Run, t Tool) error {
 			Tool: sarifTool{Driver: sarifDriver{
 				Name: t.Name, Version: t.Version, InformationURI: t.InformationURI, Rules: rules,
 			}},
+			Invocations: []sarifInvocation{sarifInvocationOf(r.Unreadable)},
 			// Columns count characters, as an editor shows them.
 			ColumnKind: "unicodeCodePoints",
 			Results:    results,
@@ -61,6 +62,23 @@ func SARIF(w io.Writer, r Run, t Tool) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(log)
+}
+
+// sarifInvocationOf says whether the run read every document: one it
+// could not read was not checked, so the execution did not succeed, and a
+// notification at the file says why.
+func sarifInvocationOf(us []Unreadable) sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: len(us) == 0}
+	for _, u := range us {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level:   "error",
+			Message: sarifText{Text: u.Message},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: uriPath(u.File), URIBaseID: srcRoot},
+			}}},
+		})
+	}
+	return inv
 }
 
 // sarifRules documents every rule, whatever this run found, so that a
@@ -166,9 +184,21 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
 }
 
 type sarifTool struct {
