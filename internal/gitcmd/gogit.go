@@ -11,21 +11,20 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5/plumbing"
-	gitconfig "github.com/go-git/go-git/v5/plumbing/format/config"
 	"github.com/go-git/go-git/v5/plumbing/format/objfile"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
-	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
 
-// In-process reads with go-git, for the hooks' start-up. A git process
-// costs about 2 ms to start; go-git finds the repository, reads its config
-// and HEAD, and reads a loose object in a fraction of that (measured on
-// the 100k-file mkrepo repository; see the README's performance section).
+// In-process reads, for the hooks' start-up. A git process costs about
+// 2 ms to start; finding the repository, reading its config and HEAD and
+// a loose object in-process takes about 0.2 ms (BenchmarkOpen against
+// BenchmarkOpenGit, ReadLooseBlob against CatFileLooseBlob on the
+// 100k-file mkrepo repository; see the README's performance section).
 // Packed objects are where go-git loses (it decodes a whole pack index
-// first: 300-550 ms there), so those, index diffs and history walks stay
-// with git.
+// first: 300-550 ms there), so packed blobs, index diffs and history
+// walks stay with git; HEAD's commit, when packed, is only looked up in
+// the pack index and its entry's type read.
 //
 // Each reader here answers only when it is sure to say what git would,
 // and reports !ok otherwise: a SHA-256 or otherwise extended repository,
@@ -34,9 +33,12 @@ import (
 // an object that is not loose. The caller then runs git, so every answer
 // is git's.
 //
-// Only go-git's readers are imported (config syntax, refs, loose objects,
-// pack entry headers), not the go-git package itself, whose init and
-// transports would cost more than the process they save.
+// go-git reads the objects: its loose-object reader (zlib, header, id
+// check) and its pack scanner (entry headers, offset deltas). Only those
+// sub-packages are imported. Its config reader and ref storage (dotgit)
+// were tried and left out: they bring encoding/gob and go-git's URL
+// patterns into every start of git-prfaq (0.15-0.2 ms of init, measured
+// with GODEBUG=inittrace=1), for a file shape git itself writes plainly.
 
 // redirectVars change where git looks for the repository, its work tree
 // or its objects, or what a revision resolves to. With one set, git
@@ -276,62 +278,94 @@ func checkGitDir(gitDir string) (head []byte, commonDir string, ok bool) {
 	return head, commonDir, true
 }
 
-// plainConfig reads the repository's config with go-git's reader and says
-// whether git would open it as this file assumes: format version 0 or 1,
-// no extension but objectFormat=sha1 (so SHA-256, reftable, worktreeConfig
-// and unknown extensions go to git), not bare, no includes (which could
-// say otherwise). It returns core.worktree, "" when not set.
+// plainConfig reads the repository's config and says whether git would
+// open it as this file assumes: format version 0 or 1, no extension but
+// objectFormat=sha1 (so SHA-256, reftable, worktreeConfig and unknown
+// extensions go to git), not bare, no includes (which could say
+// otherwise). It returns core.worktree, "" when not set.
+//
+// It is a reader of the plain shape of the file only (git config writes
+// that shape): a line it cannot read for certain, in a section that
+// matters here, gives up, and so does a continued line anywhere. go-git's
+// config reader would read more, but it brings encoding/gob and go-git's
+// URL patterns into every start of git-prfaq (about 0.2 ms), more than
+// the hook can spare.
 func plainConfig(path string) (worktree string, ok bool) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", true // git's defaults
 	}
 	if err != nil {
 		return "", false
 	}
-	defer f.Close()
-	cfg := gitconfig.New()
-	if err := gitconfig.NewDecoder(f).Decode(cfg); err != nil {
-		return "", false
-	}
-	for _, s := range cfg.Sections {
-		switch strings.ToLower(s.Name) {
-		case "include", "includeif":
-			return "", false
-		case "extensions":
-			if len(s.Subsections) > 0 {
+	section := ""
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimRight(line, "\r\n")
+		if strings.HasSuffix(line, "\\") {
+			return "", false // a continued value
+		}
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' || line[0] == ';' {
+			continue
+		}
+		if line[0] == '[' {
+			end := strings.IndexByte(line, ']')
+			if end < 0 {
 				return "", false
 			}
-			for _, o := range s.Options {
-				if !o.IsKey("objectformat") || !strings.EqualFold(o.Value, "sha1") {
+			if rest := strings.TrimSpace(line[end+1:]); rest != "" && rest[0] != '#' && rest[0] != ';' {
+				return "", false // a key on the header's line
+			}
+			name, sub, hasSub := strings.Cut(line[1:end], " ")
+			section = strings.ToLower(name)
+			switch section {
+			case "include", "includeif":
+				return "", false
+			case "core", "extensions":
+				if hasSub || sub != "" || strings.Contains(section, ".") {
 					return "", false
 				}
 			}
-		case "core":
-			if len(s.Subsections) > 0 {
+			if strings.HasPrefix(section, "core.") || strings.HasPrefix(section, "extensions.") || strings.HasPrefix(section, "include") {
 				return "", false
 			}
-			for _, o := range s.Options {
-				switch {
-				case o.IsKey("worktree"):
-					if o.Value == "" {
-						return "", false
-					}
-					worktree = o.Value // the last one wins, as in git
-				case o.IsKey("bare") && !isFalse(o.Value):
-					return "", false
-				case o.IsKey("repositoryformatversion") && o.Value != "0" && o.Value != "1":
-					return "", false
-				}
+			continue
+		}
+		if section != "core" && section != "extensions" {
+			continue
+		}
+		key, value, hasValue := strings.Cut(line, "=")
+		key, value = strings.ToLower(strings.TrimSpace(key)), strings.TrimSpace(value)
+		if strings.ContainsAny(value, "\"\\#;") {
+			return "", false // quoting, escapes or a comment: git's reader
+		}
+		if section == "extensions" {
+			if key != "objectformat" || !strings.EqualFold(value, "sha1") {
+				return "", false
+			}
+			continue
+		}
+		switch key {
+		case "worktree":
+			if value == "" {
+				return "", false
+			}
+			worktree = value // the last one wins, as in git
+		case "bare":
+			if !hasValue || !isFalse(value) {
+				return "", false
+			}
+		case "repositoryformatversion":
+			if value != "0" && value != "1" {
+				return "", false
 			}
 		}
 	}
 	return worktree, true
 }
 
-// isFalse: the spellings of false git accepts. An empty value is not one of
-// them here: go-git's reader gives "" both for "bare =" (false) and a bare
-// "bare" (true).
+// isFalse: the spellings of false git accepts, but the empty one ("bare ="),
+// which is rare enough to leave to git.
 func isFalse(v string) bool {
 	switch strings.ToLower(v) {
 	case "false", "no", "off", "0":
@@ -344,8 +378,8 @@ func isFalse(v string) bool {
 const maxSymrefs = 5
 
 // resolveHead does what `rev-parse --verify -q HEAD^{commit}` does for a
-// HEAD that names a branch (possibly unborn) or a commit: the loose and
-// packed refs are read with go-git's dotgit, in the common directory (the
+// HEAD that names a branch (possibly unborn) or a commit: the branch is
+// read as a loose ref, else from packed-refs, in the common directory (the
 // worktree's own refs stay with git). The commit must be found, loose or
 // in a pack, and be a commit.
 func resolveHead(commonDir string, head []byte) (string, bool) {
@@ -357,30 +391,70 @@ func resolveHead(commonDir string, head []byte) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	d := dotgit.New(osfs.New(commonDir))
 	for range maxSymrefs {
-		if !strings.HasPrefix(name, "refs/") || perWorktree(name) {
+		if !strings.HasPrefix(name, "refs/") || perWorktree(name) || !validRefName(name) {
 			return "", false
 		}
-		ref, err := d.Ref(plumbing.ReferenceName(name))
-		if errors.Is(err, plumbing.ErrReferenceNotFound) {
-			// Unborn (no commits yet on this branch), unless a loose ref
-			// file is there that go-git could not read: git says why.
-			_, err := os.Lstat(filepath.Join(commonDir, filepath.FromSlash(name)))
-			return "", errors.Is(err, fs.ErrNotExist)
+		data, err := os.ReadFile(filepath.Join(commonDir, filepath.FromSlash(name)))
+		if errors.Is(err, fs.ErrNotExist) {
+			id, found, ok := packedRef(commonDir, name)
+			if !ok || !found {
+				return "", ok // not found: unborn, no commits yet on this branch
+			}
+			return id, isCommit(commonDir, id)
 		}
 		if err != nil {
-			return "", false
+			return "", false // a directory, unreadable: git says what it is
 		}
-		if ref.Type() == plumbing.SymbolicReference {
-			name = ref.Target().String()
+		s := strings.TrimSuffix(string(data), "\n")
+		if target, ok := strings.CutPrefix(s, "ref: "); ok {
+			name = target
 			continue
 		}
-		id := ref.Hash().String()
-		// A malformed ref gives a hash that is no object: git answers then.
-		return id, isCommit(commonDir, id)
+		if !isSHA1(s) {
+			return "", false
+		}
+		return s, isCommit(commonDir, s)
 	}
 	return "", false
+}
+
+// validRefName refuses what could leave the refs directory or that git
+// would not take as a ref name; git answers for those.
+func validRefName(name string) bool {
+	for _, part := range strings.Split(name, "/") {
+		if part == "" || part[0] == '.' || strings.HasSuffix(part, ".lock") {
+			return false
+		}
+	}
+	return !strings.ContainsAny(name, "\\:?*[~^ \t\x00\x7f") && !strings.Contains(name, "..") && !strings.Contains(name, "@{")
+}
+
+// packedRef looks name up in packed-refs: lines "<id> <name>", a header
+// comment, "^<id>" lines peeling the tag above. ok is false for a file
+// that is not that.
+func packedRef(commonDir, name string) (id string, found, ok bool) {
+	data, err := os.ReadFile(filepath.Join(commonDir, "packed-refs"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", false, true
+	}
+	if err != nil {
+		return "", false, false
+	}
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimSuffix(line, "\n")
+		if line == "" || line[0] == '#' || line[0] == '^' {
+			continue
+		}
+		id, ref, cut := strings.Cut(line, " ")
+		if !cut || !isSHA1(id) {
+			return "", false, false
+		}
+		if ref == name {
+			return id, true, true
+		}
+	}
+	return "", false, true
 }
 
 // perWorktree refs live in each worktree's git directory; HEAD pointing

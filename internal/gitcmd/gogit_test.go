@@ -347,3 +347,62 @@ func BenchmarkCatFileLooseBlob(b *testing.B) {
 		}
 	}
 }
+
+// plainConfig reads the shape git writes and gives up on anything else in
+// the sections that matter.
+func TestPlainConfig(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		worktree string
+		ok       bool
+	}{
+		{"", "", true},
+		{"[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = false\n\tlogallrefupdates = true\n", "", true},
+		{"[core]\n\tbare = false\n[remote \"origin\"]\n\turl = \"git@x:y.git\" # quoted\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n[branch \"main\"]\n\tremote = origin\n", "", true},
+		{"# comment\n; comment\n[Core]\n\tBare = No\n\tRepositoryFormatVersion = 1\n[extensions]\n\tobjectFormat = sha1\n", "", true},
+		{"[core]\n\tworktree = ../..\n", "../..", true},
+		{"[core]\n\tbare = true\n", "", false},
+		{"[core]\n\tbare\n", "", false},
+		{"[core]\n\tbare =\n", "", false},
+		{"[core]\n\tbare = \"false\"\n", "", false},
+		{"[core]\n\tbare = false # really\n", "", false},
+		{"[core] bare = true\n", "", false},
+		{"[core]\n\trepositoryformatversion = 2\n", "", false},
+		{"[extensions]\n\tobjectformat = sha256\n", "", false},
+		{"[extensions]\n\tworktreeConfig = true\n", "", false},
+		{"[include]\n\tpath = other\n", "", false},
+		{"[includeIf \"gitdir:/x/\"]\n\tpath = other\n", "", false},
+		{"[core \"sub\"]\n\tbare = true\n", "", false},
+		{"[core.sub]\n\tbare = true\n", "", false},
+		{"[remote \"o\"]\n\turl = a \\\n\tb\n", "", false},
+		{"[core\n", "", false},
+	} {
+		path := filepath.Join(t.TempDir(), "config")
+		writeFile(t, path, c.text)
+		worktree, ok := plainConfig(path)
+		if worktree != c.worktree || ok != c.ok {
+			t.Errorf("plainConfig(%q) = %q, %v; want %q, %v", c.text, worktree, ok, c.worktree, c.ok)
+		}
+	}
+	if _, ok := plainConfig(filepath.Join(t.TempDir(), "none")); !ok {
+		t.Error("a missing config is git's defaults")
+	}
+}
+
+// packedRef reads packed-refs as git writes it, peeled tags included.
+func TestPackedRef(t *testing.T) {
+	a, b := strings.Repeat("a", 40), strings.Repeat("b", 40)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "packed-refs"),
+		"# pack-refs with: peeled fully-peeled sorted \n"+a+" refs/heads/main\n"+b+" refs/tags/v1\n^"+a+"\n")
+	for name, want := range map[string]string{"refs/heads/main": a, "refs/tags/v1": b, "refs/heads/other": ""} {
+		id, found, ok := packedRef(dir, name)
+		if !ok || id != want || found != (want != "") {
+			t.Errorf("packedRef(%s) = %q, %v, %v", name, id, found, ok)
+		}
+	}
+	writeFile(t, filepath.Join(dir, "packed-refs"), "garbage\n")
+	if _, _, ok := packedRef(dir, "refs/heads/main"); ok {
+		t.Error("a malformed packed-refs was read")
+	}
+}
