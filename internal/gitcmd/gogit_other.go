@@ -1,9 +1,10 @@
-//go:build !unix
+//go:build !unix || darwin
 
 package gitcmd
 
-// inProcessSupported: elsewhere git checks ownership its own way, so git
-// always answers.
+// inProcessSupported: on Windows git checks ownership its own way, and on
+// macOS paths are compared ignoring case (see gogit_unix.go), so git
+// always answers there.
 const inProcessSupported = false
 
 func device(string) (uint64, bool) { return 0, false }

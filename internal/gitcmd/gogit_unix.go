@@ -1,4 +1,4 @@
-//go:build unix
+//go:build unix && !darwin
 
 package gitcmd
 
@@ -8,7 +8,9 @@ import (
 )
 
 // inProcessSupported: the in-process readers need what git checks on
-// Unix, a directory's device and owner.
+// Unix, a directory's device and owner. Not on macOS, whose file systems
+// ignore case: a path typed in another case than the disk's would be
+// printed as typed, where git prints the disk's.
 const inProcessSupported = true
 
 // device is the filesystem a directory is on: git's discovery stops at a
