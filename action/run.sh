@@ -35,6 +35,37 @@ escape_data() {
   printf '%s' "$s"
 }
 
+# escape_line escapes text for a plain log line as escape_data does, and
+# the "[" of "##[" too: the runner reads that legacy command prefix
+# anywhere in a line, not only at its start.
+escape_line() {
+  local s
+  s=$(escape_data "$1")
+  printf '%s' "${s//'##['/'##%5B'}"
+}
+
+# log MESSAGE prints a message that quotes text from git-prfaq, git, the
+# event or an input as one plain line: escaped (escape_line), and after a
+# "| " when it would start with "::", so the runner never reads it as a
+# workflow command (::add-mask::, ::stop-commands::, a forged ::error::).
+log() {
+  local s
+  s=$(escape_line "$*")
+  case ${s#"${s%%[![:space:]]*}"} in
+    ::*) s="| $s" ;;
+  esac
+  printf '%s\n' "$s"
+}
+
+# log_lines prints text on stdin (git-prfaq's or git's stderr) line by
+# line, each after a "| " and escaped as log does.
+log_lines() {
+  local line
+  while IFS= read -r line || [ -n "$line" ]; do
+    printf '| %s\n' "$(escape_line "$line")"
+  done
+}
+
 error() { printf '::error title=git-prfaq::%s\n' "$(escape_data "$*")"; }
 warning() { printf '::warning title=git-prfaq::%s\n' "$(escape_data "$*")"; }
 notice() { printf '::notice title=git-prfaq::%s\n' "$(escape_data "$*")"; }
@@ -53,8 +84,12 @@ endgroup() { printf '::endgroup::\n'; }
 
 # set_output NAME VALUE appends to $GITHUB_OUTPUT (values are single-line
 # numbers, paths and commit ids) and logs it, which helps when run locally.
+# A line break would start another output: refused.
 set_output() {
-  printf '%s=%s\n' "$1" "$2"
+  case $2 in
+    *$'\n'* | *$'\r'*) die 2 "output $1: the value $2 holds a line break" ;;
+  esac
+  log "$1=$2"
   if [ -n "${GITHUB_OUTPUT:-}" ]; then
     printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"
   fi
@@ -276,7 +311,7 @@ install_release() {
   url="$base/download/v$version"
   work=$(mktemp -d "$(temp_root)/git-prfaq-download.XXXXXX")
 
-  echo "Downloading $url/$archive"
+  log "Downloading $url/$archive"
   curl -fsSL --retry 3 -o "$work/$archive" "$url/$archive" ||
     die 2 "could not download $url/$archive: is v$version a git-prfaq release? Set the version input to one that is, or use install: go"
   curl -fsSL --retry 3 -o "$work/checksums.txt" "$url/checksums.txt" ||
@@ -314,12 +349,12 @@ install_go() {
     grep -q "^module $mod\$" "${GITHUB_ACTION_PATH}/go.mod"; then
     # A local action (uses: ./) has no ref, but its directory is the
     # module's source at the commit the workflow runs: build that.
-    echo "Building git-prfaq from $GITHUB_ACTION_PATH"
+    log "Building git-prfaq from $GITHUB_ACTION_PATH"
     (cd "$GITHUB_ACTION_PATH" && go build -trimpath -o "$bin_dir/git-prfaq$(exe_suffix)" ./cmd/git-prfaq) ||
       die 2 "go build ./cmd/git-prfaq in $GITHUB_ACTION_PATH failed"
     return
   fi
-  echo "go install $mod/cmd/git-prfaq@${ref:-latest}"
+  log "go install $mod/cmd/git-prfaq@${ref:-latest}"
   GOBIN=$bin_dir go install "$mod/cmd/git-prfaq@${ref:-latest}" ||
     die 2 "go install $mod/cmd/git-prfaq@${ref:-latest} failed: check the version input and that the runner's Go is recent enough (see go.mod)"
 }
@@ -327,6 +362,7 @@ install_go() {
 cmd_install() {
   local method=${INPUT_INSTALL:-release} bin_dir
   [ -n "${GITHUB_PATH:-}" ] || die 2 "GITHUB_PATH is not set: run.sh install runs inside a GitHub Actions step"
+  check_text "the version input" "${INPUT_VERSION:-}" "a release such as 1.2.3, or latest"
   bin_dir=$(mktemp -d "$(temp_root)/git-prfaq.XXXXXX")/bin
   mkdir -p "$bin_dir"
   case $method in
@@ -348,6 +384,44 @@ cmd_install() {
 
 ZERO_RE='^0+$'
 
+# check_text WHAT VALUE FIX refuses an input (WHAT: "the sarif input")
+# that holds a control character: a line break would forge a log line or
+# an output. Empty means unset.
+check_text() {
+  if [[ $2 == *[[:cntrl:]]* ]]; then
+    die 2 "$1 \"$2\" holds a control character (a line break?): give $3"
+  fi
+}
+
+# check_rev WHAT VALUE FIX is check_text for a value that reaches git as a
+# revision, which must not start with "-" either: git would read it as an
+# option (--upload-pack=… runs a program).
+check_rev() {
+  case $2 in
+    -*) die 2 "$1 \"$2\" starts with \"-\": give $3 (git would read it as an option)" ;;
+  esac
+  check_text "$@"
+}
+
+# need_id WHAT VALUE refuses a commit id from the event payload that is not
+# one (40 or 64 hex digits): it reaches git as an argument.
+need_id() {
+  if ! [[ $2 =~ ^[0-9a-fA-F]{40}([0-9a-fA-F]{24})?$ ]]; then
+    die 2 "the $1 \"$2\" is not a commit id"
+  fi
+}
+
+# git_logged ARGS... runs git with its stderr shown as data (log_lines): a
+# message that quotes a remote's URL or a ref cannot become a command.
+git_logged() {
+  local errf rc=0
+  errf=$(mktemp "$(temp_root)/git-prfaq-git.XXXXXX")
+  git "$@" 2>"$errf" || rc=$?
+  log_lines <"$errf" >&2
+  rm -f "$errf"
+  return "$rc"
+}
+
 has_commit() { git cat-file -e "$1^{commit}" 2>/dev/null; }
 
 is_shallow() { [ "$(git rev-parse --is-shallow-repository)" = true ]; }
@@ -365,8 +439,8 @@ fetch_commits() {
   [ "${#missing[@]}" -gt 0 ] || return 0
   local depth=()
   if is_shallow; then depth=(--depth=50); fi
-  echo "Fetching ${missing[*]} from $REMOTE"
-  git fetch --no-tags --quiet ${depth[@]+"${depth[@]}"} "$REMOTE" "${missing[@]}" || true
+  log "Fetching ${missing[*]} from $REMOTE"
+  git_logged fetch --no-tags --quiet ${depth[@]+"${depth[@]}"} -- "$REMOTE" "${missing[@]}" || true
   for rev in "${missing[@]}"; do
     has_commit "$rev" || return 1
   done
@@ -384,10 +458,10 @@ find_merge_base() {
     is_shallow || return 1
     if [ "$step" = unshallow ]; then
       echo "No merge base yet; fetching the whole history (--unshallow)" >&2
-      git fetch --no-tags --quiet --unshallow "$REMOTE" "$a" "$b" >&2 || true
+      git_logged fetch --no-tags --quiet --unshallow -- "$REMOTE" "$a" "$b" >&2 || true
     else
       echo "No merge base yet; fetching $step more commits (--deepen=$step)" >&2
-      git fetch --no-tags --quiet --deepen="$step" "$REMOTE" "$a" "$b" >&2 || true
+      git_logged fetch --no-tags --quiet --deepen="$step" -- "$REMOTE" "$a" "$b" >&2 || true
     fi
   done
   git merge-base "$a" "$b" 2>/dev/null
@@ -395,21 +469,24 @@ find_merge_base() {
 
 fetch_depth_fix="set fetch-depth: 0 on actions/checkout (and keep its credentials, persist-credentials: true, so this action can fetch), or fetch the history yourself before this step"
 
-# resolve_base NAME sets BASE_SHA to the commit the base input (a branch,
-# tag or commit) names: as named, as a remote-tracking branch, or fetched
-# from the remote.
+# resolve_base NAME WHAT sets BASE_SHA to the commit NAME (a branch, tag
+# or commit; WHAT says where it came from) names: as named, as a
+# remote-tracking branch, or fetched from the remote. NAME reaches git
+# only after --end-of-options or --, and is refused when it starts with
+# "-" all the same (check_rev).
 BASE_SHA=
 resolve_base() {
   local name=$1 rev
+  check_rev "$2" "$name" "a branch, tag or commit"
   for rev in "$name" "$REMOTE/$name"; do
-    if BASE_SHA=$(git rev-parse --verify --quiet "$rev^{commit}"); then
+    if BASE_SHA=$(git rev-parse --verify --quiet --end-of-options "$rev^{commit}"); then
       return
     fi
   done
   # In a shallow clone, a slice of its history, as for the event's commits.
   local depth=()
   if is_shallow; then depth=(--depth=50); fi
-  if git fetch --no-tags --quiet ${depth[@]+"${depth[@]}"} "$REMOTE" "$name" &&
+  if git_logged fetch --no-tags --quiet ${depth[@]+"${depth[@]}"} -- "$REMOTE" "$name" &&
     BASE_SHA=$(git rev-parse --verify --quiet "FETCH_HEAD^{commit}"); then
     return
   fi
@@ -428,7 +505,8 @@ run_prfaq() {
   GITHUB_SHA=${LINK_SHA:-${GITHUB_SHA:-}} \
     git prfaq check "${MODE[@]}" ${ACK[@]+"${ACK[@]}"} --format "$format" >"$out" 2>"$err" || rc=$?
   if [ "$rc" -ge 2 ]; then
-    cat "$err" >&2
+    # git-prfaq's stderr quotes file names from the change: data only.
+    log_lines <"$err" >&2
     die 2 "git prfaq check ${MODE[*]} --format $format failed (exit $rc): $(head -n 1 "$err")"
   fi
   return "$rc"
@@ -455,6 +533,10 @@ cmd_check() {
     REMOTE=${REMOTE%%$'\n'*}
     REMOTE=${REMOTE:-origin}
   fi
+
+  check_rev "the base input" "${INPUT_BASE:-}" "a branch, tag or commit"
+  check_text "the sarif input" "${INPUT_SARIF:-}" "a path such as results/prfaq.sarif"
+  check_text "the ack-label input" "${INPUT_ACK_LABEL:-}" "a label name"
 
   local fail
   case $(lower "${INPUT_FAIL_ON_FINDINGS:-true}") in
@@ -485,6 +567,8 @@ cmd_check() {
       if [ -z "$head" ] || [ -z "$base_tip" ]; then
         die 2 "the $name payload ($event) has no pull_request.base.sha or head.sha"
       fi
+      need_id "$name payload's base sha" "$base_tip"
+      need_id "$name payload's head sha" "$head"
       ;;
     merge_group)
       base_tip=$(json_get "$event" merge_group.base_sha)
@@ -492,6 +576,8 @@ cmd_check() {
       if [ -z "$head" ] || [ -z "$base_tip" ]; then
         die 2 "the merge_group payload ($event) has no merge_group.base_sha or head_sha"
       fi
+      need_id "merge_group payload's base_sha" "$base_tip"
+      need_id "merge_group payload's head_sha" "$head"
       ;;
     push)
       before=$(json_get "$event" before)
@@ -506,19 +592,21 @@ cmd_check() {
         set_output acknowledged 0
         return 0
       fi
+      need_id "push payload's after" "$after"
       head=$after
       if [ -n "$before" ] && ! [[ $before =~ $ZERO_RE ]]; then
+        need_id "push payload's before" "$before"
         base_tip=$before
       elif [ -n "$default" ] && [ "$ref" != "refs/heads/$default" ]; then
         # A new branch: check what it adds to the default branch.
-        resolve_base "$default"
+        resolve_base "$default" "the push payload's repository.default_branch"
         base_tip=$BASE_SHA
       fi
       ;;
   esac
 
   if [ -n "${INPUT_BASE:-}" ]; then
-    resolve_base "$INPUT_BASE"
+    resolve_base "$INPUT_BASE" "the base input"
     base_tip=$BASE_SHA
   fi
   if [ -n "$base_tip" ] && [ -z "$head" ]; then
@@ -539,7 +627,7 @@ cmd_check() {
       fi
       die 2 "$base_tip and $head have no common history, so there is no range to check"
     fi
-    echo "base $base_tip, head $head, merge base $mb"
+    log "base $base_tip, head $head, merge base $mb"
     endgroup
     MODE=(--range "$mb..$head")
     LINK_SHA=$head
@@ -564,9 +652,10 @@ cmd_check() {
     ACK=(--ack "pull-request label $acked_by")
     notice "the pull request has the label \"$acked_by\": every weakened success metric in it is acknowledged"
     if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+      # A backquote in the label would end the code span early.
       # shellcheck disable=SC2016 # the backquotes are Markdown
       printf '> [!NOTE]\n> Weakened success metrics in this pull request are acknowledged by its label **`%s`**.\n\n' \
-        "$acked_by" >>"$GITHUB_STEP_SUMMARY"
+        "$(printf '%s' "$acked_by" | tr '`' "'")" >>"$GITHUB_STEP_SUMMARY"
     fi
   fi
 
@@ -601,7 +690,7 @@ cmd_check() {
     esac
     mkdir -p "$(dirname "$sarif")"
     run_prfaq sarif "$sarif" "$err" || true
-    echo "SARIF written to $sarif"
+    log "SARIF written to $sarif"
   fi
 
   local findings warnings weakened acknowledged

@@ -64,7 +64,8 @@ func textLine(s string) string {
 // EscapeLine is Escape for text that must stay one line, such as an error
 // on stderr that names a file: a newline shows as \x0a too, so a file name
 // or a revision cannot start a line of its own (a forged finding, or a
-// workflow command in a CI log).
+// workflow command in a CI log), and the "[" of "##[" as \x5b, since
+// GitHub's runner reads its legacy ##[command] form anywhere in a line.
 func EscapeLine(s string) string {
-	return strings.ReplaceAll(Escape(s), "\n", `\x0a`)
+	return strings.NewReplacer("\n", `\x0a`, "##[", `##\x5b`).Replace(Escape(s))
 }
