@@ -159,15 +159,13 @@ func hookRun(e *env, args []string) (int, error) {
 	return writeHookReport(e, name, rep)
 }
 
-// openGate opens the repository and its configuration for a hook. A bare
-// repository (pre-receive) has no work tree: its configuration is the
-// .prfaq.toml committed on HEAD, never one a push brings along.
+// openGate opens the repository and its configuration for a hook. The
+// staged hooks use the work tree's .prfaq.toml (the committer's own); a
+// range takes its base's (gate.Gate.Range). A bare repository (a server's
+// pre-receive) checks every push with the .prfaq.toml on its policy ref
+// (gate.ServerPolicy), never one a push brings along.
 func openGate(e *env) (*gate.Gate, error) {
 	repo, err := openRepo(e)
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := loadConfig(e, repo)
 	if err != nil {
 		return nil, err
 	}
@@ -175,26 +173,18 @@ func openGate(e *env) (*gate.Gate, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &gate.Gate{Repo: repo, Cfg: cfg, Today: today}
+	g := &gate.Gate{Repo: repo, Today: today}
+	if repo.Bare {
+		if g.Policy, err = gate.ServerPolicy(e.ctx, repo); err != nil {
+			return nil, err
+		}
+		g.Cfg = g.Policy
+		return g, nil
+	}
+	if g.Cfg, err = config.Load(repo.Root); err != nil {
+		return nil, err
+	}
 	return g, nil
-}
-
-func loadConfig(e *env, repo *gitcmd.Repo) (*config.Config, error) {
-	if !repo.Bare {
-		return config.Load(repo.Root)
-	}
-	if repo.Head == "" {
-		return config.Default(), nil
-	}
-	data, err := repo.ReadFileAt(e.ctx, "HEAD", config.FileName)
-	if errors.Is(err, gitcmd.ErrMissing) {
-		return config.Default(), nil // no committed configuration: defaults
-	}
-	if err != nil {
-		// Not yet told apart from a missing file: the defaults too.
-		return config.Default(), nil
-	}
-	return config.Parse("HEAD:"+config.FileName, data)
 }
 
 func commitMsg(e *env, g *gate.Gate, args []string) (*gate.Report, error) {
