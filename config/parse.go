@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -20,6 +17,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/prfaq/git-prfaq/internal/safefile"
 	"github.com/prfaq/git-prfaq/prfaq"
 	"github.com/prfaq/git-prfaq/rule"
 )
@@ -60,32 +58,31 @@ func (e *FileError) Error() string {
 }
 
 // Load reads FileName in the repository root. A missing file is no error:
-// the result is Default(). Every error is a *FileError.
+// the result is Default(). A symbolic link (followed, it would read any
+// file and quote its lines in errors), a named pipe (opened, it would hang)
+// or anything else but a regular file is refused, never opened for
+// reading. Every error is a *FileError.
 func Load(root string) (*Config, error) {
-	f, err := os.Open(filepath.Join(root, FileName))
-	if errors.Is(err, fs.ErrNotExist) {
+	tooBig := &FileError{File: FileName, Msg: fmt.Sprintf("larger than %d bytes; a configuration this big is surely not one", maxFileBytes)}
+	data, err := safefile.ReadFile(root, FileName, func(size int64) error {
+		if size > maxFileBytes {
+			return tooBig
+		}
+		return nil
+	}, maxFileBytes)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return Default(), nil
-	}
-	if err != nil {
-		return nil, &FileError{File: FileName, Msg: "cannot read: " + oneLine(unwrapPathError(err)) + "; fix its permissions or remove it"}
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
-		return nil, &FileError{File: FileName, Msg: "not a regular file; make it a file or remove it"}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
-	if err != nil {
-		return nil, &FileError{File: FileName, Msg: "cannot read: " + oneLine(unwrapPathError(err))}
+	case err == tooBig:
+		return nil, tooBig
+	case errors.Is(err, safefile.ErrSymlink):
+		return nil, &FileError{File: FileName, Msg: "is a symbolic link, which git-prfaq does not follow: make it a regular file (git prfaq init --force writes a fresh one, keeping the link as " + FileName + ".bak)"}
+	case errors.Is(err, safefile.ErrNotRegular):
+		return nil, &FileError{File: FileName, Msg: oneLine(err.Error()) + "; make it a regular file or remove it"}
+	case err != nil:
+		return nil, &FileError{File: FileName, Msg: "cannot read: " + oneLine(err.Error()) + "; fix its permissions or remove it"}
 	}
 	return Parse(FileName, data)
-}
-
-func unwrapPathError(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // Parse reads a .prfaq.toml held in data, merges it over the defaults and

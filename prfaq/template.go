@@ -2,6 +2,7 @@ package prfaq
 
 import (
 	_ "embed"
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -18,8 +19,31 @@ func Template(title, owner string) []byte {
 	if owner == "" {
 		owner = "<Your Name <you@example.com>>"
 	}
-	r := strings.NewReplacer("{{title}}", title, "{{owner}}", strings.ReplaceAll(owner, `"`, `\"`))
+	r := strings.NewReplacer("{{title}}", title, "{{owner}}", tomlEscape(owner))
 	return []byte(r.Replace(template))
+}
+
+// tomlEscape makes s the inside of a TOML basic string ("..."): a
+// backslash (CORP\jdoe), a quote or a control character in a name from
+// git config would otherwise end the string or make it invalid.
+func tomlEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\' || r == '"':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 var marker = regexp.MustCompile(`<[^<>\n]+>`)

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/prfaq/git-prfaq/internal/safefile"
 	"github.com/prfaq/git-prfaq/prfaq"
 )
 
@@ -33,21 +36,23 @@ func runNew(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	abs, rel, err := newPath(w, fs.Arg(0))
+	_, rel, err := newPath(w, fs.Arg(0))
 	if err != nil {
 		return exitUsage, err
 	}
 	if owner == "" {
 		owner = gitOwner(e, w)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return exitUsage, fmt.Errorf("create %s: %w", filepath.Dir(rel), err)
-	}
-	if err := writeNew(abs, prfaq.Template(title, owner)); err != nil {
-		if os.IsExist(err) {
+	// Within the work tree: a symbolic link on the way that leads out of
+	// it is refused, never written through, and nothing is replaced.
+	if err := safefile.CreateNew(w.root, rel, prfaq.Template(title, owner), 0o644); err != nil {
+		switch {
+		case errors.Is(err, iofs.ErrExist):
 			return exitUsage, fmt.Errorf("%s exists: it is never overwritten; choose another path", rel)
+		case errors.Is(err, safefile.ErrOutside):
+			return exitUsage, fmt.Errorf("%s: %w: choose a path inside it", rel, err)
 		}
-		return exitUsage, err
+		return exitUsage, fmt.Errorf("create %s: %w", rel, err)
 	}
 	fmt.Fprintf(e.stdout, "created %s: replace every <marker>, then run git prfaq check %s\n", rel, rel)
 	if !w.cfg.IsDocument(rel) {

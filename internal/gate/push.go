@@ -1,8 +1,6 @@
 package gate
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -49,7 +47,7 @@ func (g *Gate) PrePush(ctx context.Context, stdin io.Reader, args []string, env 
 	for _, l := range lines {
 		f := strings.Fields(l)
 		if len(f) != 4 || !objectID.MatchString(f[1]) || !objectID.MatchString(f[3]) {
-			return nil, fmt.Errorf("pre-push: malformed input line %q: want <local ref> <local sha> <remote ref> <remote sha>", l)
+			return nil, fmt.Errorf("pre-push: malformed input line %s: want <local ref> <local sha> <remote ref> <remote sha>", excerpt(l))
 		}
 		u, ok, err := g.pushUpdate(ctx, remote, f[1], f[2], f[3])
 		if err != nil {
@@ -97,7 +95,7 @@ func (g *Gate) PreReceive(ctx context.Context, stdin io.Reader) (*Report, error)
 	for _, l := range lines {
 		f := strings.Fields(l)
 		if len(f) != 3 || !objectID.MatchString(f[0]) || !objectID.MatchString(f[1]) {
-			return nil, fmt.Errorf("pre-receive: malformed input line %q: want <old sha> <new sha> <ref>", l)
+			return nil, fmt.Errorf("pre-receive: malformed input line %s: want <old sha> <new sha> <ref>", excerpt(l))
 		}
 		old, tip, ref := f[0], f[1], f[2]
 		switch {
@@ -158,18 +156,38 @@ func (g *Gate) checkUpdates(ctx context.Context, updates []refUpdate) (*Report, 
 
 func isZero(id string) bool { return strings.Trim(id, "0") == "" }
 
-// readLines reads the non-empty lines of a hook's stdin.
-func readLines(r io.Reader) ([]string, error) {
-	data, err := io.ReadAll(r)
+// maxHookInput bounds what a hook reads from git: a ref line is about 150
+// bytes, so this is some 400,000 refs in one push.
+const maxHookInput = 64 << 20
+
+// readLines reads the non-empty lines of a hook's stdin. A line may be of
+// any length (a long ref name is no reason to fail), the whole input no
+// longer than maxHookInput.
+func readLines(r io.Reader) ([]string, error) { return readLinesMax(r, maxHookInput) }
+
+func readLinesMax(r io.Reader, limit int64) ([]string, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("read the hook's input: %w", err)
 	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("the hook's input is larger than %d bytes: push fewer refs at once", limit)
+	}
 	var lines []string
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		if l := strings.TrimSpace(sc.Text()); l != "" {
+	for l := range strings.SplitSeq(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
 			lines = append(lines, l)
 		}
 	}
-	return lines, sc.Err()
+	return lines, nil
+}
+
+// excerpt is a malformed input line as an error quotes it: no longer than
+// a real ref line, however long the line was.
+func excerpt(l string) string {
+	const max = 300
+	if len(l) <= max {
+		return fmt.Sprintf("%q", l)
+	}
+	return fmt.Sprintf("%q... (%d bytes)", l[:max], len(l))
 }

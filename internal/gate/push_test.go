@@ -175,6 +175,12 @@ func TestPrePush(t *testing.T) {
 			want: pushed{commits: []string{"c2"}}},
 		{name: "a start without an end is no range",
 			env: map[string]string{"PRE_COMMIT_FROM_REF": "c1"}},
+		{name: "a ref name over 64 KB is read, not refused",
+			stdin: "refs/heads/main c2 refs/heads/" + strings.Repeat("a", 70<<10) + " c1\n", args: origin,
+			want: pushed{commits: []string{"c2"}}},
+		{name: "a malformed line over 64 KB is quoted in part",
+			stdin: "refs/heads/main c2 " + strings.Repeat("a", 70<<10) + "\n", args: origin,
+			err: `aaa"... (71737 bytes): want`},
 		{name: "nothing pushed"},
 	}
 	for _, tt := range tests {
@@ -222,6 +228,24 @@ func TestPreReceive(t *testing.T) {
 			rep, err := g.PreReceive(context.Background(), strings.NewReader(r.ids(tt.stdin)))
 			checkPush(t, r, tt, rep, err)
 		})
+	}
+}
+
+// The hook's input is bounded as a whole, and what is over the bound is
+// not read.
+func TestHookInputBounded(t *testing.T) {
+	line := "c1 c2 refs/heads/main\n"
+	lines, err := readLinesMax(strings.NewReader(strings.Repeat(line, 10)), int64(10*len(line)))
+	if err != nil || len(lines) != 10 {
+		t.Fatalf("at the limit: %d lines, %v", len(lines), err)
+	}
+	r := strings.NewReader(strings.Repeat(line, 100))
+	_, err = readLinesMax(r, int64(10*len(line)))
+	if err == nil || !strings.Contains(err.Error(), "larger than 220 bytes") {
+		t.Fatalf("over the limit: %v", err)
+	}
+	if r.Len() < 80*len(line) {
+		t.Errorf("read %d bytes past the limit", 90*len(line)-r.Len())
 	}
 }
 

@@ -74,7 +74,9 @@ func (g *Gate) rangeDocuments(ctx context.Context, a, b string) ([]scan.File, er
 	var files []scan.File
 	var ids []string
 	for _, c := range changes {
-		if c.Status == 'D' || !g.Cfg.IsDocument(c.Path) {
+		// A symbolic link's blob is its target's name and a submodule's
+		// id a commit: neither is a document.
+		if c.Status == 'D' || !gitcmd.Regular(c.NewMode) || !g.Cfg.IsDocument(c.Path) {
 			continue
 		}
 		f := scan.File{Path: c.Path}

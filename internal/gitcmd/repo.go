@@ -87,15 +87,16 @@ func (run Runner) openGit(ctx context.Context, dir string) (*Repo, error) {
 	args := append(append([]string{"rev-parse"}, openFlags...), "--show-toplevel")
 	out, err := run.Run(ctx, append(args, head...)...)
 	lines := splitLines(out)
+	top := true
 	if err != nil && noWorkTree(lines, err) {
 		args = append([]string{"rev-parse"}, openFlags...)
 		out, err = run.Run(ctx, append(args, head...)...)
-		lines = splitLines(out)
+		lines, top = splitLines(out), false
 	}
 	if err != nil && !noHead(lines, err) {
 		return nil, openErr(dir, err)
 	}
-	repo, err := parseOpen(lines)
+	repo, err := parseOpen(lines, top)
 	if err != nil {
 		return nil, fmt.Errorf("open repository at %q: %w", dir, err)
 	}
@@ -150,8 +151,11 @@ func openErr(dir string, err error) error {
 }
 
 // parseOpen reads the rev-parse lines in openFlags order (without the
-// --path-format line), then the optional toplevel and HEAD lines.
-func parseOpen(lines []string) (*Repo, error) {
+// --path-format line), then the toplevel line when top (--show-toplevel was
+// asked and answered) and the optional HEAD line. The toplevel counts even
+// when the cwd is outside the work tree: `git --git-dir=X --work-tree=Y
+// prfaq` run elsewhere works on Y, as git does.
+func parseOpen(lines []string, top bool) (*Repo, error) {
 	const fixed = 6
 	if len(lines) < fixed {
 		return nil, fmt.Errorf("unexpected rev-parse output %q", lines)
@@ -164,7 +168,7 @@ func parseOpen(lines []string) (*Repo, error) {
 		CommonDir:    lines[5],
 	}
 	rest := lines[fixed:]
-	if lines[1] == "true" && len(rest) > 0 {
+	if top && len(rest) > 0 {
 		repo.Root, rest = rest[0], rest[1:]
 	}
 	if len(rest) > 0 {

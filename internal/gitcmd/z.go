@@ -25,6 +25,12 @@ type Entry struct {
 	Path  string // slash-separated, relative to the repository root
 }
 
+// Regular reports whether a mode from git is a file's (100644, or 100755
+// executable): not a symbolic link (120000), whose blob is its target's
+// name, nor a submodule (160000), whose id is a commit. Only a regular
+// file can be a document.
+func Regular(mode string) bool { return mode == "100644" || mode == "100755" }
+
 // parseLsFiles reads `ls-files -s -z` records: "mode oid stage\tpath".
 func parseLsFiles(out []byte) ([]Entry, error) {
 	return parseEntries(out, "ls-files", func(f []string) (Entry, bool) {

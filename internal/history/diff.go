@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -15,6 +13,7 @@ import (
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/safefile"
 	"github.com/prfaq/git-prfaq/prfaq"
 )
 
@@ -214,7 +213,9 @@ func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs
 		}
 		if d.Status == 'D' {
 			p.Path = ""
-		} else if workTree {
+		} else if workTree && regular(d.NewMode) {
+			// A symbolic link or submodule in the work tree is no
+			// document, as in a commit.
 			if p.New, err = readWorkTree(repo, cfg, d.Path); err != nil {
 				return nil, err
 			}
@@ -225,16 +226,22 @@ func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs
 }
 
 // readWorkTree parses a PRFAQ from disk; one deleted meanwhile is absent.
+// It never follows a symbolic link at the file or out of the work tree,
+// nor opens anything but a regular file (see safefile), and refuses a
+// file over the size limit before reading it.
 func readWorkTree(repo *gitcmd.Repo, cfg *config.Config, path string) (*prfaq.Document, error) {
-	data, err := os.ReadFile(filepath.Join(repo.Root, filepath.FromSlash(path)))
-	if errors.Is(err, fs.ErrNotExist) {
+	var sizeErr error
+	data, err := safefile.ReadFile(repo.Root, path, func(size int64) error {
+		sizeErr = cfg.CheckSize(path, size)
+		return sizeErr
+	}, cfg.Documents.MaxBytes)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if err := cfg.CheckSize(path, int64(len(data))); err != nil {
+	case err != nil && err == sizeErr:
 		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	doc, err := prfaq.NewParser(cfg.Spec()).Parse(data)
 	if err != nil {

@@ -26,7 +26,7 @@ func Paths(ctx context.Context, root, cwd string, args []string, cfg *config.Con
 			return nil, fmt.Errorf("%s: %w", arg, unwrapPath(err))
 		}
 		if !info.IsDir() {
-			files = append(files, readFile(abs, rel(root, abs), cfg))
+			files = append(files, readFile(root, abs, rel(root, abs), cfg))
 			continue
 		}
 		found, err := walkDocuments(ctx, root, abs, cfg)
@@ -56,7 +56,7 @@ func walkDocuments(ctx context.Context, root, dir string, cfg *config.Config) ([
 			return filepath.SkipDir
 		}
 		if r := rel(root, p); d.Type().IsRegular() && cfg.IsDocument(r) {
-			files = append(files, readFile(p, r, cfg))
+			files = append(files, readFile(root, p, r, cfg))
 		}
 		return nil
 	})

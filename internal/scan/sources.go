@@ -5,11 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/safefile"
 )
 
 // Staged reads the PRFAQ documents added or changed in the index (what
@@ -131,7 +132,7 @@ func literal(path string) string { return ":(top,literal)" + path }
 
 // regularFile is true for blobs git stores as files (not symlinks 120000
 // or submodules 160000).
-func regularFile(mode string) bool { return mode == "100644" || mode == "100755" }
+func regularFile(mode string) bool { return gitcmd.Regular(mode) }
 
 // readDisk reads root-relative slash paths from the file system,
 // refusing files over the size limit before reading them.
@@ -141,27 +142,38 @@ func readDisk(ctx context.Context, root string, paths []string, cfg *config.Conf
 		if err := ctxErr(ctx); err != nil {
 			return files, err
 		}
-		files = append(files, readFile(filepath.Join(root, filepath.FromSlash(p)), p, cfg))
+		files = append(files, readFile(root, filepath.Join(root, filepath.FromSlash(p)), p, cfg))
 	}
 	return files, nil
 }
 
-func readFile(abs, rel string, cfg *config.Config) File {
+// readFile reads one document, rel from root when it lies inside root
+// (abs when it does not: a file named outside any repository). A symbolic
+// link at the file, a link on the way out of root, and anything but a
+// regular file are refused with the reason and never read, so neither
+// another file's contents nor a named pipe reach the check.
+func readFile(root, abs, rel string, cfg *config.Config) File {
 	f := File{Path: rel}
-	info, err := os.Stat(abs)
+	var sizeErr error
+	check := func(size int64) error {
+		sizeErr = cfg.CheckSize(rel, size)
+		return sizeErr
+	}
+	var err error
+	if path.IsAbs(rel) || filepath.IsAbs(rel) {
+		f.Data, err = safefile.ReadPath(abs, check, cfg.Documents.MaxBytes)
+	} else {
+		f.Data, err = safefile.ReadFile(root, rel, check, cfg.Documents.MaxBytes)
+	}
 	switch {
-	case err != nil:
-		f.Err = fmt.Errorf("%s: %w", rel, unwrapPath(err))
-	case info.IsDir():
-		f.Err = fmt.Errorf("%s: is a directory", rel)
-	case !info.Mode().IsRegular():
-		f.Err = fmt.Errorf("%s: not a regular file", rel)
+	case err == nil:
+	case err == sizeErr:
+		f.Err = err // names the file and the limit
 	default:
-		if f.Err = cfg.CheckSize(rel, info.Size()); f.Err == nil {
-			if f.Data, err = os.ReadFile(abs); err != nil {
-				f.Err = fmt.Errorf("%s: %w", rel, unwrapPath(err))
-			}
-		}
+		f.Err = fmt.Errorf("%s: %w", rel, err)
+	}
+	if f.Err != nil {
+		f.Data = nil
 	}
 	return f
 }

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package safefile
+
+func mkfifo(string) error { return nil }
