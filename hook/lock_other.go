@@ -23,3 +23,5 @@ func tryLock(path string) (unlock func(), busy bool, err error) {
 	f.Close()
 	return func() { os.Remove(path) }, false, nil
 }
+
+const oNonblock = 0

@@ -38,3 +38,7 @@ func tryLock(path string) (unlock func(), busy bool, err error) {
 		f.Close()
 	}, false, nil
 }
+
+// oNonblock: opening a named pipe returns at once instead of waiting for a
+// writer.
+const oNonblock = syscall.O_NONBLOCK

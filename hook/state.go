@@ -119,13 +119,18 @@ func (st *state) readHook() error {
 	return nil
 }
 
-// readHead reads at most maxRead bytes of a file.
+// readHead reads at most maxRead bytes of a regular file (a symbolic
+// link is followed). Anything else is an error, found without waiting: a
+// named pipe is opened without blocking and never read.
 func readHead(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|oNonblock, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
 	return io.ReadAll(io.LimitReader(f, maxRead))
 }
 
