@@ -3,9 +3,12 @@
 // An installed hook is a small POSIX sh script that calls
 // `git-prfaq hook run <hook> "$@"` (what that checks is the run side's
 // business, not this package's). The scripts go where git really runs hooks
-// from (see Dir). A hook file git-prfaq did not write is never overwritten:
-// it is renamed to <hook>.prfaq-kept, and the script runs it first with the
-// same arguments and standard input; Uninstall renames it back. When a hook
+// from (see Dir). A hook file git-prfaq did not write byte for byte (its
+// own script changed by hand included) is never overwritten: it is kept as
+// <hook>.prfaq-kept, and the script runs it first with the same arguments
+// and standard input, or, when that name is taken, saved as a numbered
+// <hook>.prfaq-kept.N; Uninstall puts the kept hook back. Install and
+// Uninstall hold a lock on the hooks directory (LockName). When a hook
 // manager (the pre-commit framework, lefthook, husky) owns the hooks,
 // Install writes nothing and returns a *ManagedError carrying the lines to
 // add to that manager's configuration instead.
