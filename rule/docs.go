@@ -110,7 +110,7 @@ var docs = []Doc{
 		Short: "A new initiative has no PRFAQ.",
 		Full:  "A new directory matching initiatives.roots, a commit with an Initiative trailer, or a push from an initiative branch brings no PRFAQ with it.",
 		Fix:   "Write one: `git prfaq new <directory>`, and fill it in.",
-	},	{
+	}, {
 		ID:    ConfigWeakened,
 		Name:  "ConfigWeakened",
 		Short: "A change loosens the merge gate's own configuration.",

@@ -28,7 +28,7 @@ const DefaultPolicyRef = "HEAD"
 // rev has no .prfaq.toml, an error naming the file for anything else (one
 // that does not parse included): a gate fails closed.
 func policyAt(ctx context.Context, repo *gitcmd.Repo, rev string) (*config.Config, error) {
-	data, err := repo.ReadFileAt(ctx, rev, config.FileName)
+	data, err := configAt(ctx, repo, rev)
 	if errors.Is(err, gitcmd.ErrMissing) {
 		return config.Default(), nil
 	}
@@ -36,6 +36,36 @@ func policyAt(ctx context.Context, repo *gitcmd.Repo, rev string) (*config.Confi
 		return nil, fmt.Errorf("read the policy %s:%s: %w", shortRev(rev), config.FileName, err)
 	}
 	return config.Parse(shortRev(rev)+":"+config.FileName, data)
+}
+
+// errNotRegular is configAt's error for a .prfaq.toml that a commit holds
+// as a symbolic link or a submodule: never followed, never read as TOML.
+var errNotRegular = errors.New("not a regular file (a symbolic link or a submodule): a configuration must be the file itself")
+
+// configAt reads the .prfaq.toml committed at rev: an error wrapping
+// gitcmd.ErrMissing when rev (or the file in it) does not exist, and
+// errNotRegular for one that is not a regular file.
+func configAt(ctx context.Context, repo *gitcmd.Repo, rev string) ([]byte, error) {
+	entries, err := repo.LsTree(ctx, rev, config.FileName)
+	if errors.Is(err, gitcmd.ErrMissing) {
+		return nil, err
+	}
+	if err != nil {
+		// A revision that does not exist is not an error of its own here:
+		// ReadFileAt says which (ErrMissing for a missing one).
+		return repo.ReadFileAt(ctx, rev, config.FileName)
+	}
+	if len(entries) == 0 {
+		return nil, fmt.Errorf("%s: %w", config.FileName, gitcmd.ErrMissing)
+	}
+	if !gitcmd.Regular(entries[0].Mode) {
+		return nil, errNotRegular
+	}
+	blobs, err := repo.ReadBlobs(ctx, []string{entries[0].Blob})
+	if err != nil {
+		return nil, err
+	}
+	return blobs[entries[0].Blob], nil
 }
 
 // PolicyAt is the configuration a range from rev is checked with: the one
@@ -81,25 +111,29 @@ func (g *Gate) configWeakened(ctx context.Context, base *config.Config, a, b str
 	if g.Cfg.SeverityOf(rule.ConfigWeakened) == rule.Off {
 		return nil, nil
 	}
-	head, err := g.Repo.ReadFileAt(ctx, b, config.FileName)
-	if err != nil && !errors.Is(err, gitcmd.ErrMissing) {
-		return nil, err
+	head, headErr := configAt(ctx, g.Repo, b)
+	if headErr != nil && !errors.Is(headErr, gitcmd.ErrMissing) && !errors.Is(headErr, errNotRegular) {
+		return nil, headErr
 	}
 	if a != "" {
-		old, err := g.Repo.ReadFileAt(ctx, a, config.FileName)
-		if err != nil && !errors.Is(err, gitcmd.ErrMissing) {
+		old, err := configAt(ctx, g.Repo, a)
+		if err != nil && !errors.Is(err, gitcmd.ErrMissing) && !errors.Is(err, errNotRegular) {
 			return nil, err
 		}
-		if bytes.Equal(old, head) {
+		if bytes.Equal(old, head) && errors.Is(err, errNotRegular) == errors.Is(headErr, errNotRegular) {
 			return nil, nil // the range does not change it
 		}
 	}
 	why := loosening(base, head)
+	if errors.Is(headErr, errNotRegular) {
+		why = []string{"it is " + errNotRegular.Error()}
+	}
 	if len(why) == 0 {
 		return nil, nil
 	}
 	ack := g.Ack
 	if ack == "" {
+		var err error
 		if ack, err = g.configAck(ctx, a, b); err != nil {
 			return nil, err
 		}
