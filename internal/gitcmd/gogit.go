@@ -71,12 +71,23 @@ func (r *Runner) openInProcess(dir string) (*Repo, bool) {
 	if !ok {
 		return nil, false
 	}
-	start, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, false
+	// git works from the physical directory (chdir, then getcwd), and
+	// prints real paths. A relative dir is taken from the physical cwd and
+	// joined without cleaning, so that EvalSymlinks takes a ".." after a
+	// symlink the way chdir does, not lexically.
+	start := dir
+	if !filepath.IsAbs(dir) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, false
+		}
+		if wd, err = filepath.EvalSymlinks(wd); err != nil {
+			return nil, false
+		}
+		start = wd + string(filepath.Separator) + dir
 	}
-	// git works from the physical directory (getcwd), and prints real paths.
-	if start, err = filepath.EvalSymlinks(start); err != nil {
+	start, err := filepath.EvalSymlinks(start)
+	if err != nil {
 		return nil, false
 	}
 	root, gitDir, gitFile, ok := discover(start)
@@ -236,8 +247,10 @@ func readGitFile(path string) (string, bool) {
 	if !filepath.IsAbs(s) {
 		s = filepath.Join(filepath.Dir(path), s)
 	}
+	// A git directory reached through a symlink is left to git, whose
+	// ownership check looks at the link itself.
 	real, err := filepath.EvalSymlinks(s)
-	if err != nil {
+	if err != nil || real != filepath.Clean(s) {
 		return "", false
 	}
 	return real, true

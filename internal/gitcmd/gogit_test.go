@@ -124,6 +124,26 @@ func TestOpenInProcessMatchesGit(t *testing.T) {
 			}
 			return plain(filepath.Join(link, "a"))
 		}, true},
+		{"relative, with .. after a symlink", func(t *testing.T) (Runner, string) {
+			dir := withCommit(t)
+			top := tempDir(t)
+			if err := os.Symlink(filepath.Join(dir, "a", "b"), filepath.Join(top, "link")); err != nil {
+				t.Skip(err)
+			}
+			t.Chdir(top)
+			return plain("link/..") // git's chdir takes the .. after the link
+		}, true},
+		{"git directory through a symlink", func(t *testing.T) (Runner, string) {
+			dir := withCommit(t)
+			wt := filepath.Join(tempDir(t), "wt")
+			git(t, dir, "worktree", "add", "-q", "-b", "feature", wt)
+			link := filepath.Join(tempDir(t), "gitdir")
+			if err := os.Symlink(filepath.Join(dir, ".git", "worktrees", "wt"), link); err != nil {
+				t.Skip(err)
+			}
+			writeFile(t, filepath.Join(wt, ".git"), "gitdir: "+link+"\n")
+			return plain(wt)
+		}, false},
 		{"command-line config that does not matter", func(t *testing.T) (Runner, string) {
 			return Runner{Env: []string{"GIT_CONFIG_PARAMETERS='user.name'='A'"}}, withCommit(t)
 		}, true},
