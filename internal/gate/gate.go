@@ -52,11 +52,7 @@ type Report struct {
 // because the acknowledgement lives in the message, not yet written. In a
 // merge, what the merged commits acknowledge is acknowledged already.
 func (g *Gate) Staged(ctx context.Context) (*Report, error) {
-	g, heads, err := g.forCommit(ctx)
-	if err != nil {
-		return nil, err
-	}
-	st, err := g.staged(ctx, heads)
+	g, st, heads, err := g.commit(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -79,11 +75,7 @@ func (g *Gate) Staged(ctx context.Context) (*Report, error) {
 // the merged commits that touches the PRFAQ. Document rules are the
 // pre-commit hook's and are not repeated.
 func (g *Gate) CommitMsg(ctx context.Context, message []byte) (*Report, error) {
-	g, heads, err := g.forCommit(ctx)
-	if err != nil {
-		return nil, err
-	}
-	st, err := g.staged(ctx, heads)
+	g, st, heads, err := g.commit(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -108,6 +100,17 @@ func (g *Gate) CommitMsg(ctx context.Context, message []byte) (*Report, error) {
 	r.Findings = initiative.Keep(r.Findings)
 	rule.Sort(r.Findings)
 	return r, nil
+}
+
+// commit reads what a commit would record, with the gate it is checked
+// with (forCommit) and the commits a merge in progress brings.
+func (g *Gate) commit(ctx context.Context) (*Gate, *stagedState, []string, error) {
+	g, heads, err := g.forCommit(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	st, err := g.staged(ctx, heads)
+	return g, st, heads, err
 }
 
 // forCommit is the gate a commit is checked with, and the commits a merge
