@@ -22,8 +22,13 @@ import (
 	"github.com/prfaq/git-prfaq/rule"
 )
 
-// maxFileBytes bounds .prfaq.toml; a real one is a few kilobytes.
-const maxFileBytes = 1 << 20
+// maxFileBytes bounds .prfaq.toml; a real one is a few kilobytes (the
+// commented template is 9). MaxFileBytes is the same for callers that
+// read the file from git and can refuse it before reading it.
+const maxFileBytes = 64 << 10
+
+// MaxFileBytes is the largest .prfaq.toml Parse reads.
+const MaxFileBytes = maxFileBytes
 
 // FileError is a problem with a configuration file (it is not called Error
 // because rule.Error is the severity). Error() is one line:
@@ -95,6 +100,9 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	if !utf8.Valid(data) {
 		return nil, &FileError{File: name, Line: invalidUTF8Line(data), Msg: "not UTF-8 text; save the file as UTF-8"}
+	}
+	if err := guardDepth(name, data); err != nil {
+		return nil, err
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {

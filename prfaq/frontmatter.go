@@ -32,6 +32,9 @@ func readTOMLFrontMatter(src []byte) (FrontMatter, []byte) {
 	}
 	fm.EndLine = closeLine
 	body := src[bytes.IndexByte(src, '\n')+1 : lineStart(src, closeLine)]
+	if fm.Err = guardFrontMatter(body); fm.Err != nil {
+		return fm, blank(src, end)
+	}
 	var fields map[string]any
 	_, err := toml.Decode(string(body), &fields)
 	if err != nil {
