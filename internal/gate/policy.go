@@ -61,9 +61,13 @@ func configAt(ctx context.Context, repo *gitcmd.Repo, rev string) ([]byte, error
 	if !gitcmd.Regular(entries[0].Mode) {
 		return nil, errNotRegular
 	}
-	blobs, err := repo.ReadBlobs(ctx, []string{entries[0].Blob})
+	// One over the size limit is refused from its size, never read.
+	blobs, big, err := repo.ReadBlobsMax(ctx, []string{entries[0].Blob}, config.MaxFileBytes)
 	if err != nil {
 		return nil, err
+	}
+	if size, ok := big[entries[0].Blob]; ok {
+		return nil, &config.FileError{File: shortRev(rev) + ":" + config.FileName, Msg: fmt.Sprintf("%d bytes, larger than %d; a configuration this big is surely not one", size, config.MaxFileBytes)}
 	}
 	return blobs[entries[0].Blob], nil
 }

@@ -92,13 +92,19 @@ func (g *Gate) rangeDocuments(ctx context.Context, a, b string) ([]scan.File, er
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	blobs, err := g.Repo.ReadBlobs(ctx, ids)
+	// A document over the size limit is refused from its size alone: a
+	// push of huge blobs is never read into memory.
+	blobs, big, err := g.Repo.ReadBlobsMax(ctx, ids, g.Cfg.Documents.MaxBytes)
 	if err != nil {
 		return nil, err
 	}
 	for i := range files {
-		files[i].Data = blobs[ids[i]]
-		if err := g.Cfg.CheckSize(files[i].Path, int64(len(files[i].Data))); err != nil {
+		size, tooBig := big[ids[i]]
+		if !tooBig {
+			files[i].Data = blobs[ids[i]]
+			size = int64(len(files[i].Data))
+		}
+		if err := g.Cfg.CheckSize(files[i].Path, size); err != nil {
 			files[i].Err = err
 		}
 	}

@@ -261,7 +261,9 @@ func parseBlobs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, ids 
 			want = append(want, id)
 		}
 	}
-	blobs, err := repo.ReadBlobs(ctx, want)
+	// Versions over the size limit count as unreadable from their size
+	// alone, never read.
+	blobs, _, err := repo.ReadBlobsMax(ctx, want, cfg.Documents.MaxBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read PRFAQ versions: %w", err)
 	}

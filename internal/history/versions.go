@@ -125,7 +125,9 @@ func (v *versions) read() {
 		return
 	}
 	for {
-		b, err := v.git.Recv()
+		// A version over the size limit is dropped as it streams by, never
+		// held: parseVersion counts it as unreadable.
+		b, err := v.git.RecvMax(v.cfg.Documents.MaxBytes)
 		if errors.Is(err, io.EOF) {
 			return
 		}

@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/prfaq/git-prfaq/config"
@@ -35,7 +36,13 @@ func CheckAtRev(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, rev 
 	docs := documents(entries, cfg)
 	p := newPool(len(docs), cfg, today)
 	for i, e := range docs {
-		data, err := s.br.Read(e.Blob)
+		// A document over the size limit is refused unread.
+		data, err := s.br.ReadMax(e.Blob, cfg.Documents.MaxBytes)
+		var big *gitcmd.TooLargeError
+		if errors.As(err, &big) {
+			p.add(i, File{Path: e.Path, Err: cfg.CheckSize(e.Path, big.Size)})
+			continue
+		}
 		if err != nil {
 			p.wait()
 			return nil, nil, err
