@@ -44,7 +44,7 @@ func NewParser(spec Spec) *Parser {
 func newMarkdownParser() gmparser.Parser {
 	return gmparser.NewParser(append([]gmparser.Option{
 		gmparser.WithBlockParsers(gmparser.DefaultBlockParsers()...),
-		gmparser.WithInlineParsers(gmparser.DefaultInlineParsers()...),
+		gmparser.WithInlineParsers(inlineParsers()...), // emphasis capped: see emphasis.go
 		gmparser.WithParagraphTransformers(gmparser.DefaultParagraphTransformers()...),
 	}, mdtable.ParserOptions()...)...)
 }

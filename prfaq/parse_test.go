@@ -243,6 +243,15 @@ func TestBadInput(t *testing.T) {
 		{"nul", "# H\n\nx\x00y", 3, "binary"},
 		{"invalid utf8", "# H\r\nok\r\n\xff\xfe", 3, "UTF-8"},
 		{"quotes nested too deep", "# H\n\n" + strings.Repeat("> ", 500000), 3, "nested more than 100"},
+		{"list markers nested too deep", "# H\n\n" + strings.Repeat("- ", 5000) + "y\n", 3, "list items and block quotes nested more than 100"},
+		{"ordered markers nested too deep", "# H\n\n" + strings.Repeat("1. ", 101) + "y\n", 3, "nested more than 100"},
+		{"quotes and lists nested too deep", "# H\n\n" + strings.Repeat("> - ", 51) + "y\n", 3, "nested more than 100"},
+		{"lists nested too deep by indentation", "# H\n\n" + indentedList(101), 103, "nested more than 100"},
+		{"lists in a quote nested too deep", "# H\n\n" + quotedList(101), 102, "nested more than 100"},
+		{"link openings on one line", "# H\n\n" + strings.Repeat("[a](", 100000) + "\n", 3, "link brackets"},
+		{"link openings with <", "# H\n\n" + strings.Repeat("[a](<b", 100000) + "\n", 3, "link brackets"},
+		{"link openings on many lines", "# H\n\nText\n" + strings.Repeat("[a](\n", 100000), 3, "link brackets"},
+		{"nested brackets", "# H\n\n" + strings.Repeat("[", 100000) + "a" + strings.Repeat("]", 100000) + "\n", 3, "link brackets"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,12 +264,30 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// indentedList is n list items, each nested in the one before.
+func indentedList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	return b.String()
+}
+
+// quotedList is indentedList inside a block quote.
+func quotedList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString("> " + strings.Repeat("  ", i) + "- x\n")
+	}
+	return b.String()
+}
+
 func TestEmptyAndDeep(t *testing.T) {
 	d := mustParse(t, "")
 	if d.Headline != nil || len(d.Sections) != 0 || len(d.Lines) != 0 {
 		t.Errorf("empty document parsed as %+v", d)
 	}
-	deep := strings.Repeat("> ", 100) + "x\n" + strings.Repeat("- ", 5000) + "y\n" + strings.Repeat("[", 50000)
+	deep := strings.Repeat("> ", 100) + "x\n" + strings.Repeat("- ", 100) + "y\n" + strings.Repeat("[", 50000)
 	if _, err := Parse([]byte(deep), testSpec()); err != nil {
 		t.Errorf("deep document: %v", err)
 	}

@@ -35,11 +35,15 @@ func normalize(src []byte) ([]byte, error) {
 	if line := tooDeep(src, maxQuoteDepth); line > 0 {
 		return nil, &InputError{Line: line, Msg: fmt.Sprintf("block quotes nested more than %d deep: a PRFAQ never needs this, flatten it", maxQuoteDepth)}
 	}
-	if bytes.IndexByte(src, '\r') < 0 {
-		return src, nil
+	out := src
+	if bytes.IndexByte(src, '\r') >= 0 {
+		out = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		out = bytes.ReplaceAll(out, []byte("\r"), []byte("\n"))
 	}
-	out := bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	return bytes.ReplaceAll(out, []byte("\r"), []byte("\n")), nil
+	if err := checkShape(out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func firstInvalid(b []byte) int {
