@@ -3,6 +3,7 @@ package check
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/prfaq/git-prfaq/prfaq"
 	"github.com/prfaq/git-prfaq/rule"
@@ -13,16 +14,44 @@ import (
 // sentences, searched in each line's prose (links, inline code, URLs,
 // footnotes, task boxes and comments blanked; code blocks skipped). Where
 // matches overlap ("[TBD]" and "TBD"), the longest is reported.
+//
+// Past MaxPlaceholderFindings in one document, the rest are counted in one
+// last finding at the first of them: a document made of template text
+// would otherwise make hundreds of thousands of findings (a 1 MB one of
+// "TBD " 262,000, half a gigabyte to hold and print).
 func (c *checker) placeholders() {
+	listed, more := 0, 0
+	var first prfaq.Pos
 	for _, l := range c.doc.Lines {
 		if l.Code || c.claimed[l.Number] {
 			continue
 		}
+		// Columns are counted on from the previous match: once over the
+		// line, not once per match (50,000 on one line took 27 s).
+		prev, col := 0, 1
 		for _, m := range c.lineMatches(l) {
-			c.reportPlaceholder(l, m[0], l.Text[m[0]:m[1]])
+			col += utf8.RuneCountInString(l.Text[prev:m[0]])
+			prev = m[0]
+			if listed == MaxPlaceholderFindings {
+				if more == 0 {
+					first = prfaq.Pos{Line: l.Number, Column: col}
+				}
+				more++
+				continue
+			}
+			if c.reportPlaceholder(l, col, l.Text[m[0]:m[1]]) {
+				listed++
+			}
 		}
 	}
+	if more > 0 {
+		c.report(rule.Placeholder, first, "and %d more template texts from here on, not listed one by one: replace them with your own words", more)
+	}
 }
+
+// MaxPlaceholderFindings is how many placeholders one document's findings
+// list one by one.
+const MaxPlaceholderFindings = 1000
 
 // lineMatches lists the byte spans of template text in one line, without
 // overlaps.
@@ -65,34 +94,42 @@ func (c *checker) lineMatches(l prfaq.Line) [][2]int {
 }
 
 // longestFirst drops spans that overlap a longer (or earlier, equally
-// long) one, and sorts what is left by position.
+// long) one, and sorts what is left by position. It marks the bytes kept
+// spans cover, so its time is the spans' total length (each pattern's
+// matches do not overlap one another), not their number squared.
 func longestFirst(ms [][2]int) [][2]int {
+	if len(ms) < 2 {
+		return ms
+	}
 	slices.SortFunc(ms, func(a, b [2]int) int {
 		if la, lb := a[1]-a[0], b[1]-b[0]; la != lb {
 			return lb - la
 		}
 		return a[0] - b[0]
 	})
+	end := 0
+	for _, m := range ms {
+		end = max(end, m[1])
+	}
+	covered := make([]bool, end)
 	var keep [][2]int
 	for _, m := range ms {
-		overlaps := false
-		for _, k := range keep {
-			if m[0] < k[1] && k[0] < m[1] {
-				overlaps = true
-				break
-			}
+		if slices.Contains(covered[m[0]:m[1]], true) {
+			continue
 		}
-		if !overlaps {
-			keep = append(keep, m)
+		for i := m[0]; i < m[1]; i++ {
+			covered[i] = true
 		}
+		keep = append(keep, m)
 	}
 	slices.SortFunc(keep, func(a, b [2]int) int { return a[0] - b[0] })
 	return keep
 }
 
-func (c *checker) reportPlaceholder(l prfaq.Line, byteCol int, text string) {
-	col := len([]rune(l.Text[:byteCol])) + 1
+func (c *checker) reportPlaceholder(l prfaq.Line, col int, text string) bool {
 	if c.report(rule.Placeholder, prfaq.Pos{Line: l.Number, Column: col}, "template text %q is still here: replace it with your own words", text) {
 		c.last().Text = text
+		return true
 	}
+	return false
 }

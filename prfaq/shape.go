@@ -121,6 +121,9 @@ markers:
 				i++
 			}
 			i, col = skipIndent(l, i, 0)
+			if len(s.items)+quotes > MaxContainerDepth {
+				break markers
+			}
 			continue
 		case isListMarker(l, i):
 			base := 0
@@ -139,6 +142,9 @@ markers:
 			}
 			s.items = append(s.items, item{quotes: quotes, content: content})
 			i, col = k, kc
+			if len(s.items)+quotes > MaxContainerDepth {
+				break markers // refused below, without reading further
+			}
 			continue
 		default:
 			break markers // text

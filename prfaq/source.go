@@ -67,6 +67,10 @@ func lineAt(b []byte, i int) int {
 type lineIndex struct {
 	src    []byte
 	starts []int // offset of the first byte of each line
+	// The last position asked for: the next one on the same line further
+	// right counts characters from there (the cells of a table row with
+	// 40,000 columns are asked for left to right).
+	lastLine, lastOff, lastCol int
 }
 
 func newLineIndex(src []byte) *lineIndex {
@@ -89,7 +93,13 @@ func (x *lineIndex) pos(off int) Pos {
 		off = len(x.src)
 	}
 	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	col := utf8.RuneCount(x.src[x.starts[line]:off]) + 1
+	var col int
+	if line+1 == x.lastLine && off >= x.lastOff {
+		col = x.lastCol + utf8.RuneCount(x.src[x.lastOff:off])
+	} else {
+		col = utf8.RuneCount(x.src[x.starts[line]:off]) + 1
+	}
+	x.lastLine, x.lastOff, x.lastCol = line+1, off, col
 	return Pos{Line: line + 1, Column: col}
 }
 
