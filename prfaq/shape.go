@@ -1,7 +1,9 @@
 package prfaq
 
 import (
+	"bytes"
 	"fmt"
+	"strings"
 )
 
 // Shapes of Markdown that make goldmark (v1.8.7, the newest there is) take
@@ -28,8 +30,14 @@ const (
 // the lines, linear in len(src).
 func checkShape(src []byte) *InputError {
 	var s shapeScan
-	line := 1
-	for off := 0; off <= len(src); line++ {
+	line, off := 1, 0
+	// TOML front matter is tomlguard's to judge, and never Markdown.
+	if first, _, _ := bytes.Cut(src, []byte("\n")); strings.TrimRight(string(first), " \t") == "+++" {
+		if end, closeLine := closingFence(src, "+++"); end >= 0 {
+			line, off = closeLine+1, end
+		}
+	}
+	for ; off <= len(src); line++ {
 		end := off
 		for end < len(src) && src[end] != '\n' {
 			end++
