@@ -259,3 +259,25 @@ func TestServerPolicy(t *testing.T) {
 		}
 	})
 }
+
+// TestConfigFromTheBeginning: a range with no base (a brand-new remote)
+// creates its configuration: it is checked with the defaults, and its own
+// .prfaq.toml is not compared with them.
+func TestConfigFromTheBeginning(t *testing.T) {
+	var s agreement.Scenario
+	for _, sc := range agreement.Scenarios() {
+		if sc.Name == "config-loosened" {
+			s = sc
+		}
+	}
+	dir, _ := scenarioRepo(t, s)
+	r, err := openGate(t, dir).Range(context.Background(), "", "change", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Findings {
+		if f.Rule == rule.ConfigWeakened {
+			t.Errorf("a range from the beginning of history: %+v", f)
+		}
+	}
+}

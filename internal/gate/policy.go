@@ -111,22 +111,24 @@ func ServerPolicy(ctx context.Context, repo *gitcmd.Repo) (*config.Config, error
 // configWeakened reports a range that leaves .prfaq.toml looser at b than
 // base (the policy the range is checked with) or unreadable, unless the
 // last commit in the range that changes it, or --ack, acknowledges it.
+//
+// A range from the beginning of history (a brand-new remote, a branch with
+// a history of its own) creates its configuration rather than loosening
+// one: it is checked with the policy and not compared.
 func (g *Gate) configWeakened(ctx context.Context, base *config.Config, a, b string) ([]rule.Finding, error) {
-	if g.Cfg.SeverityOf(rule.ConfigWeakened) == rule.Off {
+	if a == "" || g.Cfg.SeverityOf(rule.ConfigWeakened) == rule.Off {
 		return nil, nil
 	}
 	head, headErr := configAt(ctx, g.Repo, b)
 	if headErr != nil && !errors.Is(headErr, gitcmd.ErrMissing) && !errors.Is(headErr, errNotRegular) {
 		return nil, headErr
 	}
-	if a != "" {
-		old, err := configAt(ctx, g.Repo, a)
-		if err != nil && !errors.Is(err, gitcmd.ErrMissing) && !errors.Is(err, errNotRegular) {
-			return nil, err
-		}
-		if bytes.Equal(old, head) && errors.Is(err, errNotRegular) == errors.Is(headErr, errNotRegular) {
-			return nil, nil // the range does not change it
-		}
+	old, err := configAt(ctx, g.Repo, a)
+	if err != nil && !errors.Is(err, gitcmd.ErrMissing) && !errors.Is(err, errNotRegular) {
+		return nil, err
+	}
+	if bytes.Equal(old, head) && errors.Is(err, errNotRegular) == errors.Is(headErr, errNotRegular) {
+		return nil, nil // the range does not change it
 	}
 	why := loosening(base, head)
 	if errors.Is(headErr, errNotRegular) {
