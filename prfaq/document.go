@@ -45,6 +45,8 @@ type Document struct {
 	PressRelease Span
 	// Lines are the source lines, for rules that scan text.
 	Lines []Line
+	// Suppressions are the prfaq-ignore comments, in document order.
+	Suppressions []Suppression
 }
 
 // Presence is what the reader can say about a part.

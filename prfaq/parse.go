@@ -73,6 +73,7 @@ func (x *Parser) Parse(src []byte) (*Document, error) {
 	p.doc.PressRelease.Pos = Pos{Line: 1, Column: 1}
 	r := newReader(p, p.blocks(root))
 	r.read()
+	p.doc.Suppressions = p.suppressions(root)
 	p.doc.Lines = p.lines(root, newLineIndex(norm))
 	return p.doc, nil
 }
