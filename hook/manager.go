@@ -220,7 +220,9 @@ git prfaq hook run pre-push "$@"
 // PreCommitHooksYAML is the .pre-commit-hooks.yaml shipped at the root of
 // git-prfaq's repository, so that the pre-commit framework can use it by
 // its git URL; a test keeps that file equal to this. language: golang
-// makes pre-commit build the module's commands (go install ./...). Under
+// makes pre-commit build the module's commands (go install ./...); the
+// -system ids (language: system) run the git-prfaq on PATH instead, for
+// teams that install the binary and want no Go toolchain in hooks. Under
 // the framework, pre-push gets no ref lines on stdin: pre-commit passes the
 // range in PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF (and the remote in
 // PRE_COMMIT_REMOTE_NAME, PRE_COMMIT_REMOTE_URL), so `hook run pre-push` has
@@ -243,6 +245,22 @@ const PreCommitHooksYAML = `# Hooks for the pre-commit framework (https://pre-co
   description: Check the PRFAQ documents and initiatives in the commits being pushed.
   entry: git-prfaq hook run pre-push
   language: golang
+  pass_filenames: false
+  always_run: true
+  stages: [push]
+- id: git-prfaq-system
+  name: git-prfaq (staged PRFAQs)
+  description: As git-prfaq, with the git-prfaq already installed on PATH instead of one built by Go.
+  entry: git-prfaq hook run pre-commit
+  language: system
+  pass_filenames: false
+  always_run: true
+  stages: [commit, merge-commit]
+- id: git-prfaq-push-system
+  name: git-prfaq (pushed commits)
+  description: As git-prfaq-push, with the git-prfaq already installed on PATH instead of one built by Go.
+  entry: git-prfaq hook run pre-push
+  language: system
   pass_filenames: false
   always_run: true
   stages: [push]

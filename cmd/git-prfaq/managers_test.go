@@ -114,6 +114,55 @@ func TestPreCommitFramework(t *testing.T) {
 	}
 }
 
+// TestPreCommitFrameworkSystem runs the language: system hooks of
+// .pre-commit-hooks.yaml through `pre-commit try-repo`: no Go toolchain is
+// involved, the git-prfaq on PATH (this test binary) runs. The commit
+// variant refuses a broken staged PRFAQ and passes a good one; the push
+// variant, given a range as pre-commit passes it (PRE_COMMIT_FROM_REF and
+// PRE_COMMIT_TO_REF), refuses a range that adds a broken PRFAQ.
+func TestPreCommitFrameworkSystem(t *testing.T) {
+	t.Parallel()
+	preCommit := requireTool(t, "pre-commit")
+	self, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, env := gitRepo(t)
+	// No Go: a system hook must not build anything.
+	env = append(env, "PRE_COMMIT_HOME="+t.TempDir(), "GOFLAGS=-mod=nonexistent-mode")
+	writeFile(t, filepath.Join(dir, "services", "ship", "PRFAQ.md"), brokenPRFAQ)
+	mustRun(t, dir, env, "git", "add", ".")
+	out, err := runIn(t, dir, env, preCommit, "try-repo", self, "git-prfaq-system", "--verbose")
+	if err == nil || !strings.Contains(out, "metrics-missing") || !strings.Contains(out, "the pre-commit hook refused this") {
+		t.Fatalf("pre-commit try-repo git-prfaq-system passed a broken PRFAQ or did not say why (err %v):\n%s", err, out)
+	}
+	good, err := os.ReadFile(filepath.Join("..", "..", "check", "testdata", "good.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "services", "ship", "PRFAQ.md"), string(good))
+	mustRun(t, dir, env, "git", "add", ".")
+	if out, err := runIn(t, dir, env, preCommit, "try-repo", self, "git-prfaq-system"); err != nil {
+		t.Fatalf("pre-commit try-repo git-prfaq-system refused a good PRFAQ: %v\n%s", err, out)
+	}
+
+	mustRun(t, dir, env, "git", "commit", "-q", "-m", "Add ship")
+	base := strings.TrimSpace(mustRun(t, dir, env, "git", "rev-parse", "HEAD"))
+	writeFile(t, filepath.Join(dir, "services", "dock", "PRFAQ.md"), brokenPRFAQ)
+	mustRun(t, dir, env, "git", "add", ".")
+	mustRun(t, dir, env, "git", "commit", "-q", "-m", "Add dock")
+	push := []string{"try-repo", self, "git-prfaq-push-system", "--hook-stage", "push", "--from-ref", base, "--to-ref", "HEAD", "--verbose"}
+	out, err = runIn(t, dir, env, preCommit, push...)
+	if err == nil || !strings.Contains(out, "services/dock/PRFAQ.md") || strings.Contains(out, "services/ship/PRFAQ.md") {
+		t.Fatalf("pre-commit try-repo git-prfaq-push-system passed a range adding a broken PRFAQ, or checked outside the range (err %v):\n%s", err, out)
+	}
+	mustRun(t, dir, env, "git", "rm", "-q", "services/dock/PRFAQ.md")
+	mustRun(t, dir, env, "git", "commit", "-q", "-m", "Drop dock")
+	if out, err := runIn(t, dir, env, preCommit, push...); err != nil {
+		t.Fatalf("pre-commit try-repo git-prfaq-push-system refused a range that adds nothing broken: %v\n%s", err, out)
+	}
+}
+
 // TestLefthook installs the lefthook.yml shown in the README and expects
 // git commit to be refused for a broken PRFAQ.
 func TestLefthook(t *testing.T) {
