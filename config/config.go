@@ -38,6 +38,7 @@ type Config struct {
 	Placeholders    Placeholders
 	Initiatives     Initiatives
 	Acknowledgement Acknowledgement
+	Hooks           Hooks
 	// Severity holds one entry for every rule id (rule.IDs).
 	Severity map[string]rule.Severity
 
@@ -126,6 +127,56 @@ type Acknowledgement struct {
 	Labels []string
 }
 
+// Hooks is the [hooks] table: what the git hooks refuse.
+type Hooks struct {
+	// FailOn is the least severity of finding that makes a hook refuse
+	// the change: FailOnError (the default), FailOnWarning, or
+	// FailOnNever (findings are shown, nothing is refused; a document
+	// that cannot be read still is). A range (pre-push, pre-receive)
+	// takes it from the policy it is checked with, never the change.
+	FailOn FailOn
+}
+
+// FailOn says which findings fail a check or refuse a change: `check
+// --fail-on` and hooks.fail_on.
+type FailOn string
+
+// The values of FailOn, in order of strictness.
+const (
+	FailOnNever   FailOn = "never"
+	FailOnError   FailOn = "error"
+	FailOnWarning FailOn = "warning"
+)
+
+// FailOns lists the valid values, the default first.
+func FailOns() []FailOn { return []FailOn{FailOnError, FailOnWarning, FailOnNever} }
+
+// Valid reports whether f is one of FailOns.
+func (f FailOn) Valid() bool { return slices.Contains(FailOns(), f) }
+
+// Fails reports whether findings counted as errors and warnings fail
+// under f. An invalid or empty f counts as FailOnError.
+func (f FailOn) Fails(errors, warnings int) bool {
+	switch f {
+	case FailOnNever:
+		return false
+	case FailOnWarning:
+		return errors > 0 || warnings > 0
+	}
+	return errors > 0
+}
+
+// strictness orders fail levels: never, error, warning.
+func (f FailOn) strictness() int {
+	switch f {
+	case FailOnNever:
+		return 0
+	case FailOnWarning:
+		return 2
+	}
+	return 1
+}
+
 // Default returns the built-in configuration. Each call returns a fresh
 // value, so a caller changing it changes nothing else.
 func Default() *Config {
@@ -154,6 +205,7 @@ func Default() *Config {
 			Trailer: "PRFAQ-Ack",
 			Labels:  []string{"prfaq-ack"},
 		},
+		Hooks:    Hooks{FailOn: FailOnError},
 		Severity: defaultSeverity(),
 	}
 	// The default patterns are compiled when first asked for (see

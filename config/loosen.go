@@ -54,6 +54,9 @@ func Loosened(base, head *Config) []string {
 	for _, l := range dropped(head.Acknowledgement.Labels, base.Acknowledgement.Labels, true) {
 		add("acknowledgement.labels accepts %q", l)
 	}
+	if b, h := base.Hooks.FailOn, head.Hooks.FailOn; h.strictness() < b.strictness() {
+		add("hooks.fail_on lowered from %s to %s", b, h)
+	}
 	for _, id := range rule.IDs() {
 		if b, h := base.SeverityOf(id), head.SeverityOf(id); strictness(h) < strictness(b) {
 			add("severity of %s lowered from %s to %s", id, b, h)

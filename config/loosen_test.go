@@ -45,6 +45,9 @@ func TestLoosened(t *testing.T) {
 		}, []string{"placeholders.patterns no longer has", "placeholders.template_sentences turned off"}},
 		{"initiatives", func(c *Config) { c.Initiatives.Trailer = "Project" },
 			[]string{`initiatives.trailer renamed from "Initiative" to "Project"`}},
+		{"hooks.fail_on never", func(c *Config) { c.Hooks.FailOn = FailOnNever },
+			[]string{"hooks.fail_on lowered from error to never"}},
+		{"hooks.fail_on warning is stricter", func(c *Config) { c.Hooks.FailOn = FailOnWarning }, nil},
 		{"absent baselines", func(c *Config) { c.Metrics.AbsentBaseline = append(c.Metrics.AbsentBaseline, "tbd") },
 			[]string{`metrics.absent_baseline accepts "tbd"`}},
 	}
@@ -63,5 +66,10 @@ func TestLoosened(t *testing.T) {
 	}
 	if got := Loosened(head, base); got != nil {
 		t.Errorf("allow_absent_baseline turned off is stricter: Loosened = %q", got)
+	}
+	base, head = Default(), Default()
+	base.Hooks.FailOn = FailOnWarning
+	if got := Loosened(base, head); !slices.Equal(got, []string{"hooks.fail_on lowered from warning to error"}) {
+		t.Errorf("fail_on warning to error: Loosened = %q", got)
 	}
 }

@@ -395,7 +395,7 @@ func (d *decoder) trailer(path []string, v any) (string, bool) {
 
 // Keys of each table, in schema (and template) order.
 var (
-	topKeys          = []string{"documents", "press_release", "sections", "metrics", "placeholders", "initiatives", "acknowledgement", "severity"}
+	topKeys          = []string{"documents", "press_release", "sections", "metrics", "placeholders", "initiatives", "acknowledgement", "hooks", "severity"}
 	documentsKeys    = []string{"globs", "max_bytes"}
 	pressReleaseKeys = []string{"headline_max_words", "max_words"}
 	sectionKeys      = []string{"name", "aliases", "kind", "part", "required", "min_words"}
@@ -403,6 +403,7 @@ var (
 	placeholderKeys  = []string{"patterns", "template_sentences"}
 	initiativeKeys   = []string{"roots", "trailer", "branches"}
 	ackKeys          = []string{"trailer", "labels"}
+	hooksKeys        = []string{"fail_on"}
 )
 
 func fieldNames() []string {
@@ -435,6 +436,9 @@ func (d *decoder) config(c *Config, raw map[string]any) {
 	}
 	if v, ok := raw["acknowledgement"]; ok {
 		d.acknowledgement(c, v)
+	}
+	if v, ok := raw["hooks"]; ok {
+		d.hooks(c, v)
 	}
 	if v, ok := raw["severity"]; ok {
 		d.severity(c, v)
@@ -866,6 +870,23 @@ func (d *decoder) acknowledgement(c *Config, v any) {
 		if list, ok := d.strings(with(path, "labels"), v); ok {
 			c.Acknowledgement.Labels = list
 		}
+	}
+}
+
+func (d *decoder) hooks(c *Config, v any) {
+	path := []string{"hooks"}
+	m, ok := d.table(path, v, hooksKeys...)
+	if !ok {
+		return
+	}
+	if v, ok := m["fail_on"]; ok {
+		p := with(path, "fail_on")
+		s, ok := v.(string)
+		if !ok || !FailOn(s).Valid() {
+			d.fail(p, "want \"error\", \"warning\" or \"never\", got %s", describeSeverity(v))
+			return
+		}
+		c.Hooks.FailOn = FailOn(s)
 	}
 }
 
