@@ -65,7 +65,7 @@ func (p *parser) parseSuppressions(raw []byte, off int) []Suppression {
 			rest = string(raw[m[4]:m[5]])
 		}
 		names, reason, _ := strings.Cut(rest, ":")
-		s.Reason = FoldSpace(strings.TrimSpace(reason))
+		s.Reason = strings.Join(strings.Fields(reason), " ")
 		for _, r := range strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }) {
 			s.Rules = append(s.Rules, strings.ToLower(r))
 		}

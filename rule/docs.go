@@ -116,6 +116,12 @@ var docs = []Doc{
 		Short: "A change loosens the merge gate's own configuration.",
 		Full:  "The range changes .prfaq.toml so that the gate would let more through (a rule turned down, a section no longer required, a limit raised, a glob or placeholder pattern dropped, the acknowledgement trailer renamed), or leaves it unreadable, and no commit acknowledged it. The range is still checked with the configuration of its base; this finding makes the loosening itself visible before it takes effect.",
 		Fix:   "Acknowledge it with a `PRFAQ-Ack: <reason>` trailer on the last commit in the range that changes .prfaq.toml, or undo it.",
+	}, {
+		ID:    SuppressionInvalid,
+		Name:  "SuppressionInvalid",
+		Short: "A prfaq-ignore comment is not a valid suppression.",
+		Full:  "A `<!-- prfaq-ignore RULE: reason -->` (or `prfaq-ignore-file`) comment gives no reason, names no rule or a rule that does not exist, names metric-weakened or config-weakened (whose escape hatch is the acknowledgement trailer), or suppresses nothing: no finding of the rule it names is in the block it covers. A suppression without a reason hides a problem nobody can judge later, and one that suppresses nothing is left over from a problem already fixed.",
+		Fix:   "Write `<!-- prfaq-ignore RULE[, RULE]: reason -->` on the line before the block (or inside a table row) with a known rule and the reason, or remove the comment.",
 	},
 }
 

@@ -29,6 +29,7 @@ const (
 	MetricOverdue          = "metric-overdue"
 	InitiativeWithoutPRFAQ = "initiative-without-prfaq"
 	ConfigWeakened         = "config-weakened"
+	SuppressionInvalid     = "suppression-invalid"
 )
 
 // Severity is how a rule's findings count: "error" fails a check (exit 1),
@@ -69,6 +70,12 @@ type Finding struct {
 	// Suggestion is text to write instead, when the checker can propose
 	// it (the metrics table, pre-filled from a bullet list); several lines.
 	Suggestion string `json:"suggestion,omitempty"`
+
+	// Suppressed is set on a finding a prfaq-ignore comment covers:
+	// reported, with the comment's reason in Suppression, but never
+	// counted as an error or a warning.
+	Suppressed  bool   `json:"suppressed,omitempty"`
+	Suppression string `json:"suppression,omitempty"`
 }
 
 // Location is where a finding points, as text output shows it.
@@ -105,9 +112,13 @@ func rank(s Severity) int {
 	return 2
 }
 
-// Count returns the number of errors and warnings.
+// Count returns the number of errors and warnings; suppressed findings
+// are neither (see CountSuppressed).
 func Count(fs []Finding) (errors, warnings int) {
 	for _, f := range fs {
+		if f.Suppressed {
+			continue
+		}
 		switch f.Severity {
 		case Error:
 			errors++
@@ -116,4 +127,30 @@ func Count(fs []Finding) (errors, warnings int) {
 		}
 	}
 	return errors, warnings
+}
+
+// CountSuppressed returns the number of suppressed findings.
+func CountSuppressed(fs []Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Suppressed {
+			n++
+		}
+	}
+	return n
+}
+
+// Unsuppressed returns the findings that are not suppressed: fs itself
+// when none is.
+func Unsuppressed(fs []Finding) []Finding {
+	if CountSuppressed(fs) == 0 {
+		return fs
+	}
+	out := make([]Finding, 0, len(fs))
+	for _, f := range fs {
+		if !f.Suppressed {
+			out = append(out, f)
+		}
+	}
+	return out
 }
