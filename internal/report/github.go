@@ -22,7 +22,7 @@ func GitHub(w io.Writer, r Run) error {
 			return err
 		}
 	}
-	for _, f := range r.Findings {
+	for _, f := range rule.Unsuppressed(r.Findings) {
 		if _, err := io.WriteString(w, findingCommand(f)); err != nil {
 			return err
 		}

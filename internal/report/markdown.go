@@ -48,7 +48,7 @@ func Markdown(w io.Writer, r Run, l Links) error {
 	m := &mdWriter{links: l}
 	m.verdict(r.Summary)
 	m.unreadable(r.Unreadable)
-	m.findings(r.Findings)
+	m.findings(rule.Unsuppressed(r.Findings))
 	m.changes(r.Changes)
 	m.charts(r.Charts)
 	_, err := io.WriteString(w, m.b.String())

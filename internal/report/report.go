@@ -25,6 +25,10 @@ type Summary struct {
 	// (not text, over documents.max_bytes, front matter too deep): they
 	// were not checked, so they fail the check as errors do.
 	Unreadable int `json:"unreadable"`
+	// Suppressed counts the findings a prfaq-ignore comment covers: they
+	// are listed (with "suppressed": true) but neither errors nor
+	// warnings, and never fail the check.
+	Suppressed int `json:"suppressed"`
 }
 
 // Failed reports whether the check failed: an error, or a document it
@@ -41,7 +45,7 @@ type Unreadable struct {
 // Summarize counts findings over files checked.
 func Summarize(files int, fs []rule.Finding) Summary {
 	e, w := rule.Count(fs)
-	return Summary{Files: files, Errors: e, Warnings: w}
+	return Summary{Files: files, Errors: e, Warnings: w, Suppressed: rule.CountSuppressed(fs)}
 }
 
 // JSON writes the check report as the README ("Formats") defines it.
@@ -72,9 +76,11 @@ func (s Style) severity(sev rule.Severity) string {
 }
 
 // Text writes one line per finding, file:line:col first so editors and
-// terminals can jump to it, then a summary line.
+// terminals can jump to it, then a summary line. Suppressed findings are
+// only counted there: their reasons are in the documents, and JSON and
+// SARIF list them.
 func Text(w io.Writer, fs []rule.Finding, sum Summary, st Style) error {
-	for _, f := range fs {
+	for _, f := range rule.Unsuppressed(fs) {
 		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", oneLine(f.Location()),
 			st.severity(f.Severity), oneLine(f.Message), f.Rule); err != nil {
 			return err
@@ -96,11 +102,15 @@ func summaryLine(s Summary, st Style) string {
 }
 
 // counts is "N errors, N warnings", then ", N unreadable" when a document
-// could not be read.
+// could not be read and ", N suppressed" when a prfaq-ignore comment
+// covered findings.
 func counts(s Summary) string {
 	c := plural(s.Errors, "error") + ", " + plural(s.Warnings, "warning")
 	if s.Unreadable > 0 {
 		c += fmt.Sprintf(", %d unreadable", s.Unreadable)
+	}
+	if s.Suppressed > 0 {
+		c += fmt.Sprintf(", %d suppressed", s.Suppressed)
 	}
 	return c
 }

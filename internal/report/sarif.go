@@ -129,6 +129,11 @@ func sarifResultOf(f rule.Finding, index map[string]int, seen map[string]int) sa
 	if i, ok := index[f.Rule]; ok {
 		res.RuleIndex = i
 	}
+	if f.Suppressed {
+		// Suppressed in the document itself: SARIF 3.35, so that code
+		// scanning shows the alert as dismissed, with the reason.
+		res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.Suppression}}
+	}
 	if p := sarifPropsOf(f); p != (sarifResultProps{}) {
 		res.Properties = &p
 	}
@@ -242,13 +247,21 @@ type sarifRuleProps struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             sarifText         `json:"message"`
-	Locations           []sarifLocation   `json:"locations,omitempty"`
-	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	Properties          *sarifResultProps `json:"properties,omitempty"`
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations,omitempty"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Properties          *sarifResultProps  `json:"properties,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+// sarifSuppression is a result's suppression (SARIF 3.35): inSource, a
+// prfaq-ignore comment, with its reason.
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 // sarifResultProps is a result's property bag (SARIF 3.8: any names but
