@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/report"
 	"github.com/prfaq/git-prfaq/internal/scan"
@@ -14,7 +15,7 @@ import (
 
 var checkHelp = helpText{
 	name:     "check",
-	synopsis: "check [PATH...] [--staged] [--all] [--range A..B | --base REV] [--format text|json|github|sarif|markdown] [--today YYYY-MM-DD]",
+	synopsis: "check [PATH...] [--staged] [--all] [--range A..B | --base REV] [--format text|json|github|sarif|markdown] [--fail-on error|warning|never] [--today YYYY-MM-DD]",
 	about: `Check PRFAQ documents against the rules (see README: rule IDs).
 
 With no PATH and no mode, checks the PRFAQ documents changed in the work
@@ -34,8 +35,14 @@ $GITHUB_STEP_SUMMARY set, the Markdown report is appended to it too),
 sarif (SARIF 2.1.0 for code scanning) or markdown (a pull-request report;
 with --range/--base, a chart of each target that changed).
 
-Exit status: 0 nothing at error severity, 1 errors found, 2 usage,
-configuration, unreadable file or repository error.`,
+--fail-on: which findings fail the check (exit 1): error (default),
+warning (warnings too) or never (findings are reported, the exit status
+is 0; a document that cannot be read is still 2). The hooks read
+hooks.fail_on in .prfaq.toml instead.
+
+Exit status: 0 nothing that fails (by default: nothing at error
+severity), 1 findings that fail, 2 usage, configuration, unreadable file
+or repository error.`,
 }
 
 type checkFlags struct {
@@ -44,6 +51,7 @@ type checkFlags struct {
 	base        string
 	ack         string
 	format      string
+	failOn      string
 	today       string
 }
 
@@ -56,11 +64,12 @@ func runCheck(e *env, args []string) (int, error) {
 	fs.StringVar(&f.base, "base", "", "check what a pull request into REV would be checked for (REV...HEAD)")
 	fs.StringVar(&f.ack, "ack", "", "with --range/--base: acknowledge every weakening with this reason (e.g. a pull-request label)")
 	fs.StringVar(&f.format, "format", "text", "output format: text, json, github, sarif or markdown")
+	fs.StringVar(&f.failOn, "fail-on", string(config.FailOnError), "which findings fail the check: error, warning or never")
 	fs.StringVar(&f.today, "today", "", "date for deadline rules, YYYY-MM-DD (default: $GIT_PRFAQ_TODAY, else today in UTC)")
 	if err := parse(fs, args); err != nil {
 		return exitUsage, err
 	}
-	if err := checkValues(fs, rangeOption, baseOption, ackOption, todayOption); err != nil {
+	if err := checkValues(fs, rangeOption, baseOption, ackOption, failOnOption, todayOption); err != nil {
 		return exitUsage, err
 	}
 	if err := checkPaths(fs.Args()); err != nil {
@@ -88,14 +97,15 @@ func runCheck(e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	results, findings := scan.Check(files, w.cfg, today)
-	return writeCheck(e, f.format, results, findings, nil, nil)
+	return writeCheck(e, f, results, findings, nil, nil)
 }
 
 // The flags of check whose values checkValues vets.
 var (
-	rangeOption = valueFlag{"range", "the range", "--range origin/main..HEAD"}
-	baseOption  = valueFlag{"base", "the base revision", "--base origin/main"}
-	ackOption   = valueFlag{"ack", "the reason", `--ack "label prfaq-ack"`}
+	rangeOption  = valueFlag{"range", "the range", "--range origin/main..HEAD"}
+	baseOption   = valueFlag{"base", "the base revision", "--base origin/main"}
+	ackOption    = valueFlag{"ack", "the reason", `--ack "label prfaq-ack"`}
+	failOnOption = valueFlag{"fail-on", "error, warning or never", "--fail-on warning"}
 )
 
 func checkMode(f checkFlags, paths []string) error {
@@ -114,6 +124,8 @@ func checkMode(f checkFlags, paths []string) error {
 		return fmt.Errorf("give PATHs or a mode (--staged, --all, --range, --base), not both")
 	case !slices.Contains(report.Formats(), f.format):
 		return fmt.Errorf("unknown --format %q: use text, json, github, sarif or markdown", f.format)
+	case !config.FailOn(f.failOn).Valid():
+		return fmt.Errorf("unknown --fail-on %q: use error, warning or never", f.failOn)
 	}
 	return nil
 }
@@ -139,14 +151,15 @@ func checkAll(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 			return exitUsage, err
 		}
 	}
-	return writeCheck(e, f.format, results, findings, nil, nil)
+	return writeCheck(e, f, results, findings, nil, nil)
 }
 
 // writeCheck prints the report, then one line per unreadable file on
 // stderr; an unreadable file fails the report's summary in every format
-// and makes the exit status 2. changes and charts come from a range (nil
-// otherwise).
-func writeCheck(e *env, format string, results []scan.Result, findings []rule.Finding, changes []change.Change, charts []report.Chart) (int, error) {
+// and makes the exit status 2. Findings make it 1 as --fail-on says.
+// changes and charts come from a range (nil otherwise).
+func writeCheck(e *env, f checkFlags, results []scan.Result, findings []rule.Finding, changes []change.Change, charts []report.Chart) (int, error) {
+	format := f.format
 	unreadable := unreadableOf(results)
 	sum := report.Summarize(len(results), findings)
 	sum.Unreadable = len(unreadable)
@@ -155,8 +168,15 @@ func writeCheck(e *env, format string, results []scan.Result, findings []rule.Fi
 		return exitUsage, fmt.Errorf("write report: %w", err)
 	}
 	code := exitOK
-	if sum.Errors > 0 {
+	failOn := config.FailOn(f.failOn)
+	switch {
+	case failOn.Fails(sum.Errors, sum.Warnings):
 		code = exitFindings
+		if sum.Errors == 0 {
+			fmt.Fprintf(e.stderr, "git-prfaq check: failing on %d warning(s): --fail-on %s\n", sum.Warnings, failOn)
+		}
+	case sum.Errors > 0:
+		fmt.Fprintf(e.stderr, "git-prfaq check: not failing on %d error(s): --fail-on %s\n", sum.Errors, failOn)
 	}
 	for _, u := range unreadable {
 		fmt.Fprintf(e.stderr, "git-prfaq check: %s\n", report.EscapeLine(u.Message))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/config"
@@ -11,6 +12,7 @@ import (
 	"github.com/prfaq/git-prfaq/internal/gate"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
 	"github.com/prfaq/git-prfaq/internal/report"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 var hookHelp = helpText{
@@ -198,6 +200,10 @@ func commitMsg(e *env, g *gate.Gate, args []string) (*gate.Report, error) {
 	return g.CommitMsg(e.ctx, msg)
 }
 
+// writeHookReport prints the findings, if any, on stderr and says whether
+// the hook refuses the change: by hooks.fail_on of the configuration the
+// change was checked with (hookFails). A document that cannot be read
+// refuses it whatever fail_on says.
 func writeHookReport(e *env, name string, rep *gate.Report) (int, error) {
 	code := exitOK
 	unreadable := unreadableOf(rep.Results)
@@ -213,13 +219,40 @@ func writeHookReport(e *env, name string, rep *gate.Report) (int, error) {
 	if err := report.Text(e.stderr, rep.Findings, sum, report.Style{Color: colorOK(e.stderr)}); err != nil {
 		return exitUsage, err
 	}
-	if sum.Failed() {
+	fails := hookFails(name, rep)
+	switch {
+	case fails && sum.Errors == 0:
+		fmt.Fprintf(e.stderr, "git-prfaq: hooks.fail_on = %q in %s: warnings refuse the change too\n", config.FailOnWarning, config.FileName)
+	case !fails && sum.Errors > 0 && len(unreadable) == 0:
+		fmt.Fprintf(e.stderr, "git-prfaq: the %s hook lets this through: hooks.fail_on = %q in %s\n", name, config.FailOnNever, config.FileName)
+	}
+	if fails || len(unreadable) > 0 {
 		fmt.Fprintln(e.stderr, refusal(name))
 		if code == exitOK {
 			code = exitFindings
 		}
 	}
 	return code, nil
+}
+
+// hookFails reports whether the findings of rep refuse the change under
+// hooks.fail_on of the configuration they were checked with; a push's
+// ranges each by their own policy's. Before the commit message exists
+// (pre-commit, pre-merge-commit), a weakening is only a warning waiting
+// for its acknowledgement in the message, which commit-msg judges: it
+// never refuses there, even with fail_on = "warning".
+func hookFails(name string, rep *gate.Report) bool {
+	if len(rep.Ranges) > 0 {
+		return slices.ContainsFunc(rep.Ranges, func(r *gate.Report) bool { return hookFails(name, r) })
+	}
+	fs := rep.Findings
+	if name == "pre-commit" || name == "pre-merge-commit" {
+		fs = slices.DeleteFunc(slices.Clone(fs), func(f rule.Finding) bool {
+			return f.Severity == rule.Warning && (f.Rule == rule.MetricWeakened || f.Rule == rule.ConfigWeakened)
+		})
+	}
+	sum := report.Summarize(0, fs)
+	return rep.FailOn.Fails(sum.Errors, sum.Warnings)
 }
 
 // refusal is the last line of a failed hook: what to do next. A server's

@@ -27,7 +27,7 @@ func runRange(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 		return exitUsage, err
 	}
 	charts := rangeCharts(e, w, f.format, a, b, rep.Changes)
-	return writeCheck(e, f.format, rep.Results, rep.Findings, rep.Changes, charts)
+	return writeCheck(e, f, rep.Results, rep.Findings, rep.Changes, charts)
 }
 
 // rangeCharts reads the history of each target the range changed, for the

@@ -44,6 +44,15 @@ type Report struct {
 	Results  []scan.Result   // the documents checked
 	Findings []rule.Finding  // every finding, sorted
 	Changes  []change.Change // metric changes, for reports
+	// FailOn is hooks.fail_on of the configuration the change was checked
+	// with: the committer's work tree for a commit, HEAD's for a merge,
+	// the range's policy (its base's, or a server's) for a range. It is
+	// "" for a report merged from several ranges: see Ranges.
+	FailOn config.FailOn
+	// Ranges holds, for a push (PrePush, PreReceive), the report of each
+	// range checked; its Results, Findings and Changes are merged above.
+	// Each range fails by its own policy's FailOn.
+	Ranges []*Report
 }
 
 // Staged checks what `git commit` would record: every PRFAQ added or
@@ -56,7 +65,7 @@ func (g *Gate) Staged(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Results: st.results, Changes: st.changes}
+	r := &Report{Results: st.results, Changes: st.changes, FailOn: g.Cfg.Hooks.FailOn}
 	r.Findings = append(r.Findings, st.findings...)
 	r.Findings = append(r.Findings, st.initiatives...)
 	r.Findings = append(r.Findings, g.verdict(st.changes, atPending)...)
@@ -83,7 +92,7 @@ func (g *Gate) CommitMsg(ctx context.Context, message []byte) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Results: st.results, Changes: st.changes}
+	r := &Report{Results: st.results, Changes: st.changes, FailOn: g.Cfg.Hooks.FailOn}
 	if len(st.files) == 0 {
 		for _, name := range values(trailers, g.Cfg.Initiatives.Trailer) {
 			r.Findings = append(r.Findings, initiative.TrailerFinding(g.Cfg, "", name))

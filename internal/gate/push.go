@@ -134,7 +134,8 @@ func (g *Gate) newBranch(ctx context.Context, ref, tip, not string) (refUpdate, 
 	return refUpdate{Ref: ref, Base: base, Tip: tip}, true, nil
 }
 
-// checkUpdates checks each range and merges the reports.
+// checkUpdates checks each range and merges the reports, keeping each in
+// Ranges: ranges from different bases may have different policies.
 func (g *Gate) checkUpdates(ctx context.Context, updates []refUpdate) (*Report, error) {
 	all := &Report{}
 	for _, u := range updates {
@@ -146,6 +147,7 @@ func (g *Gate) checkUpdates(ctx context.Context, updates []refUpdate) (*Report, 
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", u.Ref, err)
 		}
+		all.Ranges = append(all.Ranges, r)
 		all.Results = append(all.Results, r.Results...)
 		all.Findings = append(all.Findings, r.Findings...)
 		all.Changes = append(all.Changes, r.Changes...)

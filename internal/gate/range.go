@@ -44,7 +44,7 @@ func (g *Gate) checkRange(ctx context.Context, a, b, branch string) (*Report, er
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{}
+	r := &Report{FailOn: g.Cfg.Hooks.FailOn}
 	r.Results, r.Findings = scan.Check(files, g.Cfg, g.Today)
 	more, err := g.rangeInitiatives(ctx, a, b, branch, paths(files))
 	if err != nil {
