@@ -39,7 +39,9 @@ func (c *checker) suppress() {
 		}
 		var unused []string
 		for _, r := range s.Rules {
-			if !used[r] {
+			// A rule switched off has nothing to suppress: naming it is
+			// harmless, not a stale comment to report.
+			if !used[r] && c.cfg.SeverityOf(r) != rule.Off {
 				unused = append(unused, r)
 			}
 		}

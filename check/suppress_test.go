@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/rule"
 )
 
@@ -186,5 +187,17 @@ func TestSuppressedNotCounted(t *testing.T) {
 	fs := run(t, src, nil)
 	if e, w := rule.Count(fs); e != 0 || w != 0 || rule.CountSuppressed(fs) != 1 || len(rule.Unsuppressed(fs)) != 0 {
 		t.Errorf("Count = %d, %d, CountSuppressed = %d for %+v; want 0, 0, 1", e, w, rule.CountSuppressed(fs), fs)
+	}
+}
+
+// TestSuppressionOfARuleSwitchedOff: a comment naming a rule the
+// configuration switched off suppresses nothing, harmlessly: it is not a
+// stale comment to report.
+func TestSuppressionOfARuleSwitchedOff(t *testing.T) {
+	cfg := config.Default()
+	cfg.Severity[rule.Placeholder] = rule.Off
+	src := strings.Replace(goodDoc(t), "Sign up at example.com/ledger", "<!-- prfaq-ignore placeholder: the page opens at launch -->\nTODO sign up at example.com/ledger", 1)
+	for _, f := range run(t, src, cfg) {
+		t.Errorf("unexpected finding %+v", f)
 	}
 }
