@@ -199,6 +199,60 @@ func TestCheckPullRequest(t *testing.T) {
 		outputs: map[string]string{"findings": "1", "weakened": "1"},
 		stdout:  []string{weakenedAnnotation, `(?m)^::warning title=git-prfaq::1 error\(s\) found; fail-on-findings is false`},
 	}, {
+		name:    "fail-on never passes with the findings reported",
+		head:    o.weak,
+		env:     []string{"INPUT_FAIL_ON=never"},
+		code:    0,
+		outputs: map[string]string{"findings": "1", "weakened": "1"},
+		stdout:  []string{weakenedAnnotation, `(?m)^::warning title=git-prfaq::1 error\(s\) found; fail-on is never, so this step passes`},
+	}, {
+		name:    "fail-on error fails on errors, whatever fail-on-findings says",
+		head:    o.weak,
+		env:     []string{"INPUT_FAIL_ON=ERROR", "INPUT_FAIL_ON_FINDINGS=false"},
+		code:    1,
+		outputs: map[string]string{"findings": "1"},
+		stdout:  []string{`(?m)^::warning title=git-prfaq::fail-on is error and fail-on-findings is false: fail-on wins`, `git-prfaq found 1 error\(s\) and 0 warning\(s\), and fail-on is error`},
+	}, {
+		name:    "fail-on-findings true is fail-on error",
+		head:    o.weak,
+		env:     []string{"INPUT_FAIL_ON_FINDINGS=true"},
+		code:    1,
+		outputs: map[string]string{"findings": "1"},
+		not:     []string{`fail-on wins`},
+	}, {
+		name:    "fail-on warning passes a range without findings",
+		head:    o.clean,
+		env:     []string{"INPUT_FAIL_ON=warning"},
+		code:    0,
+		outputs: map[string]string{"findings": "0", "warnings": "0"},
+	}, {
+		// The weakening on a draft is a warning: it passes by default and
+		// fails with fail-on warning.
+		name:    "fail-on warning fails on warnings",
+		head:    o.weak,
+		event:   "workflow_dispatch",
+		payload: map[string]any{"ref": "refs/heads/weak"},
+		env:     []string{"INPUT_BASE=main", "INPUT_FAIL_ON=warning"},
+		prepare: draftCommit,
+		code:    1,
+		outputs: map[string]string{"findings": "0", "warnings": "1"},
+		stdout:  []string{`git-prfaq found 0 error\(s\) and 1 warning\(s\), and fail-on is warning`},
+	}, {
+		name:    "warnings pass under the default fail-on",
+		head:    o.weak,
+		event:   "workflow_dispatch",
+		payload: map[string]any{"ref": "refs/heads/weak"},
+		env:     []string{"INPUT_BASE=main"},
+		prepare: draftCommit,
+		code:    0,
+		outputs: map[string]string{"findings": "0", "warnings": "1"},
+	}, {
+		name:   "fail-on must be error, warning or never",
+		head:   o.weak,
+		env:    []string{"INPUT_FAIL_ON=warnings"},
+		code:   2,
+		stdout: []string{`(?m)^::error title=git-prfaq::fail-on: "warnings" is not error, warning or never`},
+	}, {
 		name:   "fail-on-findings must be true or false",
 		head:   o.weak,
 		env:    []string{"INPUT_FAIL_ON_FINDINGS=maybe"},
@@ -422,4 +476,13 @@ func TestCheckMergeCommitCheckout(t *testing.T) {
 	if !strings.Contains(res.stdout, "Fetching "+o.mainTip+" "+o.clean+" from origin") {
 		t.Errorf("did not fetch base.sha and head.sha:\n%s", res)
 	}
+}
+
+// draftCommit commits, on the checked-out head, the PRFAQ marked a draft:
+// its weakening is then a warning, not an error.
+func draftCommit(t *testing.T, ws string, _ *origin) {
+	t.Helper()
+	doc := filepath.Join(ws, "services/pay/PRFAQ.md")
+	writeFile(t, doc, strings.Replace(readFile(t, doc), `status = "review"`, `status = "draft"`, 1))
+	git(t, ws, baseEnv(t), "commit", "-q", "-a", "-m", "Back to draft")
 }

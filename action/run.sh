@@ -538,11 +538,24 @@ cmd_check() {
   check_text "the sarif input" "${INPUT_SARIF:-}" "a path such as results/prfaq.sarif"
   check_text "the ack-label input" "${INPUT_ACK_LABEL:-}" "a label name"
 
-  local fail
-  case $(lower "${INPUT_FAIL_ON_FINDINGS:-true}") in
-    true) fail=true ;;
-    false) fail=false ;;
-    *) die 2 "fail-on-findings: \"${INPUT_FAIL_ON_FINDINGS}\" is neither true nor false" ;;
+  # fail-on: which findings fail the step. fail-on-findings is its older
+  # alias: true is error, false is never; fail-on wins when both are set.
+  local fail_on alias=''
+  case $(lower "${INPUT_FAIL_ON_FINDINGS:-}") in
+    '') ;;
+    true) alias=error ;;
+    false) alias=never ;;
+    *) die 2 "fail-on-findings: \"${INPUT_FAIL_ON_FINDINGS}\" is neither true nor false (it is the older name of fail-on: true is error, false is never)" ;;
+  esac
+  fail_on=$(lower "${INPUT_FAIL_ON:-}")
+  case $fail_on in
+    '') fail_on=${alias:-error} ;;
+    error | warning | never)
+      if [ -n "$alias" ] && [ "$alias" != "$fail_on" ]; then
+        warning "fail-on is $fail_on and fail-on-findings is ${INPUT_FAIL_ON_FINDINGS}: fail-on wins; remove fail-on-findings"
+      fi
+      ;;
+    *) die 2 "fail-on: \"${INPUT_FAIL_ON}\" is not error, warning or never" ;;
   esac
 
   if [ -n "$event" ] && [ ! -f "$event" ]; then
@@ -706,15 +719,27 @@ cmd_check() {
   set_output range "${mb:+$mb..$head}"
   set_output sarif "$sarif"
 
-  if [ "$rc" -eq 0 ]; then
-    return 0
+  # The JSON run exited 1 for errors; fail-on decides what fails the step
+  # (git-prfaq itself is run without --fail-on, so any release works).
+  findings=${findings:-0}
+  warnings=${warnings:-0}
+  local fails=false
+  case $fail_on in
+    error) [ "$rc" -eq 0 ] || fails=true ;;
+    warning) if [ "$rc" -ne 0 ] || [ "$warnings" -gt 0 ]; then fails=true; fi ;;
+  esac
+  if [ "$fails" = true ]; then
+    echo "git-prfaq found $findings error(s) and $warnings warning(s), and fail-on is $fail_on: see the annotations and the job summary" >&2
+    return 1
   fi
-  if [ "$fail" = false ]; then
-    warning "$findings error(s) found; fail-on-findings is false, so this step passes"
-    return 0
+  if [ "$rc" -ne 0 ]; then
+    if [ -n "${INPUT_FAIL_ON:-}" ]; then
+      warning "$findings error(s) found; fail-on is $fail_on, so this step passes"
+    else
+      warning "$findings error(s) found; fail-on-findings is false, so this step passes"
+    fi
   fi
-  echo "git-prfaq found $findings error(s): see the annotations and the job summary" >&2
-  return 1
+  return 0
 }
 
 case ${1:-} in
