@@ -1,12 +1,9 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/rule"
@@ -32,7 +29,7 @@ const (
 	srcRoot = "%SRCROOT%"
 	// fingerprintKey names our partial fingerprint; the version suffix
 	// lets the recipe change without matching old alerts wrongly.
-	fingerprintKey = "prfaqFinding/v1"
+	fingerprintKey = "prfaqFinding/v2"
 )
 
 // SARIF writes the findings as a SARIF 2.1.0 log that GitHub code
@@ -147,7 +144,7 @@ func sarifResultOf(f rule.Finding, index map[string]int, seen map[string]int) sa
 		// A commit or a branch is no place in the tree: say it in words.
 		res.Message.Text = at + ": " + f.Message
 	}
-	key := fingerprint(f)
+	key := f.Fingerprint()
 	res.PartialFingerprints = map[string]string{fingerprintKey: key + ":" + strconv.Itoa(seen[key]+1)}
 	seen[key]++
 	return res
@@ -163,21 +160,6 @@ func sarifPropsOf(f rule.Finding) sarifResultProps {
 		Section: f.Section, Question: f.Question, Text: f.Text, Metric: f.Metric, Field: f.Field,
 		Commit: f.Commit, Ref: f.Ref, Suggestion: f.Suggestion,
 	}
-}
-
-// fingerprint identifies a finding across runs while lines move: the rule,
-// the file (or commit, or branch) and the message with its digits taken
-// out, since messages quote counts and positions that edits elsewhere
-// change.
-func fingerprint(f rule.Finding) string {
-	msg := strings.Map(func(r rune) rune {
-		if '0' <= r && r <= '9' {
-			return -1
-		}
-		return r
-	}, f.Message)
-	sum := sha256.Sum256([]byte(f.Rule + "\x00" + where(f) + "\x00" + msg))
-	return hex.EncodeToString(sum[:16])
 }
 
 // The SARIF 2.1.0 objects git-prfaq writes: only the properties it fills.
