@@ -39,6 +39,7 @@ type Config struct {
 	Initiatives     Initiatives
 	Acknowledgement Acknowledgement
 	Hooks           Hooks
+	Baseline        Baseline
 	// Severity holds one entry for every rule id (rule.IDs).
 	Severity map[string]rule.Severity
 
@@ -135,6 +136,15 @@ type Hooks struct {
 	// that cannot be read still is). A range (pre-push, pre-receive)
 	// takes it from the policy it is checked with, never the change.
 	FailOn FailOn
+}
+
+// Baseline is the [baseline] table: the baseline of known findings.
+type Baseline struct {
+	// File is the baseline file (git prfaq check --write-baseline), a
+	// slash path from the repository root; "" for none. Its findings are
+	// counted, not reported, by check and the hooks. A range reads it as
+	// committed at its base, never the change's own.
+	File string
 }
 
 // FailOn says which findings fail a check or refuse a change: `check

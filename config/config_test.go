@@ -175,6 +175,7 @@ func allKeys() []string {
 	add("initiatives", initiativeKeys)
 	add("acknowledgement", ackKeys)
 	add("hooks", hooksKeys)
+	add("baseline", baselineKeys)
 	add("severity", rule.IDs())
 	sort.Strings(out)
 	return out
@@ -466,7 +467,7 @@ func TestErrors(t *testing.T) {
 		{"not UTF-8", "# ok\n# \xff\n",
 			`.prfaq.toml:2: not UTF-8 text; save the file as UTF-8`},
 		{"unknown top-level key", "[document]\nglobs = []\n",
-			`.prfaq.toml:1: unknown key "document" (known keys: documents, press_release, sections, metrics, placeholders, initiatives, acknowledgement, hooks, severity)`},
+			`.prfaq.toml:1: unknown key "document" (known keys: documents, press_release, sections, metrics, placeholders, initiatives, acknowledgement, hooks, baseline, severity)`},
 		{"unknown key in an inline table", "documents = { globs = ['x.md'],\n  max_byte = 3 }\n",
 			`.prfaq.toml:2: unknown key "documents.max_byte" (known keys: globs, max_bytes)`},
 		{"unknown key in the third section", "[[sections]]\nname = 'A'\n[[sections]]\nname = 'B'\n[[sections]]\nname = 'C'\nkind = 'metrics'\nmin_word = 3\n",

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -42,5 +43,32 @@ func TestFailOnFails(t *testing.T) {
 		if got := tt.f.Fails(tt.errors, tt.warnings); got != tt.want {
 			t.Errorf("FailOn(%q).Fails(%d, %d) = %v", tt.f, tt.errors, tt.warnings, got)
 		}
+	}
+}
+
+func TestBaselineFile(t *testing.T) {
+	if got := Default().Baseline.File; got != "" {
+		t.Errorf("default baseline.file = %q", got)
+	}
+	c := mustParse(t, "[baseline]\nfile = \"ci/.prfaq-baseline.json\"\n")
+	if c.Baseline.File != "ci/.prfaq-baseline.json" {
+		t.Errorf("baseline.file read as %q", c.Baseline.File)
+	}
+	for _, bad := range []string{"/etc/x.json", "../x.json", "a//b.json", `a\b.json`, "a/"} {
+		src := "[baseline]\nfile = \"" + strings.ReplaceAll(bad, `\`, `\\`) + "\"\n"
+		if _, err := Parse(FileName, []byte(src)); err == nil || !strings.Contains(err.Error(), ".prfaq.toml:2: baseline.file: want a slash path inside the repository") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+	if _, err := Parse(FileName, []byte("[baseline]\nfile = 1\n")); err == nil {
+		t.Error("file = 1 accepted")
+	}
+	base, head := Default(), Default()
+	head.Baseline.File = ".prfaq-baseline.json"
+	if got := Loosened(base, head); len(got) != 1 || !strings.Contains(got[0], "baseline.file set") {
+		t.Errorf("Loosened: %v", got)
+	}
+	if got := Loosened(head, base); len(got) != 0 {
+		t.Errorf("dropping the baseline loosens: %v", got)
 	}
 }

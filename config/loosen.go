@@ -57,6 +57,9 @@ func Loosened(base, head *Config) []string {
 	if b, h := base.Hooks.FailOn, head.Hooks.FailOn; h.strictness() < b.strictness() {
 		add("hooks.fail_on lowered from %s to %s", b, h)
 	}
+	if b, h := base.Baseline.File, head.Baseline.File; h != b && h != "" {
+		add("baseline.file set to %q (was %q): its findings would not be reported", h, b)
+	}
 	for _, id := range rule.IDs() {
 		if b, h := base.SeverityOf(id), head.SeverityOf(id); strictness(h) < strictness(b) {
 			add("severity of %s lowered from %s to %s", id, b, h)

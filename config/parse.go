@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -68,6 +69,13 @@ func (e *FileError) Error() string {
 // or anything else but a regular file is refused, never opened for
 // reading. Every error is a *FileError.
 func Load(root string) (*Config, error) {
+	c, _, err := LoadFile(root)
+	return c, err
+}
+
+// LoadFile is Load, also returning the file's bytes (nil when there is
+// none), for Effective to say which line set each value.
+func LoadFile(root string) (*Config, []byte, error) {
 	tooBig := &FileError{File: FileName, Msg: fmt.Sprintf("larger than %d bytes; a configuration this big is surely not one", maxFileBytes)}
 	data, err := safefile.ReadFile(root, FileName, func(size int64) error {
 		if size > maxFileBytes {
@@ -77,17 +85,18 @@ func Load(root string) (*Config, error) {
 	}, maxFileBytes)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return Default(), nil
+		return Default(), nil, nil
 	case err == tooBig:
-		return nil, tooBig
+		return nil, nil, tooBig
 	case errors.Is(err, safefile.ErrSymlink):
-		return nil, &FileError{File: FileName, Msg: "is a symbolic link, which git-prfaq does not follow: make it a regular file (git prfaq init --force writes a fresh one, keeping the link as " + FileName + ".bak)"}
+		return nil, nil, &FileError{File: FileName, Msg: "is a symbolic link, which git-prfaq does not follow: make it a regular file (git prfaq init --force writes a fresh one, keeping the link as " + FileName + ".bak)"}
 	case errors.Is(err, safefile.ErrNotRegular):
-		return nil, &FileError{File: FileName, Msg: oneLine(err.Error()) + "; make it a regular file or remove it"}
+		return nil, nil, &FileError{File: FileName, Msg: oneLine(err.Error()) + "; make it a regular file or remove it"}
 	case err != nil:
-		return nil, &FileError{File: FileName, Msg: "cannot read: " + oneLine(err.Error()) + "; fix its permissions or remove it"}
+		return nil, nil, &FileError{File: FileName, Msg: "cannot read: " + oneLine(err.Error()) + "; fix its permissions or remove it"}
 	}
-	return Parse(FileName, data)
+	c, err := Parse(FileName, data)
+	return c, data, err
 }
 
 // Parse reads a .prfaq.toml held in data, merges it over the defaults and
@@ -395,7 +404,7 @@ func (d *decoder) trailer(path []string, v any) (string, bool) {
 
 // Keys of each table, in schema (and template) order.
 var (
-	topKeys          = []string{"documents", "press_release", "sections", "metrics", "placeholders", "initiatives", "acknowledgement", "hooks", "severity"}
+	topKeys          = []string{"documents", "press_release", "sections", "metrics", "placeholders", "initiatives", "acknowledgement", "hooks", "baseline", "severity"}
 	documentsKeys    = []string{"globs", "max_bytes"}
 	pressReleaseKeys = []string{"headline_max_words", "max_words"}
 	sectionKeys      = []string{"name", "aliases", "kind", "part", "required", "min_words"}
@@ -404,6 +413,7 @@ var (
 	initiativeKeys   = []string{"roots", "trailer", "branches"}
 	ackKeys          = []string{"trailer", "labels"}
 	hooksKeys        = []string{"fail_on"}
+	baselineKeys     = []string{"file"}
 )
 
 func fieldNames() []string {
@@ -439,6 +449,9 @@ func (d *decoder) config(c *Config, raw map[string]any) {
 	}
 	if v, ok := raw["hooks"]; ok {
 		d.hooks(c, v)
+	}
+	if v, ok := raw["baseline"]; ok {
+		d.baseline(c, v)
 	}
 	if v, ok := raw["severity"]; ok {
 		d.severity(c, v)
@@ -887,6 +900,26 @@ func (d *decoder) hooks(c *Config, v any) {
 			return
 		}
 		c.Hooks.FailOn = FailOn(s)
+	}
+}
+
+func (d *decoder) baseline(c *Config, v any) {
+	path := []string{"baseline"}
+	m, ok := d.table(path, v, baselineKeys...)
+	if !ok {
+		return
+	}
+	if v, ok := m["file"]; ok {
+		p := with(path, "file")
+		s, ok := d.str(p, v)
+		if !ok {
+			return
+		}
+		if s != "" && (strings.HasPrefix(s, "/") || strings.Contains(s, "\\") || slices.Contains(strings.Split(s, "/"), "..") || slices.Contains(strings.Split(s, "/"), "") || strings.ContainsFunc(s, unicode.IsControl)) {
+			d.fail(p, "want a slash path inside the repository, from its root, such as \".prfaq-baseline.json\", got %q", s)
+			return
+		}
+		c.Baseline.File = s
 	}
 }
 
