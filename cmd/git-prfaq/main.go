@@ -76,6 +76,7 @@ func commands() []command {
 		{"log", "metric history: every commit that changed a metric", runLog},
 		{"list", "every PRFAQ: status, owner, metrics, pass/fail", runList},
 		{"hook", "install, uninstall or show the git hooks; run one", runHook},
+		{"config", "print the effective configuration and where each value came from", runConfig},
 		{"version", "print the version", runVersion},
 	}
 }

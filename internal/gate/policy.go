@@ -212,3 +212,20 @@ func shortRev(rev string) string {
 	}
 	return rev
 }
+
+// PolicyFile is the policy committed at commit id, as policyAt reads it,
+// with the file's bytes (nil when the commit has none) and the name its
+// errors and lines go by (ID:.prfaq.toml, the id shortened): what
+// `git prfaq config --rev` prints.
+func PolicyFile(ctx context.Context, repo *gitcmd.Repo, id string) (*config.Config, []byte, string, error) {
+	name := shortRev(id) + ":" + config.FileName
+	data, err := configAt(ctx, repo, id)
+	if errors.Is(err, gitcmd.ErrMissing) {
+		return config.Default(), nil, name, nil
+	}
+	if err != nil {
+		return nil, nil, name, fmt.Errorf("read the policy %s: %w", name, err)
+	}
+	c, err := config.Parse(name, data)
+	return c, data, name, err
+}
