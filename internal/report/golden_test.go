@@ -78,6 +78,7 @@ func TestGolden(t *testing.T) {
 		"github.txt":           func(b *bytes.Buffer) error { return GitHub(b, r) },
 		"sarif.json":           func(b *bytes.Buffer) error { return SARIF(b, r, DefaultTool("v1.2.3")) },
 		"sarif-empty.json":     func(b *bytes.Buffer) error { return SARIF(b, Run{}, DefaultTool("v1.2.3")) },
+		"rdjson.json":          func(b *bytes.Buffer) error { return RDJSON(b, r, DefaultTool("v1.2.3")) },
 		"markdown.md":          func(b *bytes.Buffer) error { return Markdown(b, r, Links{}) },
 		"markdown-absolute.md": func(b *bytes.Buffer) error { return Markdown(b, r, absolute) },
 		"markdown-pass.md":     func(b *bytes.Buffer) error { return Markdown(b, Run{Summary: Summarize(3, nil)}, Links{}) },

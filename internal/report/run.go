@@ -10,7 +10,7 @@ import (
 )
 
 // Formats are the --format values check accepts, the default first.
-func Formats() []string { return []string{"text", "json", "github", "sarif", "markdown"} }
+func Formats() []string { return []string{"text", "json", "github", "sarif", "markdown", "rdjson"} }
 
 // Run is what one check found, for the formats that show more than the
 // findings: the metric changes of a range and the history of the targets
@@ -119,6 +119,8 @@ func Write(w io.Writer, format string, run Run, o Options) error {
 		return SARIF(w, run, DefaultTool(o.Version))
 	case "markdown":
 		return Markdown(w, run, LinksFromEnv(getenv))
+	case "rdjson":
+		return RDJSON(w, run, DefaultTool(o.Version))
 	case "github":
 		if err := GitHub(w, run); err != nil {
 			return err
