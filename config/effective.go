@@ -83,6 +83,7 @@ func Effective(c *Config, data []byte) []Setting {
 	add([]string{"acknowledgement", "trailer"}, -1, c.Acknowledgement.Trailer)
 	add([]string{"acknowledgement", "labels"}, -1, list(c.Acknowledgement.Labels))
 	add([]string{"hooks", "fail_on"}, -1, string(c.Hooks.FailOn))
+	add([]string{"baseline", "file"}, -1, c.Baseline.File)
 	for _, id := range rule.IDs() {
 		add([]string{"severity", id}, -1, string(c.SeverityOf(id)))
 	}
