@@ -35,7 +35,9 @@ run is what the installed scripts call:
   commit-msg FILE               the staged change with the message's trailers
   pre-push REMOTE URL           each pushed range (ref lines on stdin)
   pre-receive                   each updated ref (ref lines on stdin)
-It prints nothing when the change passes.`,
+It prints nothing when the change passes. What refuses a change is
+hooks.fail_on in .prfaq.toml: error (default), warning or never; pre-push
+and pre-receive take it from the policy each range is checked with.`,
 }
 
 func runHook(e *env, args []string) (int, error) {
