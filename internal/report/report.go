@@ -29,6 +29,16 @@ type Summary struct {
 	// are listed (with "suppressed": true) but neither errors nor
 	// warnings, and never fail the check.
 	Suppressed int `json:"suppressed"`
+	// Baselined counts the findings the baseline of known findings holds
+	// (check --baseline, baseline.file): not listed, never failing.
+	Baselined int `json:"baselined"`
+	// Stale counts the findings the baseline records in the documents
+	// checked that were not found any more: fixed, so the baseline can
+	// shrink.
+	Stale int `json:"stale"`
+	// BaselineFile names the baseline, for the hint to rewrite it when
+	// entries are stale ("" when there is none).
+	BaselineFile string `json:"-"`
 }
 
 // Failed reports whether the check failed: an error, or a document it
@@ -103,7 +113,8 @@ func summaryLine(s Summary, st Style) string {
 
 // counts is "N errors, N warnings", then ", N unreadable" when a document
 // could not be read and ", N suppressed" when a prfaq-ignore comment
-// covered findings.
+// covered findings, then ", N in the baseline" and how many of its
+// findings are stale when a baseline was read.
 func counts(s Summary) string {
 	c := plural(s.Errors, "error") + ", " + plural(s.Warnings, "warning")
 	if s.Unreadable > 0 {
@@ -111,6 +122,16 @@ func counts(s Summary) string {
 	}
 	if s.Suppressed > 0 {
 		c += fmt.Sprintf(", %d suppressed", s.Suppressed)
+	}
+	if s.Baselined > 0 || s.Stale > 0 {
+		c += fmt.Sprintf(", %d in the baseline", s.Baselined)
+	}
+	if s.Stale > 0 {
+		file := s.BaselineFile
+		if file == "" {
+			file = "FILE"
+		}
+		c += fmt.Sprintf(" (%d stale: git prfaq check --all --write-baseline %s to shrink it)", s.Stale, file)
 	}
 	return c
 }
