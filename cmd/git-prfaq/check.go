@@ -15,7 +15,7 @@ import (
 
 var checkHelp = helpText{
 	name:     "check",
-	synopsis: "check [PATH...] [--staged] [--all] [--range A..B | --base REV] [--format text|json|github|sarif|markdown] [--fail-on error|warning|never] [--today YYYY-MM-DD]",
+	synopsis: "check [PATH...] [--staged] [--all] [--range A..B | --base REV] [--format text|json|github|sarif|markdown|rdjson] [--fail-on error|warning|never] [--baseline FILE] [--write-baseline FILE] [--today YYYY-MM-DD]",
 	about: `Check PRFAQ documents against the rules (see README: rule IDs).
 
 With no PATH and no mode, checks the PRFAQ documents changed in the work
@@ -32,13 +32,22 @@ does; --base REV is REV...HEAD, what a pull request into REV is checked for.
 
 --format: text (default), json, github (GitHub Actions annotations; with
 $GITHUB_STEP_SUMMARY set, the Markdown report is appended to it too),
-sarif (SARIF 2.1.0 for code scanning) or markdown (a pull-request report;
-with --range/--base, a chart of each target that changed).
+sarif (SARIF 2.1.0 for code scanning), markdown (a pull-request report;
+with --range/--base, a chart of each target that changed) or rdjson
+(reviewdog's diagnostic format: reviewdog -f=rdjson reports it to GitLab,
+Gerrit, Bitbucket and others).
 
 --fail-on: which findings fail the check (exit 1): error (default),
 warning (warnings too) or never (findings are reported, the exit status
 is 0; a document that cannot be read is still 2). The hooks read
 hooks.fail_on in .prfaq.toml instead.
+
+--baseline FILE: report only findings the baseline of known findings
+does not hold; those it holds are counted ("N in the baseline"), never
+fail, and entries no longer found in the documents checked are counted as
+stale. Without it, baseline.file in .prfaq.toml (as committed at the
+base for --range/--base). --write-baseline FILE (with --all) records
+today's findings there; metric-weakened and config-weakened never are.
 
 Exit status: 0 nothing that fails (by default: nothing at error
 severity), 1 findings that fail, 2 usage, configuration, unreadable file
@@ -53,6 +62,8 @@ type checkFlags struct {
 	format      string
 	failOn      string
 	today       string
+	baseline    string
+	write       string
 }
 
 func runCheck(e *env, args []string) (int, error) {
@@ -63,13 +74,15 @@ func runCheck(e *env, args []string) (int, error) {
 	fs.StringVar(&f.rangeSpec, "range", "", "check the commits in A..B (or A...B) as a merge gate")
 	fs.StringVar(&f.base, "base", "", "check what a pull request into REV would be checked for (REV...HEAD)")
 	fs.StringVar(&f.ack, "ack", "", "with --range/--base: acknowledge every weakening with this reason (e.g. a pull-request label)")
-	fs.StringVar(&f.format, "format", "text", "output format: text, json, github, sarif or markdown")
+	fs.StringVar(&f.format, "format", "text", "output format: text, json, github, sarif, markdown or rdjson")
 	fs.StringVar(&f.failOn, "fail-on", string(config.FailOnError), "which findings fail the check: error, warning or never")
+	fs.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file (default: baseline.file in .prfaq.toml)")
+	fs.StringVar(&f.write, "write-baseline", "", "with --all: write today's findings to this baseline file")
 	fs.StringVar(&f.today, "today", "", "date for deadline rules, YYYY-MM-DD (default: $GIT_PRFAQ_TODAY, else today in UTC)")
 	if err := parse(fs, args); err != nil {
 		return exitUsage, err
 	}
-	if err := checkValues(fs, rangeOption, baseOption, ackOption, failOnOption, todayOption); err != nil {
+	if err := checkValues(fs, rangeOption, baseOption, ackOption, failOnOption, todayOption, baselineOption, writeBaselineOption); err != nil {
 		return exitUsage, err
 	}
 	if err := checkPaths(fs.Args()); err != nil {
@@ -97,15 +110,21 @@ func runCheck(e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	results, findings := scan.Check(files, w.cfg, today)
-	return writeCheck(e, f, results, findings, nil, nil)
+	findings, bl, err := applyBaseline(e, w, f, results, findings)
+	if err != nil {
+		return exitUsage, err
+	}
+	return writeCheck(e, f, results, findings, bl, nil, nil)
 }
 
 // The flags of check whose values checkValues vets.
 var (
-	rangeOption  = valueFlag{"range", "the range", "--range origin/main..HEAD"}
-	baseOption   = valueFlag{"base", "the base revision", "--base origin/main"}
-	ackOption    = valueFlag{"ack", "the reason", `--ack "label prfaq-ack"`}
-	failOnOption = valueFlag{"fail-on", "error, warning or never", "--fail-on warning"}
+	rangeOption         = valueFlag{"range", "the range", "--range origin/main..HEAD"}
+	baseOption          = valueFlag{"base", "the base revision", "--base origin/main"}
+	ackOption           = valueFlag{"ack", "the reason", `--ack "label prfaq-ack"`}
+	failOnOption        = valueFlag{"fail-on", "error, warning or never", "--fail-on warning"}
+	baselineOption      = valueFlag{"baseline", "the baseline file", "--baseline .prfaq-baseline.json"}
+	writeBaselineOption = valueFlag{"write-baseline", "the baseline file", "--write-baseline .prfaq-baseline.json"}
 )
 
 func checkMode(f checkFlags, paths []string) error {
@@ -123,7 +142,11 @@ func checkMode(f checkFlags, paths []string) error {
 	case modes > 0 && len(paths) > 0:
 		return fmt.Errorf("give PATHs or a mode (--staged, --all, --range, --base), not both")
 	case !slices.Contains(report.Formats(), f.format):
-		return fmt.Errorf("unknown --format %q: use text, json, github, sarif or markdown", f.format)
+		return fmt.Errorf("unknown --format %q: use text, json, github, sarif, markdown or rdjson", f.format)
+	case f.write != "" && !f.all:
+		return fmt.Errorf("--write-baseline records every finding: use it with --all")
+	case f.write != "" && f.baseline != "":
+		return fmt.Errorf("--write-baseline and --baseline exclude each other: a baseline is written from every finding")
 	case !config.FailOn(f.failOn).Valid():
 		return fmt.Errorf("unknown --fail-on %q: use error, warning or never", f.failOn)
 	}
@@ -151,18 +174,23 @@ func checkAll(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 			return exitUsage, err
 		}
 	}
-	return writeCheck(e, f, results, findings, nil, nil)
+	findings, bl, err := applyBaseline(e, w, f, results, findings)
+	if err != nil {
+		return exitUsage, err
+	}
+	return writeCheck(e, f, results, findings, bl, nil, nil)
 }
 
 // writeCheck prints the report, then one line per unreadable file on
 // stderr; an unreadable file fails the report's summary in every format
 // and makes the exit status 2. Findings make it 1 as --fail-on says.
 // changes and charts come from a range (nil otherwise).
-func writeCheck(e *env, f checkFlags, results []scan.Result, findings []rule.Finding, changes []change.Change, charts []report.Chart) (int, error) {
+func writeCheck(e *env, f checkFlags, results []scan.Result, findings []rule.Finding, bl baselined, changes []change.Change, charts []report.Chart) (int, error) {
 	format := f.format
 	unreadable := unreadableOf(results)
 	sum := report.Summarize(len(results), findings)
 	sum.Unreadable = len(unreadable)
+	sum.Baselined, sum.Stale, sum.BaselineFile = bl.count, bl.stale, bl.file
 	run := report.Run{Findings: findings, Summary: sum, Unreadable: unreadable, Changes: changes, Charts: charts}
 	if err := writeReport(e, format, run); err != nil {
 		return exitUsage, fmt.Errorf("write report: %w", err)

@@ -218,6 +218,7 @@ func writeHookReport(e *env, name string, rep *gate.Report) (int, error) {
 	}
 	sum := report.Summarize(len(rep.Results), rep.Findings)
 	sum.Unreadable = len(unreadable)
+	sum.Baselined, sum.Stale, sum.BaselineFile = rep.Baselined, rep.Stale, rep.BaselineFile
 	if err := report.Text(e.stderr, rep.Findings, sum, report.Style{Color: colorOK(e.stderr)}); err != nil {
 		return exitUsage, err
 	}

@@ -22,12 +22,17 @@ func runRange(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 		return exitUsage, err
 	}
 	g := &gate.Gate{Repo: w.repo, Cfg: w.cfg, Today: today, Ack: f.ack}
+	if g.Baseline, err = readBaselineFlag(w, f); err != nil {
+		return exitUsage, err
+	}
+	g.BaselineName = f.baseline
 	rep, err := g.Range(e.ctx, a, b, "")
 	if err != nil {
 		return exitUsage, err
 	}
 	charts := rangeCharts(e, w, f.format, a, b, rep.Changes)
-	return writeCheck(e, f, rep.Results, rep.Findings, rep.Changes, charts)
+	bl := baselined{rep.Baselined, rep.Stale, rep.BaselineFile}
+	return writeCheck(e, f, rep.Results, rep.Findings, bl, rep.Changes, charts)
 }
 
 // rangeCharts reads the history of each target the range changed, for the

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/internal/baseline"
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
 	"github.com/prfaq/git-prfaq/internal/history"
@@ -37,6 +38,12 @@ type Gate struct {
 	// reason: an acknowledgement from outside the commits, such as a
 	// pull-request label the GitHub Action saw.
 	Ack string
+	// Baseline, when set, is the baseline of known findings every check
+	// uses (check --baseline FILE), named BaselineName; otherwise the one
+	// the configuration's baseline.file names, read where that
+	// configuration comes from (applyBaseline).
+	Baseline     *baseline.File
+	BaselineName string
 }
 
 // Report is what a gate found.
@@ -53,6 +60,11 @@ type Report struct {
 	// range checked; its Results, Findings and Changes are merged above.
 	// Each range fails by its own policy's FailOn.
 	Ranges []*Report
+	// Baselined counts the findings the baseline held (left out of
+	// Findings), Stale those it records in the documents checked that
+	// were not found; BaselineFile names it ("" without one).
+	Baselined, Stale int
+	BaselineFile     string
 }
 
 // Staged checks what `git commit` would record: every PRFAQ added or
@@ -75,7 +87,20 @@ func (g *Gate) Staged(ctx context.Context) (*Report, error) {
 	}
 	r.Findings = append(r.Findings, loosened...)
 	rule.Sort(r.Findings)
+	if err := g.applyBaseline(ctx, r, commitBaselineRev(heads)); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// commitBaselineRev is where a commit's baseline is read: the work tree,
+// with the committer's configuration; HEAD for a merge, checked with
+// HEAD's (forCommit).
+func commitBaselineRev(heads []string) string {
+	if len(heads) > 0 {
+		return "HEAD"
+	}
+	return ""
 }
 
 // CommitMsg checks the staged change again with the message's trailers:
@@ -108,6 +133,9 @@ func (g *Gate) CommitMsg(ctx context.Context, message []byte) (*Report, error) {
 	r.Findings = append(r.Findings, loosened...)
 	r.Findings = initiative.Keep(r.Findings)
 	rule.Sort(r.Findings)
+	if err := g.applyBaseline(ctx, r, commitBaselineRev(heads)); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 

@@ -151,6 +151,11 @@ func (g *Gate) checkUpdates(ctx context.Context, updates []refUpdate) (*Report, 
 		all.Results = append(all.Results, r.Results...)
 		all.Findings = append(all.Findings, r.Findings...)
 		all.Changes = append(all.Changes, r.Changes...)
+		all.Baselined += r.Baselined
+		all.Stale += r.Stale
+		if all.BaselineFile == "" {
+			all.BaselineFile = r.BaselineFile
+		}
 	}
 	rule.Sort(all.Findings)
 	return all, nil

@@ -35,7 +35,19 @@ func (g *Gate) Range(ctx context.Context, a, b, branch string) (*Report, error) 
 	}
 	rg := *g
 	rg.Cfg = base
-	return rg.checkRange(ctx, a, b, branch)
+	r, err := rg.checkRange(ctx, a, b, branch)
+	if err != nil {
+		return nil, err
+	}
+	// The baseline the base's configuration names, as committed at the
+	// base: one the change adds to or brings along is not trusted. At the
+	// beginning of history there is none.
+	if a != "" || rg.Baseline != nil {
+		if err := rg.applyBaseline(ctx, r, a); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
 }
 
 // checkRange is Range with g.Cfg the policy.
