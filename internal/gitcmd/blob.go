@@ -2,13 +2,12 @@ package gitcmd
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os/exec"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -59,23 +58,7 @@ func (r *Repo) NewBlobReader(ctx context.Context) (*BlobReader, error) {
 // Read returns the content of the blob id names: an object id or
 // "rev:path". A missing object gives an error wrapping ErrMissing.
 func (b *BlobReader) Read(id string) ([]byte, error) {
-	if err := checkObjectName(id); err != nil {
-		return nil, err
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.err != nil {
-		return nil, b.err
-	}
-	if _, err := io.WriteString(b.stdin, id+"\n"); err != nil {
-		return nil, b.fail(fmt.Errorf("read blob %q: %w", id, err))
-	}
-	data, err := readObject(b.stdout, id)
-	var se *streamError
-	if errors.As(err, &se) {
-		return nil, b.fail(err)
-	}
-	return data, err
+	return b.ReadMax(id, math.MaxInt64)
 }
 
 // fail records an I/O error; if git died, its stderr explains why.
@@ -120,12 +103,9 @@ func (r *Repo) ReadBlobs(ctx context.Context, ids []string) (map[string][]byte, 
 			return blobs, nil
 		}
 	}
-	var in bytes.Buffer
-	for _, id := range ids {
-		if err := checkObjectName(id); err != nil {
-			return nil, err
-		}
-		in.WriteString(id + "\n")
+	in, err := batchInput(ids)
+	if err != nil {
+		return nil, err
 	}
 	tctx, cancel := r.run.withTimeout(ctx)
 	defer cancel()
@@ -135,7 +115,7 @@ func (r *Repo) ReadBlobs(ctx context.Context, ids []string) (map[string][]byte, 
 	}
 	// exec copies a non-file Stdin from its own goroutine, so git can fill
 	// the stdout pipe while we are still feeding ids: no deadlock.
-	cmd.Stdin = &in
+	cmd.Stdin = strings.NewReader(in)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, fmt.Errorf("read blobs: %w", err)
@@ -185,33 +165,20 @@ func (e *streamError) Unwrap() error { return e.err }
 // readObject reads one --batch response: "<oid> <type> <size>\n<data>\n",
 // or "<name> missing\n" / "<name> ambiguous\n".
 func readObject(rd *bufio.Reader, id string) ([]byte, error) {
-	line, err := rd.ReadString('\n')
-	if err != nil {
-		return nil, &streamError{fmt.Errorf("read blob %q: %w", id, err)}
+	return readObjectMax(rd, id, math.MaxInt64)
+}
+
+// batchInput is the input of a cat-file --batch or --batch-check for
+// names: one a line.
+func batchInput(names []string) (string, error) {
+	var in strings.Builder
+	for _, n := range names {
+		if err := checkObjectName(n); err != nil {
+			return "", err
+		}
+		in.WriteString(n + "\n")
 	}
-	line = strings.TrimSuffix(line, "\n")
-	switch line {
-	case id + " missing":
-		return nil, fmt.Errorf("read blob %q: %w", id, ErrMissing)
-	case id + " ambiguous":
-		return nil, fmt.Errorf("read blob %q: ambiguous object name", id)
-	}
-	f := strings.Fields(line)
-	size, perr := 0, error(nil)
-	if len(f) == 3 {
-		size, perr = strconv.Atoi(f[2])
-	}
-	if len(f) != 3 || perr != nil || size < 0 {
-		return nil, &streamError{fmt.Errorf("read blob %q: unexpected cat-file header %q", id, line)}
-	}
-	data := make([]byte, size+1) // the content and its trailing newline
-	if _, err := io.ReadFull(rd, data); err != nil {
-		return nil, &streamError{fmt.Errorf("read blob %q: %w", id, err)}
-	}
-	if f[1] != "blob" {
-		return nil, fmt.Errorf("read blob %q: it is a %s, not a blob", id, f[1])
-	}
-	return data[:size], nil
+	return in.String(), nil
 }
 
 // checkObjectName refuses names cat-file --batch cannot take: it reads one

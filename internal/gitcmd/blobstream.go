@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sync"
 )
 
@@ -70,26 +71,7 @@ func (s *BlobStream) CloseSend() error {
 // stream is broken: the rest of git's output is discarded, so that git,
 // and a Send waiting on a full pipe, can finish.
 func (s *BlobStream) Recv() (Blob, error) {
-	rd := s.p.Stdout()
-	if _, err := rd.Peek(1); errors.Is(err, io.EOF) {
-		return Blob{}, io.EOF
-	} else if err != nil {
-		return Blob{}, s.discard(fmt.Errorf("read blobs: %w", err))
-	}
-	s.mu.Lock()
-	if len(s.sent) == 0 {
-		s.mu.Unlock()
-		return Blob{}, s.discard(errors.New("read blobs: git cat-file answered a name it was not sent"))
-	}
-	name := s.sent[0]
-	s.sent = s.sent[1:]
-	s.mu.Unlock()
-	data, err := readObject(rd, name)
-	var se *streamError
-	if errors.As(err, &se) {
-		return Blob{Name: name}, s.discard(err)
-	}
-	return Blob{Name: name, Data: data, Err: err}, nil
+	return s.RecvMax(math.MaxInt64)
 }
 
 func (s *BlobStream) discard(err error) error {

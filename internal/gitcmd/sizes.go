@@ -32,16 +32,13 @@ func (r *Repo) BlobSizes(ctx context.Context, names []string) (map[string]int64,
 	if len(names) == 0 {
 		return sizes, nil
 	}
-	var in strings.Builder
-	for _, n := range names {
-		if err := checkObjectName(n); err != nil {
-			return nil, err
-		}
-		in.WriteString(n + "\n")
+	in, err := batchInput(names)
+	if err != nil {
+		return nil, err
 	}
 	tctx, cancel := r.run.withTimeout(ctx)
 	defer cancel()
-	out, err := r.startInput(tctx, in.String(), []string{"cat-file", "--batch-check"})
+	out, err := r.startInput(tctx, in, []string{"cat-file", "--batch-check"})
 	if err != nil {
 		return nil, fmt.Errorf("read blob sizes: %w", err)
 	}
