@@ -321,10 +321,10 @@ func (c *Config) Spec() prfaq.Spec {
 // or, for the defaults, on first use), in order. The slice is fresh; the
 // expressions are safe for concurrent use.
 func (c *Config) PlaceholderPatterns() []*regexp.Regexp {
+	if c.placeholderREs == nil && slices.Equal(c.Placeholders.Patterns, defaultPatterns()) {
+		return append([]*regexp.Regexp(nil), defaultREs()...) // compiled on first use
+	}
 	if c.compiledCurrent() {
-		if c.placeholderREs == nil {
-			return append([]*regexp.Regexp(nil), defaultREs()...)
-		}
 		return append([]*regexp.Regexp(nil), c.placeholderREs...)
 	}
 	// A Config built or changed by hand: compile now, skipping what does

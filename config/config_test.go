@@ -904,3 +904,15 @@ func TestDocumentPathspecs(t *testing.T) {
 		t.Errorf("DocumentPathspecs() = %q, want %q", got, want)
 	}
 }
+
+// TestNoPlaceholderPatterns: an empty patterns list means none, not the
+// defaults (which compile on first use).
+func TestNoPlaceholderPatterns(t *testing.T) {
+	c := mustParse(t, "[placeholders]\npatterns = []\n")
+	if got := c.PlaceholderPatterns(); len(got) != 0 {
+		t.Errorf("PlaceholderPatterns = %v, want none", got)
+	}
+	if got := Default().PlaceholderPatterns(); len(got) != len(defaultPatterns()) {
+		t.Errorf("the defaults: %d patterns, want %d", len(got), len(defaultPatterns()))
+	}
+}
