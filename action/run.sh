@@ -512,6 +512,37 @@ run_prfaq() {
   return "$rc"
 }
 
+# comment_on_pr REPORT FAILED MODE EVENT keeps the one pull-request
+# comment up to date (git prfaq comment): created as MODE says (always, or
+# on-failure when FAILED is true), updated whenever it exists. Only for
+# pull_request and pull_request_target events. It never fails the step: a
+# comment that could not be posted is a warning (git prfaq comment warns,
+# exit 0, when the token may not comment, as on a fork's pull request).
+comment_on_pr() {
+  local report=$1 failed=$2 mode=$3 event=$4 errf rc=0
+  [ "$mode" != never ] || return 0
+  case $event in
+    pull_request | pull_request_target) ;;
+    *) return 0 ;;
+  esac
+  if [ -z "${INPUT_TOKEN:-${GITHUB_TOKEN:-}}" ]; then
+    log "no token input: no pull-request comment"
+    return 0
+  fi
+  local args=(--report "$report" --marker check --when "$mode")
+  if [ "$failed" = true ]; then args+=(--failed); fi
+  errf=$(mktemp "$(temp_root)/git-prfaq-comment.XXXXXX")
+  # Its stdout is escaped by git-prfaq (notes, and ::warning lines it
+  # means); its stderr quotes the API's answers: data only.
+  GITHUB_TOKEN=${INPUT_TOKEN:-${GITHUB_TOKEN:-}} GITHUB_EVENT_NAME=$event \
+    git prfaq comment "${args[@]}" 2>"$errf" || rc=$?
+  log_lines <"$errf" >&2
+  if [ "$rc" -ne 0 ]; then
+    warning "the pull-request comment was not posted or updated (git prfaq comment exit $rc): $(head -n 1 "$errf")"
+  fi
+  rm -f "$errf"
+}
+
 file_size() { if [ -f "$1" ]; then wc -c <"$1" | tr -d ' '; else echo 0; fi; }
 
 MODE=()
@@ -556,6 +587,13 @@ cmd_check() {
       fi
       ;;
     *) die 2 "fail-on: \"${INPUT_FAIL_ON}\" is not error, warning or never" ;;
+  esac
+
+  local comment_mode
+  comment_mode=$(lower "${INPUT_COMMENT:-on-failure}")
+  case $comment_mode in
+    on-failure | always | never) ;;
+    *) die 2 "comment: \"${INPUT_COMMENT}\" is not on-failure, always or never" ;;
   esac
 
   if [ -n "$event" ] && [ ! -f "$event" ]; then
@@ -728,6 +766,7 @@ cmd_check() {
     error) [ "$rc" -eq 0 ] || fails=true ;;
     warning) if [ "$rc" -ne 0 ] || [ "$warnings" -gt 0 ]; then fails=true; fi ;;
   esac
+  comment_on_pr "$report" "$fails" "$comment_mode" "$name"
   if [ "$fails" = true ]; then
     echo "git-prfaq found $findings error(s) and $warnings warning(s), and fail-on is $fail_on: see the annotations and the job summary" >&2
     return 1

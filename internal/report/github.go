@@ -141,3 +141,11 @@ func AppendStepSummary(path string, r Run, l Links) error {
 	}
 	return nil
 }
+
+// WorkflowCommand is one GitHub Actions workflow command line, e.g.
+// WorkflowCommand("warning", "git-prfaq", msg): the title escaped as a
+// property, the message as data, so neither can end the command or start
+// another one.
+func WorkflowCommand(cmd, title, msg string) string {
+	return workflowCommand(cmd, [][2]string{{"title", title}}, msg)
+}
