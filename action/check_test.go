@@ -36,11 +36,6 @@ func runCheckCases(t *testing.T, o *origin, cases []checkCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			for _, kv := range tc.env {
-				if kv == "PRFAQ_JSON_TOOL=python3" {
-					requireTool(t, "python3")
-				}
-			}
 			// A shallow checkout has the head alone, as actions/checkout
 			// makes it; a full one has every branch.
 			ws := o.clone(t, branchOf(o, tc.head), tc.depth)
@@ -156,19 +151,12 @@ func TestCheckPullRequest(t *testing.T) {
 		summary: []string{`acknowledged by its label \*\*` + "`prfaq-ack`", `pull-request label prfaq-ack`},
 		not:     []string{`(?m)^::error`},
 	}, {
-		name:    "labels match without case, python3 reads the JSON",
+		name:    "labels match without case",
 		head:    o.weak,
 		labels:  []string{"PRFAQ-Ack"},
-		env:     []string{"PRFAQ_JSON_TOOL=python3"},
 		code:    0,
 		outputs: map[string]string{"findings": "0", "weakened": "0", "acknowledged": "1", "range": "{fork}..{weak}"},
 		summary: []string{`pull-request label PRFAQ-Ack`},
-	}, {
-		name:    "python3 reads the JSON of a failing run too",
-		head:    o.weak,
-		env:     []string{"PRFAQ_JSON_TOOL=python3"},
-		code:    1,
-		outputs: map[string]string{"findings": "1", "weakened": "1", "acknowledged": "0", "range": "{fork}..{weak}"},
 	}, {
 		name:    "the ack-label input names the label",
 		head:    o.weak,

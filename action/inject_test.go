@@ -42,9 +42,8 @@ func assertNoInjectedCommands(t *testing.T, res result) {
 // mask, a command stop, a legacy command mid-line and a carriage return.
 const hostile = "x\n::error::pwned\n  ::add-mask::secret\n::stop-commands::tok\nsee ##[add-mask]y\r::warning::cr"
 
-// TestCheckEscapesStderr: git-prfaq's stderr (a file name it quotes) and
-// a fake git-prfaq that prints hostile lines on stderr reach the log as
-// data only.
+// TestCheckEscapesStderr: what git prfaq ci quotes from the check (a file
+// name) reaches the log as data only.
 func TestCheckEscapesStderr(t *testing.T) {
 	t.Parallel()
 	requireTool(t, "jq")
@@ -73,30 +72,6 @@ func TestCheckEscapesStderr(t *testing.T) {
 		}
 		if !strings.Contains(res.stdout, "::error title=git-prfaq::") || !strings.Contains(res.stdout, "binary file (NUL byte)") {
 			t.Errorf("want an error annotation naming the unreadable file:\n%s", res)
-		}
-		assertNoInjectedCommands(t, res)
-	})
-
-	t.Run("a git-prfaq whose stderr holds commands", func(t *testing.T) {
-		t.Parallel()
-		ws := o.clone(t, "weak", 0)
-		git(t, ws, baseEnv(t), "checkout", "-q", "--detach", o.weak)
-		fake := filepath.Join(t.TempDir(), "bin")
-		if err := os.Mkdir(fake, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		script := "#!/bin/sh\nprintf '%s\\n' 'git-prfaq check: " + strings.ReplaceAll(hostile, "'", "") + "' >&2\nexit 2\n"
-		if err := os.WriteFile(filepath.Join(fake, "git-prfaq"), []byte(script), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		r := newRunner(t, ws)
-		r.event("pull_request", prEvent(o.mainTip, o.weak))
-		res := r.run(ws, "check", "PATH="+fake+string(os.PathListSeparator)+os.Getenv("PATH"))
-		if res.code != 2 {
-			t.Fatalf("want exit 2, got %s", res)
-		}
-		if !strings.Contains(res.stdout+res.stderr, "pwned") {
-			t.Errorf("the stderr of git-prfaq should still be shown, as data:\n%s", res)
 		}
 		assertNoInjectedCommands(t, res)
 	})

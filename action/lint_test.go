@@ -47,15 +47,17 @@ func TestShellcheck(t *testing.T) {
 	}
 }
 
-// TestActionWiring: every input of action.yml reaches the script (or the
-// step), every INPUT_ variable the script reads is set by action.yml, and
-// every output action.yml declares is one the script sets. actionlint
+// TestActionWiring: every input of action.yml reaches run.sh or git prfaq
+// ci (or the step), every INPUT_ variable they read is set by action.yml,
+// and every output action.yml declares is one internal/ci sets. actionlint
 // does not look inside a composite action's steps, and a typo there would
 // silently turn an input off.
 func TestActionWiring(t *testing.T) {
 	t.Parallel()
 	action := readFile(t, filepath.Join(modRoot, "action.yml"))
-	run := readFile(t, script)
+	// run.sh reads the install's inputs, git prfaq ci (internal/ci) the
+	// check's.
+	run := readFile(t, script) + readFile(t, filepath.Join(modRoot, "internal", "ci", "ci.go"))
 
 	inputs := section(t, action, "inputs")
 	if len(inputs) == 0 {
@@ -67,7 +69,7 @@ func TestActionWiring(t *testing.T) {
 		case strings.Contains(action, "working-directory: ${{ inputs."+in+" }}"):
 		case strings.Contains(action, env+": ${{ inputs."+in+" }}"):
 			if !strings.Contains(run, env) {
-				t.Errorf("action.yml passes input %s as %s, which run.sh never reads", in, env)
+				t.Errorf("action.yml passes input %s as %s, which neither run.sh nor internal/ci reads", in, env)
 			}
 		default:
 			t.Errorf("input %s is not passed to any step (want %s: ${{ inputs.%s }})", in, env, in)
@@ -75,15 +77,15 @@ func TestActionWiring(t *testing.T) {
 	}
 	for _, m := range regexp.MustCompile(`\bINPUT_[A-Z_]+`).FindAllString(run, -1) {
 		if !strings.Contains(action, m+": ${{ inputs.") {
-			t.Errorf("run.sh reads %s, which action.yml does not set", m)
+			t.Errorf("run.sh or internal/ci reads %s, which action.yml does not set", m)
 		}
 	}
 	for _, out := range section(t, action, "outputs") {
 		if !strings.Contains(action, "value: ${{ steps.check.outputs."+out+" }}") {
 			t.Errorf("output %s is not the check step's output %s", out, out)
 		}
-		if !regexp.MustCompile(`set_output ` + regexp.QuoteMeta(out) + ` `).MatchString(run) {
-			t.Errorf("output %s is never set by run.sh", out)
+		if !strings.Contains(run, `r.setOutput("`+out+`"`) {
+			t.Errorf("output %s is never set by internal/ci", out)
 		}
 	}
 }

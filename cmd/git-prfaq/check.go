@@ -187,11 +187,9 @@ func checkAll(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 // changes and charts come from a range (nil otherwise).
 func writeCheck(e *env, f checkFlags, results []scan.Result, findings []rule.Finding, bl baselined, changes []change.Change, charts []report.Chart) (int, error) {
 	format := f.format
-	unreadable := unreadableOf(results)
-	sum := report.Summarize(len(results), findings)
-	sum.Unreadable = len(unreadable)
-	sum.Baselined, sum.Stale, sum.BaselineFile = bl.count, bl.stale, bl.file
-	run := report.Run{Findings: findings, Summary: sum, Unreadable: unreadable, Changes: changes, Charts: charts}
+	run := newRun(results, findings, bl)
+	run.Changes, run.Charts = changes, charts
+	sum, unreadable := run.Summary, run.Unreadable
 	if err := writeReport(e, format, run); err != nil {
 		return exitUsage, fmt.Errorf("write report: %w", err)
 	}
@@ -211,6 +209,15 @@ func writeCheck(e *env, f checkFlags, results []scan.Result, findings []rule.Fin
 		code = exitUsage
 	}
 	return code, nil
+}
+
+// newRun is what a check found, counted, for a report.
+func newRun(results []scan.Result, findings []rule.Finding, bl baselined) report.Run {
+	unreadable := unreadableOf(results)
+	sum := report.Summarize(len(results), findings)
+	sum.Unreadable = len(unreadable)
+	sum.Baselined, sum.Stale, sum.BaselineFile = bl.count, bl.stale, bl.file
+	return report.Run{Findings: findings, Summary: sum, Unreadable: unreadable}
 }
 
 // unreadableOf lists the results whose document could not be read.

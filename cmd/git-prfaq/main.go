@@ -77,6 +77,7 @@ func commands() []command {
 		{"list", "every PRFAQ: status, owner, metrics, pass/fail", runList},
 		{"hook", "install, uninstall or show the git hooks; run one", runHook},
 		{"config", "print the effective configuration and where each value came from", runConfig},
+		{"ci", "the GitHub Action: check the event's range, annotate, summarize, output", runCI},
 		{"comment", "keep one pull-request comment with the report up to date (GitHub)", runComment},
 		{"version", "print the version", runVersion},
 	}

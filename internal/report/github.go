@@ -149,3 +149,41 @@ func AppendStepSummary(path string, r Run, l Links) error {
 func WorkflowCommand(cmd, title, msg string) string {
 	return workflowCommand(cmd, [][2]string{{"title", title}}, msg)
 }
+
+// Annotation is one workflow command the github format writes for a
+// finding or an acknowledged weakening, with what a caller needs to order
+// and cap them (GitHub shows 10 of each level per step).
+type Annotation struct {
+	Level    string // error, warning or notice
+	File     string
+	Line     int
+	Weakened bool   // an unacknowledged metric-weakened or config-weakened finding
+	Command  string // the escaped workflow command line, ending in "\n"
+}
+
+// Annotations are the workflow commands GitHub writes for r's findings
+// (unsuppressed) and acknowledged weakenings, in the github format's
+// order; unreadable documents are not among them.
+func Annotations(r Run) []Annotation {
+	var as []Annotation
+	for _, f := range rule.Unsuppressed(r.Findings) {
+		level := "error"
+		if f.Severity == rule.Warning {
+			level = "warning"
+		}
+		as = append(as, Annotation{Level: level, File: f.File, Line: f.Line,
+			Weakened: f.Rule == rule.MetricWeakened || f.Rule == rule.ConfigWeakened, Command: findingCommand(f)})
+	}
+	for _, c := range r.Changes {
+		if c.Effect == change.Weakened && c.Acknowledged != "" {
+			as = append(as, Annotation{Level: "notice", File: c.File, Line: c.Line, Command: acknowledgedCommand(c)})
+		}
+	}
+	return as
+}
+
+// SummaryLine is the github format's last line, without "git-prfaq ".
+func SummaryLine(s Summary) string { return summaryLine(s, Style{}) }
+
+// EscapeData escapes a workflow command's message as @actions/core does.
+func EscapeData(s string) string { return escapeData(s) }
