@@ -16,7 +16,6 @@ import (
 // table through the hooks, check, diff and log.)
 func TestAgreement(t *testing.T) {
 	t.Parallel()
-	requireTool(t, "jq")
 	for _, s := range agreement.Scenarios() {
 		t.Run(s.Name, func(t *testing.T) {
 			t.Parallel()

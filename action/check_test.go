@@ -117,7 +117,6 @@ func branchOf(o *origin, commit string) string {
 
 func TestCheckPullRequest(t *testing.T) {
 	t.Parallel()
-	requireTool(t, "jq")
 	o := readOrigin(t)
 	weakenedAnnotation := `(?m)^::error file=services/pay/PRFAQ.md,line=58,col=1,title=prfaq%3A metric-weakened::metric "Month-end close time": target 1 day → 3 days`
 	runCheckCases(t, o, []checkCase{{
@@ -285,7 +284,6 @@ func TestCheckPullRequest(t *testing.T) {
 
 func TestCheckSARIF(t *testing.T) {
 	t.Parallel()
-	requireTool(t, "jq")
 	o := readOrigin(t)
 	ws := o.clone(t, "weak", 0)
 	r := newRunner(t, ws)
@@ -322,7 +320,6 @@ func TestCheckSARIF(t *testing.T) {
 
 func TestCheckPush(t *testing.T) {
 	t.Parallel()
-	requireTool(t, "jq")
 	o := readOrigin(t)
 	push := func(ref, before, after string) map[string]any {
 		return map[string]any{
@@ -388,7 +385,6 @@ func TestCheckPush(t *testing.T) {
 
 func TestCheckShallowClone(t *testing.T) {
 	t.Parallel()
-	requireTool(t, "jq")
 	o := readOrigin(t)
 	runCheckCases(t, o, []checkCase{{
 		name:    "deepened until the merge base is there",
@@ -438,7 +434,6 @@ func TestCheckShallowClone(t *testing.T) {
 // commit of the head into the base that has neither base.sha nor head.sha.
 func TestCheckMergeCommitCheckout(t *testing.T) {
 	t.Parallel()
-	requireTool(t, "jq")
 	o := newOrigin(t) // its own: the pull request's merge commit is made in it
 	env := baseEnv(t)
 	git(t, o.dir, env, "checkout", "-q", "--detach", o.mainTip)

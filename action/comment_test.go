@@ -15,7 +15,6 @@ import (
 // check's; comment: never and other events post nothing.
 func TestCheckComment(t *testing.T) {
 	t.Parallel()
-	requireTool(t, "jq")
 	o := readOrigin(t)
 	api := ghfake.New(t, "acme/ledger", "t0ken")
 	apiEnv := []string{"GITHUB_API_URL=" + api.URL, "GITHUB_REPOSITORY=acme/ledger", "INPUT_TOKEN=t0ken"}

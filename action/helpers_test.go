@@ -60,7 +60,7 @@ func TestMain(m *testing.M) {
 // this package's tests use.
 func requireTool(t *testing.T, name string) string {
 	t.Helper()
-	return gittest.RequireTool(t, name, "apt-get install -y jq shellcheck unzip; go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12")
+	return gittest.RequireTool(t, name, "apt-get install -y shellcheck unzip; go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12")
 }
 
 // baseEnv is this process's environment without what a real Actions run (or

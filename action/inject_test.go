@@ -46,7 +46,6 @@ const hostile = "x\n::error::pwned\n  ::add-mask::secret\n::stop-commands::tok\n
 // name) reaches the log as data only.
 func TestCheckEscapesStderr(t *testing.T) {
 	t.Parallel()
-	requireTool(t, "jq")
 	o := readOrigin(t)
 
 	t.Run("a file named with newlines and commands", func(t *testing.T) {
@@ -82,7 +81,6 @@ func TestCheckEscapesStderr(t *testing.T) {
 // reaches git or GITHUB_OUTPUT.
 func TestCheckInputsValidated(t *testing.T) {
 	t.Parallel()
-	requireTool(t, "jq")
 	o := readOrigin(t)
 	for _, tc := range []struct {
 		name    string
