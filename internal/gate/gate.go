@@ -34,6 +34,8 @@ type Gate struct {
 	// (a server's, from its policy ref: ServerPolicy); otherwise each
 	// range takes the one committed at its base.
 	Policy *config.Config
+
+	baseConfig readConfig // the range's base's .prfaq.toml, once read
 	// Ack, when set, acknowledges every weakening in a range with this
 	// reason: an acknowledgement from outside the commits, such as a
 	// pull-request label the GitHub Action saw.

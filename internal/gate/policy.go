@@ -29,6 +29,11 @@ const DefaultPolicyRef = "HEAD"
 // that does not parse included): a gate fails closed.
 func policyAt(ctx context.Context, repo *gitcmd.Repo, rev string) (*config.Config, error) {
 	data, err := configAt(ctx, repo, rev)
+	return policyOf(rev, data, err)
+}
+
+// policyOf is the policy a configAt answer for rev gives.
+func policyOf(rev string, data []byte, err error) (*config.Config, error) {
 	if errors.Is(err, gitcmd.ErrMissing) {
 		return config.Default(), nil
 	}
@@ -123,7 +128,10 @@ func (g *Gate) configWeakened(ctx context.Context, base *config.Config, a, b str
 	if headErr != nil && !errors.Is(headErr, gitcmd.ErrMissing) && !errors.Is(headErr, errNotRegular) {
 		return nil, headErr
 	}
-	old, err := configAt(ctx, g.Repo, a)
+	old, err := g.baseConfig.data, g.baseConfig.err
+	if !g.baseConfig.read || g.baseConfig.rev != a {
+		old, err = configAt(ctx, g.Repo, a)
+	}
 	if err != nil && !errors.Is(err, gitcmd.ErrMissing) && !errors.Is(err, errNotRegular) {
 		return nil, err
 	}
@@ -228,4 +236,14 @@ func PolicyFile(ctx context.Context, repo *gitcmd.Repo, id string) (*config.Conf
 	}
 	c, err := config.Parse(name, data)
 	return c, data, name, err
+}
+
+// readConfig is a configAt answer kept for a rev, so that a range reads
+// its base's .prfaq.toml once: for its policy and to see whether the
+// range changes it.
+type readConfig struct {
+	read bool
+	rev  string
+	data []byte
+	err  error
 }

@@ -23,17 +23,21 @@ import (
 // server's), else the one committed at a (the defaults at the beginning
 // of history), and a change that loosens it is config-weakened.
 func (g *Gate) Range(ctx context.Context, a, b, branch string) (*Report, error) {
+	rg := *g
+	if a != "" {
+		data, err := configAt(ctx, g.Repo, a)
+		rg.baseConfig = readConfig{read: true, rev: a, data: data, err: err}
+	}
 	base := g.Policy
 	if base == nil {
 		base = config.Default()
 		if a != "" {
 			var err error
-			if base, err = policyAt(ctx, g.Repo, a); err != nil {
+			if base, err = policyOf(a, rg.baseConfig.data, rg.baseConfig.err); err != nil {
 				return nil, err
 			}
 		}
 	}
-	rg := *g
 	rg.Cfg = base
 	r, err := rg.checkRange(ctx, a, b, branch)
 	if err != nil {
