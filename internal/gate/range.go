@@ -56,7 +56,7 @@ func (g *Gate) Range(ctx context.Context, a, b, branch string) (*Report, error) 
 
 // checkRange is Range with g.Cfg the policy.
 func (g *Gate) checkRange(ctx context.Context, a, b, branch string) (*Report, error) {
-	files, configChanged, err := g.rangeDocuments(ctx, a, b)
+	files, err := g.rangeDocuments(ctx, a, b)
 	if err != nil {
 		return nil, err
 	}
@@ -72,31 +72,24 @@ func (g *Gate) checkRange(ctx context.Context, a, b, branch string) (*Report, er
 	}
 	acknowledge(r.Changes, g.Ack)
 	r.Findings = append(r.Findings, g.verdict(r.Changes, inRange)...)
-	if configChanged {
-		loosened, err := g.configWeakened(ctx, g.Cfg, a, b)
-		if err != nil {
-			return nil, err
-		}
-		r.Findings = append(r.Findings, loosened...)
+	loosened, err := g.configWeakened(ctx, g.Cfg, a, b)
+	if err != nil {
+		return nil, err
 	}
+	r.Findings = append(r.Findings, loosened...)
 	rule.Sort(r.Findings)
 	return r, nil
 }
 
 // rangeDocuments reads every PRFAQ added or changed in a..b as it is at b.
-// The same diff says whether the range changes .prfaq.toml (configChanged),
-// so that an unchanged configuration costs no more git.
-func (g *Gate) rangeDocuments(ctx context.Context, a, b string) (files []scan.File, configChanged bool, err error) {
-	specs := append(g.Cfg.DocumentPrefilter(), ":(top,literal)"+config.FileName)
-	changes, err := g.Repo.DiffTrees(ctx, a, b, specs...)
+func (g *Gate) rangeDocuments(ctx context.Context, a, b string) ([]scan.File, error) {
+	changes, err := g.Repo.DiffTrees(ctx, a, b, g.Cfg.DocumentPrefilter()...)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
+	var files []scan.File
 	var ids []string
 	for _, c := range changes {
-		if c.Path == config.FileName || c.OldPath == config.FileName {
-			configChanged = true
-		}
 		// A symbolic link's blob is its target's name and a submodule's
 		// id a commit: neither is a document.
 		if c.Status == 'D' || !gitcmd.Regular(c.NewMode) || !g.Cfg.IsDocument(c.Path) {
@@ -113,13 +106,13 @@ func (g *Gate) rangeDocuments(ctx context.Context, a, b string) (files []scan.Fi
 		ids = append(ids, c.NewBlob)
 	}
 	if len(ids) == 0 {
-		return nil, configChanged, nil
+		return nil, nil
 	}
 	// A document over the size limit is refused from its size alone: a
 	// push of huge blobs is never read into memory.
 	blobs, big, err := g.Repo.ReadBlobsMax(ctx, ids, g.Cfg.Documents.MaxBytes)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	for i := range files {
 		size, tooBig := big[ids[i]]
@@ -131,7 +124,7 @@ func (g *Gate) rangeDocuments(ctx context.Context, a, b string) (files []scan.Fi
 			files[i].Err = err
 		}
 	}
-	return files, configChanged, nil
+	return files, nil
 }
 
 // rangeInitiatives applies the three initiative rules to a range.
