@@ -122,7 +122,7 @@ func chartOf(m scorecard.Metric) *svgChart {
 	slices.Sort(keys)
 	xOf := map[string]int{}
 	for i, k := range keys {
-		x := padL + plotW/2
+		x := padL
 		if len(keys) > 1 {
 			x = padL + i*plotW/(len(keys)-1)
 		}
@@ -134,18 +134,28 @@ func chartOf(m scorecard.Metric) *svgChart {
 		TopY: padT + 4, BottomY: padT + plotH,
 		Top: clip(number(hi)+" "+m.Unit, chartLabelRunes), Bottom: clip(number(lo)+" "+m.Unit, chartLabelRunes),
 		First: strings.Fields(keys[0])[0], Last: strings.Fields(keys[len(keys)-1])[0]}
-	line := func(ps []scorecard.Point) (string, []dot) {
+	// A target holds until a commit changes it: a step line, drawn on to
+	// the newest commit. Actuals are measurements: joined as they are.
+	line := func(ps []scorecard.Point, steps bool) (string, []dot) {
 		var pts []string
 		var dots []dot
-		for _, p := range ps {
+		for i, p := range ps {
 			x, y := xOf[p.Date+" "+p.Commit], yOf(p.Value)
+			if steps && i > 0 {
+				pts = append(pts, fmt.Sprintf("%d,%d", x, dots[i-1].Y))
+			}
 			pts = append(pts, fmt.Sprintf("%d,%d", x, y))
 			dots = append(dots, dot{x, y, clip(p.Date+": "+p.Text, maxText)})
 		}
+		if last := dots[len(dots)-1]; steps && last.X < c.Right {
+			pts = append(pts, fmt.Sprintf("%d,%d", c.Right, last.Y))
+		}
 		return strings.Join(pts, " "), dots
 	}
-	c.Target, c.TargetDots = line(m.Targets)
-	c.Actual, c.ActualDots = line(m.Actuals)
+	c.Target, c.TargetDots = line(m.Targets, true)
+	if len(m.Actuals) > 0 {
+		c.Actual, c.ActualDots = line(m.Actuals, false)
+	}
 	return c
 }
 
