@@ -183,9 +183,9 @@ func TestScorecardOfARealHistory(t *testing.T) {
 		weak = append(weak, fmt.Sprintf("%s %s %s→%s %s ack=%q", w.File, w.Metric, w.From, w.To, w.Date[:10], w.Acknowledged))
 	}
 	equalLines(t, "weakenings", weak, []string{
-		`growth/search/PRFAQ.md Search CTR 5%→4% 2026-08-15 ack=""`,
 		`payments/ledger/PRFAQ.md Conversion 18%→16% 2026-03-01 ack="budget cut"`,
 		`payments/refunds/PRFAQ.md Refund time 2 days→4 days 2026-06-01 ack=""`,
+		`growth/search/PRFAQ.md Search CTR 5%→4% 2026-08-15 ack=""`,
 	})
 
 	for _, tc := range []struct {

@@ -204,6 +204,9 @@ func Build(ts []history.Timeline, opts Options) Scorecard {
 			groups[k].add(in)
 		}
 	}
+	// Goalposts in the order they moved.
+	slices.SortStableFunc(sc.Slips, func(a, b Slip) int { return cmp.Compare(a.Date, b.Date) })
+	slices.SortStableFunc(sc.Weakenings, func(a, b Weakening) int { return cmp.Compare(a.Date, b.Date) })
 	sc.Total = total.counts()
 	for _, k := range sortedKeys(groups) {
 		sc.Groups = append(sc.Groups, Group{Key: k, Counts: groups[k].counts()})
