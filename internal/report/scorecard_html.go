@@ -255,7 +255,7 @@ footer { color: #59636e; font-size: 12px; margin-top: 32px; }
 <p class="legend"><svg width="16" height="8"><line x1="0" y1="4" x2="16" y2="4" stroke="#0969da" stroke-width="2"/></svg> target across commits &nbsp; <svg width="16" height="8"><circle cx="8" cy="4" r="3" fill="#cf222e"/></svg> actual</p>
 <table>
 <tr><th>initiative</th><th>status</th><th>owner</th><th>proposed</th><th>approved</th><th>launched</th><th>metrics</th><th>slips</th><th>weakened</th></tr>
-{{range .Initiatives}}<tr><td>{{clip (dash .Headline)}}<div class="file">{{clip .File}}</div></td><td><span class="badge s-{{.Status}}">{{clip (dash .StatusText)}}</span></td><td>{{clip (dash .Owner)}}</td><td>{{dash .Proposed}}</td><td>{{dash .Approved}}</td><td>{{dash .Launched}}</td><td>{{outcome .Initiative}}</td><td class="n">{{.Slips}}</td><td class="n">{{.Weakened}}</td></tr>
+{{range .Initiatives}}<tr><td>{{clip (dash .Headline)}}<div class="file">{{clip .File}}</div></td><td><span class="badge s-{{clip .Status}}">{{clip (dash .StatusText)}}</span></td><td>{{clip (dash .Owner)}}</td><td>{{dash .Proposed}}</td><td>{{dash .Approved}}</td><td>{{dash .Launched}}</td><td>{{outcome .Initiative}}</td><td class="n">{{.Slips}}</td><td class="n">{{.Weakened}}</td></tr>
 {{if .Metrics}}<tr><td colspan="9"><div class="metrics">{{range .Metrics}}<div class="metric"><div class="name">{{clip .Name}} {{if .Outcome}}<span class="badge o-{{.Outcome}}">{{.Outcome}}</span>{{end}}</div>
 <div class="cells">target {{clip (dash .Target)}} by {{clip (dash .By)}}{{if .Actual}} · actual {{clip .Actual}}{{end}}</div>
 {{with .Chart}}<svg width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="target across commits">

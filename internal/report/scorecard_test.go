@@ -51,6 +51,17 @@ func TestScorecardText(t *testing.T) {
 	if err := ScorecardText(&b, sampleScorecard()); err != nil {
 		t.Fatal(err)
 	}
+	// Document text cannot drive the terminal or start a line of its own.
+	hostile := sampleScorecard()
+	hostile.Slips[0].Acknowledged = "ok\x1b]0;owned\x07\nFAKE line"
+	var h bytes.Buffer
+	if err := ScorecardText(&h, hostile); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(h.String(), "\x1b\x07") || strings.Contains(h.String(), "\nFAKE") ||
+		!strings.Contains(h.String(), `acknowledged: ok\x1b]0;owned\x07 FAKE line`) {
+		t.Errorf("hostile reason printed as:\n%s", h.String())
+	}
 	for _, want := range []string{
 		"PRFAQ scorecard: 2 initiatives, today 2027-01-15\n",
 		"Initiatives       2 proposed, 2 approved, 1 launched, 0 cancelled\n",
