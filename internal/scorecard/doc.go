@@ -24,7 +24,7 @@
 //     weakened Target changes after approval, acknowledged when history
 //     found an acknowledgement (the commit's trailer or a later one's).
 //   - Metrics committed are the rows of the newest version of every
-//     initiative that is approved or launched. One is due when its By
+//     initiative that is approved or launched (and not deleted). One is due when its By
 //     period ended before today; met and missed are check.Outcome's answer;
 //     overdue is due with no Actual, unmeasured due with an Actual that
 //     cannot be compared with the Target.

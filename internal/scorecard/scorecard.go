@@ -427,7 +427,9 @@ func slipOf(c change.Change) Slip {
 // metrics reads the newest version's metrics: their outcomes when the
 // initiative is approved or launched, and their charts.
 func (in *initiative) metrics(vs []dated, last *dated, opts Options, w window) {
-	committed := isApproved(last.Status)
+	// A deleted PRFAQ commits to nothing any more: its metrics were
+	// removed, and counted so when that happened after approval.
+	committed := isApproved(last.Status) && !vs[len(vs)-1].Deleted
 	for i := range last.Metrics {
 		m := &last.Metrics[i]
 		row := Metric{Name: m.Name, Baseline: cell(m, prfaq.FieldBaseline), Target: cell(m, prfaq.FieldTarget),

@@ -110,3 +110,26 @@ func TestChartBound(t *testing.T) {
 		t.Errorf("committed %d, due %d, outcome %q", sc.Total.Committed, sc.Total.Due, sc.Initiatives[0].Metrics[0].Outcome)
 	}
 }
+
+// TestDeleted: a PRFAQ deleted after approval is listed as deleted with
+// its last status, its metrics count as removed, and it commits to
+// nothing any more.
+func TestDeleted(t *testing.T) {
+	t.Parallel()
+	m := prfaq.Metric{Name: "Users", Key: "users", Cells: map[prfaq.Field]prfaq.Cell{
+		prfaq.FieldBaseline: {Text: "10"}, prfaq.FieldTarget: {Text: "100"}, prfaq.FieldBy: {Text: "2026-06"}}}
+	removed := change.Change{File: "a/PRFAQ.md", Metric: "Users", Field: change.FieldMetric, From: "Users", Effect: change.Weakened,
+		Commit: "c2", Date: "2026-03-01T00:00:00Z"}
+	vs := []history.Version{
+		{Commit: "c1", Date: "2026-01-01T00:00:00Z", Path: "a/PRFAQ.md", Readable: true, Status: prfaq.Approved, Owner: "Ana", Metrics: []prfaq.Metric{m}},
+		{Commit: "c2", Date: "2026-03-01T00:00:00Z", Path: "a/PRFAQ.md", Deleted: true, Changes: []change.Change{removed}},
+	}
+	sc := Build([]history.Timeline{{File: "a/PRFAQ.md", Versions: vs}}, Options{Today: date("2027-01-01")})
+	in := sc.Initiatives[0]
+	if !in.Deleted || in.Status != "approved" || in.Owner != "Ana" || in.Approved != "2026-01-01" {
+		t.Errorf("row: %+v", in)
+	}
+	if c := sc.Total; c.Removed != 1 || c.Committed != 0 || c.Due != 0 || c.Approved != 1 {
+		t.Errorf("removed %d, committed %d, due %d, approved %d; want 1, 0, 0, 1", c.Removed, c.Committed, c.Due, c.Approved)
+	}
+}
