@@ -82,9 +82,13 @@ func Timelines(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, opts 
 	if err := l.cut(lists); err != nil {
 		return nil, err
 	}
-	changes, err := l.assemble(ctx, lists)
-	if err != nil {
-		return nil, err
+	// Each walk's changes on their own: a PRFAQ two walks saw (a file
+	// named and a directory holding it) must not get its changes twice.
+	changes := make([][]change.Change, len(lists))
+	for i := range lists {
+		if changes[i], err = l.assemble(ctx, lists[i:i+1]); err != nil {
+			return nil, err
+		}
 	}
 	return timelinesOf(lists, l.v.doc, changes), nil
 }
@@ -107,20 +111,28 @@ func loosePathspecs(cfg *config.Config) []string {
 
 // timelinesOf follows each PRFAQ through the walks' commits (each list
 // newest first) across renames, and gives each version the changes its
-// commit made to that file. A PRFAQ that more than one walk saw (a file
+// commit made to that file (changes[i] are lists[i]'s). A PRFAQ that more than one walk saw (a file
 // named and also under a named directory) is listed once.
-func timelinesOf(lists [][]*commit, doc func(string) *prfaq.Document, changes []change.Change) []Timeline {
+func timelinesOf(lists [][]*commit, doc func(string) *prfaq.Document, changes [][]change.Change) []Timeline {
 	type at struct{ commit, file string }
-	byCommit := map[at][]change.Change{}
-	for _, c := range changes {
-		k := at{c.Commit, c.File}
-		byCommit[k] = append(byCommit[k], c)
-	}
 	var out []Timeline
 	done := map[string]bool{} // commit+path already placed by an earlier walk
-	for _, list := range lists {
+	// The longest walks first: a followed file's walk reaches back past a
+	// move that a walk of the directory it moved to starts at.
+	order := make([]int, len(lists))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(lists[b]) - len(lists[a]) })
+	for _, i := range order {
+		list := lists[i]
+		byCommit := map[at][]change.Change{}
+		for _, c := range changes[i] {
+			k := at{c.Commit, c.File}
+			byCommit[k] = append(byCommit[k], c)
+		}
 		open := map[string]*Timeline{}
-		var order []*Timeline
+		var made []*Timeline
 		for _, c := range slices.Backward(list) {
 			for _, f := range c.Files {
 				if done[c.Hash+"\x00"+f.Path] {
@@ -134,14 +146,14 @@ func timelinesOf(lists [][]*commit, doc func(string) *prfaq.Document, changes []
 				}
 				if t == nil {
 					t = &Timeline{}
-					order = append(order, t)
+					made = append(made, t)
 				}
 				open[f.Path] = t
 				t.File = f.Path
 				t.Versions = append(t.Versions, versionOf(c, f, doc(f.NewBlob), byCommit[at{c.Hash, f.Path}]))
 			}
 		}
-		for _, t := range order {
+		for _, t := range made {
 			out = append(out, *t)
 		}
 	}
