@@ -98,10 +98,10 @@ type dot struct {
 
 const (
 	chartW, chartH  = 260, 96
-	padL, padR      = 64, 8
+	padL, padR      = 76, 8
 	padT, padB      = 10, 22
 	plotW, plotH    = chartW - padL - padR, chartH - padT - padB
-	chartLabelRunes = 24
+	chartLabelRunes = 14
 )
 
 // chartOf lays out a metric's target (and actual) points; nil when it has
@@ -132,8 +132,10 @@ func chartOf(m scorecard.Metric) *svgChart {
 	yOf := func(v float64) int { return padT + int(float64(plotH)*(hi-v)/(hi-lo)) }
 	c := &svgChart{Width: chartW, Height: chartH, Left: padL, Right: padL + plotW, Base: padT + plotH,
 		TopY: padT + 4, BottomY: padT + plotH,
-		Top: clip(number(hi)+" "+m.Unit, chartLabelRunes), Bottom: clip(number(lo)+" "+m.Unit, chartLabelRunes),
-		First: strings.Fields(keys[0])[0], Last: strings.Fields(keys[len(keys)-1])[0]}
+		Top: axisLabel(hi, m.Unit), Bottom: axisLabel(lo, m.Unit), First: strings.Fields(keys[0])[0]}
+	if len(keys) > 1 {
+		c.Last = strings.Fields(keys[len(keys)-1])[0]
+	}
 	// A target holds until a commit changes it: a step line, drawn on to
 	// the newest commit. Actuals are measurements: joined as they are.
 	line := func(ps []scorecard.Point, steps bool) (string, []dot) {
@@ -157,6 +159,25 @@ func chartOf(m scorecard.Metric) *svgChart {
 		c.Actual, c.ActualDots = line(m.Actuals, false)
 	}
 	return c
+}
+
+// axisLabel is a value and its unit short enough for the chart's margin:
+// 1.2M, 508k, 2.31 s, 36 h.
+func axisLabel(v float64, unit string) string {
+	short := map[string]string{"seconds": "s", "minutes": "min", "hours": "h", "days": "d", "percentage points": "pp"}
+	if u, ok := short[unit]; ok {
+		unit = u
+	}
+	n := number(v)
+	switch a := abs(v); {
+	case a >= 1e9:
+		n = number(v/1e9) + "G"
+	case a >= 1e6:
+		n = number(v/1e6) + "M"
+	case a >= 1e4:
+		n = number(v/1e3) + "k"
+	}
+	return clip(strings.TrimSpace(n+" "+unit), chartLabelRunes)
 }
 
 // valueRange spans every value with some room, so that a flat line sits
@@ -264,7 +285,7 @@ footer { color: #59636e; font-size: 12px; margin-top: 32px; }
 <text x="{{.Left}}" y="{{.TopY}}" text-anchor="end" dx="-4">{{.Top}}</text>
 <text x="{{.Left}}" y="{{.BottomY}}" text-anchor="end" dx="-4">{{.Bottom}}</text>
 <text x="{{.Left}}" y="{{.Height}}" dy="-6">{{.First}}</text>
-<text x="{{.Right}}" y="{{.Height}}" dy="-6" text-anchor="end">{{.Last}}</text>
+{{if .Last}}<text x="{{.Right}}" y="{{.Height}}" dy="-6" text-anchor="end">{{.Last}}</text>{{end}}
 <polyline points="{{.Target}}" fill="none" stroke="#0969da" stroke-width="2"/>
 {{range .TargetDots}}<circle cx="{{.X}}" cy="{{.Y}}" r="3" fill="#0969da"><title>target {{.Title}}</title></circle>{{end}}
 {{if .Actual}}<polyline points="{{.Actual}}" fill="none" stroke="#cf222e" stroke-width="1" stroke-dasharray="3 2"/>{{end}}

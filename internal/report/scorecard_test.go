@@ -183,8 +183,8 @@ func TestScorecardHTMLSelfContained(t *testing.T) {
 	}
 	// Conversion: target 18% → 16% as steps, and the actual 17%, on one
 	// x axis of three commits; Churn's one target drawn across.
-	for _, want := range []string{`<polyline points="64,19 158,19 158,64 252,64"`, `<circle cx="252" cy="41" r="3.5"`,
-		`<title>actual 2026-12-01: 17%</title>`, `>18.4 %</text>`, `>15.6 %</text>`, `<polyline points="64,42 252,42"`,
+	for _, want := range []string{`<polyline points="76,19 164,19 164,64 252,64"`, `<circle cx="252" cy="41" r="3.5"`,
+		`<title>actual 2026-12-01: 17%</title>`, `>18.4 %</text>`, `>15.6 %</text>`, `<polyline points="76,42 252,42"`,
 		"no chart: the target is not a number"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q", want)
@@ -192,5 +192,26 @@ func TestScorecardHTMLSelfContained(t *testing.T) {
 	}
 	if !utf8.ValidString(out) {
 		t.Error("the page is not UTF-8")
+	}
+}
+
+func TestAxisLabel(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		v    float64
+		unit string
+		want string
+	}{
+		{2.31, "seconds", "2.31 s"},
+		{36, "hours", "36 h"},
+		{508000, "USD", "508k USD"},
+		{1234567, "", "1.235M"},
+		{19.6, "%", "19.6 %"},
+		{3, "percentage points", "3 pp"},
+		{-12000, "active users", "-12k active u…"},
+	} {
+		if got := axisLabel(tc.v, tc.unit); got != tc.want {
+			t.Errorf("axisLabel(%v, %q) = %q, want %q", tc.v, tc.unit, got, tc.want)
+		}
 	}
 }
