@@ -1,5 +1,6 @@
 // Package history reads the success metrics of PRFAQs across commits: the
-// metric history (Log), the changes between two states (Diff, DiffPairs,
+// metric history (Log), each PRFAQ's versions with Log's changes for the
+// scorecard (Timelines), the changes between two states (Diff, DiffPairs,
 // ProseDiff for the prose) and the net changes of a range for the merge
 // gate (Weakenings), each classified by package change.
 //

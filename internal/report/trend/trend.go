@@ -22,9 +22,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/prfaq/git-prfaq/config"
@@ -130,7 +128,7 @@ func chartOf(c change.Change, a string, versions []version) (report.Chart, bool)
 	if err != nil {
 		return report.Chart{}, false
 	}
-	unit, scale := axisUnit(last)
+	unit, scale := quantity.AxisUnit(last)
 	ch := report.Chart{File: c.File, Metric: c.Metric, Unit: unit}
 	for _, s := range steps {
 		q, err := quantity.Parse(s.text)
@@ -159,38 +157,4 @@ func targetOf(doc *prfaq.Document, key string) (string, bool) {
 		return "", false // only the first metrics table counts, as in the check
 	}
 	return "", false
-}
-
-// axisUnit names the y axis and the divisor that turns a normalised value
-// into it. Durations are seconds inside quantity; a chart of "3 days" in
-// seconds would be unreadable, so the largest unit in which the target at
-// b is at least one is used.
-func axisUnit(q quantity.Quantity) (string, float64) {
-	switch q.Kind {
-	case quantity.Duration:
-		for _, u := range []struct {
-			name string
-			secs float64
-		}{{"days", 86400}, {"hours", 3600}, {"minutes", 60}, {"seconds", 1}} {
-			if math.Abs(q.Value) >= u.secs {
-				return u.name, u.secs
-			}
-		}
-		return "seconds", 1
-	case quantity.Percent:
-		if q.Unit == "pp" {
-			return "percentage points", 1
-		}
-		return "%", 1
-	case quantity.Currency, quantity.Unit:
-		return q.Unit, 1
-	case quantity.Multiplier:
-		return "×", 1
-	case quantity.Ratio:
-		// Ratios are divided out (4.5/5 is 0.9): plot them as written.
-		if den, err := strconv.ParseFloat(q.Unit, 64); err == nil && den != 0 {
-			return "out of " + q.Unit, 1 / den
-		}
-	}
-	return "", 1
 }
