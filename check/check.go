@@ -58,6 +58,7 @@ func (k *Checker) Document(in Input) []rule.Finding {
 	c.faq() // before placeholders: it claims answers that are only template text
 	c.placeholders()
 	c.metrics()
+	c.claims()
 	c.suppress() // last: it judges the findings of every rule above
 	rule.Sort(c.out)
 	return c.out
