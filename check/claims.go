@@ -242,6 +242,10 @@ func proposeRow(cl quantity.Claim, t *prfaq.MetricsTable) string {
 		case prfaq.FieldBy, prfaq.FieldSource:
 			v = unknownCell
 		}
+		if v == "" {
+			b.WriteString(" |") // a column the claim says nothing about
+			continue
+		}
 		b.WriteString(" " + tableCell(truncate(v, maxClaimQuote)) + " |")
 	}
 	return b.String()
