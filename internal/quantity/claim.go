@@ -233,7 +233,13 @@ func (s *claimScan) claimAt(i int) (Claim, int, bool) {
 		if c, next, ok := s.absolute(i, end, q); ok {
 			return c, next, true
 		}
-		return s.level(i, end, q)
+		if q.Kind != Unit {
+			// A count reached ("grew to 25 engineers", "expands to 3
+			// regions") is the size of something, not a change a
+			// metric measures: only a percentage, a duration or an
+			// amount of money is a level claimed.
+			return s.level(i, end, q)
+		}
 	}
 	return Claim{}, 0, false
 }
@@ -402,7 +408,7 @@ func (s *claimScan) change(i, end int, q Quantity) (Claim, int, bool) {
 			return s.finish(c, v, end), end, true
 		}
 	}
-	return Claim{}, 0, false
+	return s.level(i, end, q) // "improves accuracy to 99.5%"
 }
 
 // absolute reads "by 2 days" after a change verb as a change by an
@@ -534,7 +540,7 @@ func (s *claimScan) subjectAfter(j int) (string, int) {
 	if w := s.word(j); w == "in" || w == "of" || w == "on" {
 		j++
 	}
-	if w := s.word(j); w == "the" || w == "a" || w == "an" || w == "our" || w == "your" {
+	if leadingDeterminers[s.word(j)] {
 		j++
 	}
 	var words []string
@@ -588,11 +594,11 @@ func (s *claimScan) subjectBetween(a, b int) string {
 	var words []string
 	for k := a; k < b && len(words) < maxSubjectWords; k++ {
 		w := s.word(k)
+		if len(words) == 0 && leadingDeterminers[w] {
+			continue // "lower your bill": "bill"
+		}
 		if w == "" || startsDigit(w) || w == "by" || w == "from" || subjectStops[w] {
 			break
-		}
-		if len(words) == 0 && (w == "the" || w == "a" || w == "an") {
-			continue
 		}
 		words = append(words, s.rawWord(k))
 		if s.toks[k].breakAfter {
@@ -674,6 +680,11 @@ var subjectStops = map[string]bool{
 	"we": true, "our": true, "your": true, "their": true, "its": true, "it": true, "this": true,
 	"so": true, "but": true, "now": true, "today": true, "than": true, "can": true, "will": true,
 	"up": true, "down": true,
+}
+
+// leadingDeterminers open a subject without naming it.
+var leadingDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "your": true, "our": true, "their": true, "its": true, "his": true, "her": true,
 }
 
 // copulas stand between a subject and its claim ("builds are 2x faster").

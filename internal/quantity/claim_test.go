@@ -65,7 +65,15 @@ func TestClaims(t *testing.T) {
 		// A level after a change verb.
 		{"Ledger cuts close time to one day for 500 shops in 12 countries.",
 			[]claimWant{{Level, Down, "cuts close time to one day", "close time", "1 day"}}},
+		{"Foo 3.0 improves accuracy to 99.5% and lowers p99 latency to under 100 ms.", []claimWant{
+			{Level, Better, "improves accuracy to 99.5%", "accuracy", "99.5%"},
+			{Level, Down, "lowers p99 latency to under 100 ms", "p99 latency", "100 ms"}}},
+		{"Lower your bill by 20%.", []claimWant{{Change, Down, "Lower your bill by 20%", "bill", "20%"}}},
+		{"Acme cuts onboarding from two weeks to two days.", []claimWant{
+			{FromTo, Down, "cuts onboarding from two weeks to two days", "onboarding", "2 weeks→2 days"}}},
 		// Not claims.
+		{"In Q3 2026 the team grew to 25 engineers and expands to 3 new regions.", nil},
+		{"With Foo, teams ship 10 times a day and save up to 40% on storage.", nil},
 		{"Support is available 24/7 for $20 a month, version 2.2.0, since 2019.", nil},
 		{"Call 555-1234 today. Top 10 in the App Store. Our 3rd release, July 2026.", nil},
 		{"SEATTLE, March 2027 — Example Corp today announced Ledger for shops with fewer than twenty staff.", nil},
