@@ -51,20 +51,25 @@ func (c *checker) claims() {
 	rows := c.backings(s.Metrics)
 	seen := map[int]bool{}
 	n := 0
+	var rest prfaq.Pos // where the claims past maxClaims start
 	for _, r := range c.claimRegions() {
 		text, starts := c.regionText(r, seen)
 		for _, cl := range quantity.Claims(text) {
 			if backed(cl, rows) {
 				continue
 			}
+			pos := positionIn(text, starts, cl.Start)
 			if n++; n > maxClaims {
+				if n == maxClaims+1 {
+					rest = pos
+				}
 				continue
 			}
-			c.reportClaim(r, cl, positionIn(text, starts, cl.Start), s.Metrics)
+			c.reportClaim(r, cl, pos, s.Metrics)
 		}
 	}
 	if n > maxClaims {
-		c.report(rule.ClaimUnbacked, c.doc.PressRelease.Pos, "%d more claims have no success metric behind them: back each with a metric row", n-maxClaims)
+		c.report(rule.ClaimUnbacked, rest, "%d more claims from here on have no success metric behind them: back each with a metric row", n-maxClaims)
 	}
 }
 
@@ -157,7 +162,7 @@ func (c *checker) regionText(r claimRegion, seen map[int]bool) (string, []lineSt
 		}
 		seen[n] = true
 		starts = append(starts, lineStart{offset: b.Len(), line: n})
-		b.WriteString(l.Prose)
+		b.WriteString(prefix(l.Prose, maxRegionBytes+1-b.Len()))
 		b.WriteByte('\n')
 	}
 	return b.String(), starts
@@ -274,6 +279,17 @@ func relativeTarget(cl quantity.Claim) string {
 		return by + " below Baseline"
 	}
 	return by + " better than Baseline"
+}
+
+// prefix is s cut to at most n bytes, at a character boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:max(n, 0)]
 }
 
 // truncate cuts s to at most n characters, marking the cut with "…".

@@ -101,3 +101,20 @@ func TestClaimUnbackedSeverityAndSuppression(t *testing.T) {
 		t.Errorf("suppressed: %+v, want one suppressed finding", fs)
 	}
 }
+
+// TestClaimUnbackedBounds: past 50 claims one finding counts the rest, and
+// no more than 16 KiB of a part is read.
+func TestClaimUnbackedBounds(t *testing.T) {
+	t.Parallel()
+	many := strings.Repeat("It cuts support tickets by 30%.\n", 200) // 6.4 KB
+	fs := claimFindings(run(t, withClaims(t, "Ledger for shops", many, claimsTable), nil))
+	last := fs[len(fs)-1]
+	if len(fs) != maxClaims+1 || last.Line != fs[len(fs)-2].Line+1 ||
+		!strings.HasPrefix(last.Message, "150 more claims from here on have no success metric behind them") {
+		t.Errorf("%d findings, last %+v; want %d, the last counting 150 more at the 51st", len(fs), last, maxClaims+1)
+	}
+	long := strings.Repeat("Ledger helps shops with their books every day. ", 400) + "It cuts support tickets by 30%."
+	if fs := claimFindings(run(t, withClaims(t, "Ledger for shops", long, claimsTable), nil)); len(fs) != 0 {
+		t.Errorf("a claim past 16 KiB of the summary was read: %+v", fs)
+	}
+}
