@@ -78,6 +78,8 @@ type checker struct {
 	// claimed lines hold template text another rule reported (an answer
 	// that is only "TODO"): the placeholder rule skips them.
 	claimed map[int]bool
+	// assessed holds each metric row read as quantities, once.
+	assessed map[*prfaq.Metric]Assessment
 }
 
 // present keeps the placeholder patterns whose literal, and the template

@@ -48,16 +48,21 @@ func (c *checker) claims() {
 	if s == nil || s.Metrics == nil || len(s.Metrics.Metrics) == 0 {
 		return
 	}
-	rows := c.backings(s.Metrics)
+	var rows []backing // read at the first claim: most documents make none
 	seen := map[int]bool{}
+	said := map[string]bool{} // a claim the summary repeats from the headline is reported once
 	n := 0
 	var rest prfaq.Pos // where the claims past maxClaims start
 	for _, r := range c.claimRegions() {
 		text, starts := c.regionText(r, seen)
 		for _, cl := range quantity.Claims(text) {
-			if backed(cl, rows) {
+			if rows == nil {
+				rows = c.backings(s.Metrics)
+			}
+			if backed(cl, rows) || said[claimKey(cl)] {
 				continue
 			}
+			said[claimKey(cl)] = true
 			pos := positionIn(text, starts, cl.Start)
 			if n++; n > maxClaims {
 				if n == maxClaims+1 {
@@ -76,9 +81,9 @@ func (c *checker) claims() {
 // backings reads each metric row's Baseline and Target as quantities; a
 // row with neither readable backs nothing.
 func (c *checker) backings(t *prfaq.MetricsTable) []backing {
-	var out []backing
+	out := []backing{}
 	for _, m := range t.Metrics {
-		a := Assess(m, c.policy)
+		a := c.assess(m)
 		if a.Target.Kind == 0 {
 			continue
 		}
@@ -86,6 +91,14 @@ func (c *checker) backings(t *prfaq.MetricsTable) []backing {
 		out = append(out, backing{baseline: a.Baseline, target: a.Target, absent: absent})
 	}
 	return out
+}
+
+// claimKey identifies a claim by what it claims, not its words: "lower
+// processing costs for pharmacies by 60%" in the headline and "lower
+// processing costs by 60%" in the summary are one claim.
+func claimKey(cl quantity.Claim) string {
+	return fmt.Sprint(cl.Kind, cl.Dir, cl.Amount.Kind, cl.Amount.Unit, cl.Amount.Value, cl.Factor,
+		cl.From.Kind, cl.From.Unit, cl.From.Value, cl.To.Kind, cl.To.Unit, cl.To.Value)
 }
 
 func backed(cl quantity.Claim, rows []backing) bool {

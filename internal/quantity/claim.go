@@ -113,6 +113,8 @@ type token struct {
 	word       string // lower-cased, without surrounding punctuation
 	breakAfter bool   // a sentence or clause ends after it
 	quoted     bool   // inside quotation marks
+	verb       bool   // a verb (or noun) of change, going dir
+	dir        Direction
 }
 
 type claimScan struct {
@@ -155,6 +157,7 @@ func (s *claimScan) tokenize() {
 			inQuote = true
 		}
 		t := token{start: start, end: i, word: claimWord(raw), quoted: inQuote}
+		t.dir, t.verb = changeVerb(t.word)
 		t.breakAfter = endsClause(raw)
 		if closes {
 			inQuote = false
@@ -220,6 +223,9 @@ func (s *claimScan) claimAt(i int) (Claim, int, bool) {
 			return c, next, true
 		}
 	}
+	if !s.mayStartQuantity(i) || !s.couldClaim(i) {
+		return Claim{}, 0, false // no change word near: not worth reading the number
+	}
 	q, end, ok := s.mention(i)
 	if !ok {
 		return Claim{}, 0, false
@@ -244,6 +250,28 @@ func (s *claimScan) claimAt(i int) (Claim, int, bool) {
 	return Claim{}, 0, false
 }
 
+// couldClaim is a cheap test of whether a number at token i can be a
+// claim at all, before it is read: a word of change must stand near it
+// ("by", "up", "to" before it; a noun of change or a comparative right
+// after it; a verb of change in its clause).
+func (s *claimScan) couldClaim(i int) bool {
+	switch s.word(i - 1) {
+	case "by", "up", "down", "to":
+		return true
+	}
+	for k := i; k < len(s.toks) && k <= i+3; k++ {
+		w := s.word(k)
+		if _, ok := changeNouns[w]; ok || w == "times" {
+			return true
+		}
+		if s.toks[k].breakAfter {
+			break
+		}
+	}
+	_, _, ok := s.verbBefore(i)
+	return ok
+}
+
 // mention reads the quantity whose text starts at token i: the number
 // with its bound, marker and, for a count, the noun it counts. end is the
 // index of the token after it.
@@ -266,17 +294,45 @@ func (s *claimScan) mention(i int) (Quantity, int, bool) {
 }
 
 // mayStartQuantity is a cheap test that spares reading most words as
-// quantities: a quantity has a digit within its first three words ("at
-// least 1,200", "$3M") or starts with a number word ("one day").
+// quantities: a quantity starts with a digit or a currency sign ("75%",
+// "$3M"), with a bound before a number ("up to 40%", "~2x"), or with a
+// number word ("one day").
 func (s *claimScan) mayStartQuantity(i int) bool {
-	for k := i; k < len(s.toks) && k < i+3; k++ {
-		raw := s.text[s.toks[k].start:s.toks[k].end]
-		if strings.ContainsAny(raw, "0123456789０１２３４５６７８９") {
+	raw := emphasisFree(s.text[s.toks[i].start:s.toks[i].end])
+	raw = strings.TrimLeft(raw, " ([")
+	if r, _ := utf8.DecodeRuneInString(raw); unicode.IsDigit(r) || unicode.Is(unicode.Sc, r) || strings.ContainsRune("~≈<>≤≥+-−", r) {
+		return true
+	}
+	if boundWords[s.word(i)] {
+		for k := i + 1; k < len(s.toks) && k <= i+3; k++ {
+			if startsDigit(s.word(k)) || strings.ContainsAny(s.word(k), "$€£¥") {
+				return true
+			}
+		}
+	}
+	return isNumberWord(s.word(i))
+}
+
+// isNumberWord reports whether w is a number spelled out, zero to twelve.
+func isNumberWord(w string) bool {
+	if len(w) < 3 || len(w) > 6 {
+		return false
+	}
+	for _, n := range numberWords {
+		if w == n.word {
 			return true
 		}
 	}
-	_, _, ok := cutNumberWord(s.word(i))
-	return ok
+	return false
+}
+
+// boundWords start the bounds a number may follow ("up to", "at least",
+// "more than", "about").
+var boundWords = map[string]bool{
+	"up": true, "at": true, "more": true, "less": true, "fewer": true, "no": true, "not": true, "over": true,
+	"under": true, "below": true, "above": true, "about": true, "around": true, "approximately": true,
+	"approx": true, "roughly": true, "circa": true, "within": true, "max": true, "min": true, "maximum": true,
+	"minimum": true, "greater": true, "higher": true, "lower": true,
 }
 
 // emphasisFree blanks Markdown emphasis and code marks, keeping offsets.
@@ -374,8 +430,11 @@ func (s *claimScan) verbBefore(i int) (int, Direction, bool) {
 		if s.toks[j].breakAfter || s.toks[j].quoted {
 			return 0, 0, false
 		}
-		if d, ok := changeVerb(s.word(j)); ok {
-			return j, d, true
+		if s.toks[j].verb {
+			return j, s.toks[j].dir, true
+		}
+		if s.word(j) == "speed" && s.word(j+1) == "up" {
+			return j, Better, true // "speed up payouts by 50%"
 		}
 	}
 	return 0, 0, false
@@ -594,8 +653,8 @@ func (s *claimScan) subjectBetween(a, b int) string {
 	var words []string
 	for k := a; k < b && len(words) < maxSubjectWords; k++ {
 		w := s.word(k)
-		if len(words) == 0 && leadingDeterminers[w] {
-			continue // "lower your bill": "bill"
+		if len(words) == 0 && (leadingDeterminers[w] || k == a && w == "up" && s.word(k-1) == "speed") {
+			continue // "lower your bill": "bill"; "speed up payouts": "payouts"
 		}
 		if w == "" || startsDigit(w) || w == "by" || w == "from" || subjectStops[w] {
 			break
@@ -630,7 +689,10 @@ func (s *claimScan) finish(c Claim, from, to int) Claim {
 // changeVerb reports whether w is a verb (or noun) of change and which
 // way it goes; w is lower-case.
 func changeVerb(w string) (Direction, bool) {
-	for _, v := range changeVerbs {
+	if len(w) < 3 {
+		return 0, false
+	}
+	for _, v := range verbsByLetter[w[0]] {
 		if strings.HasPrefix(w, v.stem) && len(w) <= len(v.stem)+4 {
 			return v.dir, true
 		}
@@ -652,6 +714,22 @@ var changeVerbs = []struct {
 	{"fell", Down}, {"declin", Down}, {"dropp", Down},
 	{"improv", Better}, {"accelerat", Better}, {"speeds", Better}, {"speeding", Better}, {"sped", Better},
 }
+
+// verbsByLetter indexes changeVerbs by their first byte: changeVerb runs
+// on every word of the parts read.
+var verbsByLetter = func() map[byte][]struct {
+	stem string
+	dir  Direction
+} {
+	m := map[byte][]struct {
+		stem string
+		dir  Direction
+	}{}
+	for _, v := range changeVerbs {
+		m[v.stem[0]] = append(m[v.stem[0]], v)
+	}
+	return m
+}()
 
 // changeNouns are the words after a number that make it a change: nouns
 // of change and comparatives.

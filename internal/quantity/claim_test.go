@@ -71,6 +71,8 @@ func TestClaims(t *testing.T) {
 		{"Lower your bill by 20%.", []claimWant{{Change, Down, "Lower your bill by 20%", "bill", "20%"}}},
 		{"Acme cuts onboarding from two weeks to two days.", []claimWant{
 			{FromTo, Down, "cuts onboarding from two weeks to two days", "onboarding", "2 weeks→2 days"}}},
+		{"launches Service 1 to speed up payouts for freight carriers by 50%", []claimWant{
+			{Change, Better, "speed up payouts for freight carriers by 50%", "payouts for freight carriers", "50%"}}},
 		// Not claims.
 		{"In Q3 2026 the team grew to 25 engineers and expands to 3 new regions.", nil},
 		{"With Foo, teams ship 10 times a day and save up to 40% on storage.", nil},
