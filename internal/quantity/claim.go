@@ -288,8 +288,9 @@ func (s *claimScan) mention(i int) (Quantity, int, bool) {
 	}
 	start := s.toks[i].start
 	rest := emphasisFree(s.text[start:min(s.clauseEnd[i], start+maxMentionBytes)])
-	rest = strings.TrimLeft(rest, " ([")
-	q, n, ok := mentionAt(rest)
+	trimmed := strings.TrimLeft(rest, " ([")
+	q, n, ok := mentionAt(trimmed)
+	n += len(rest) - len(trimmed)
 	if !ok {
 		return Quantity{}, 0, false
 	}
