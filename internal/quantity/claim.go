@@ -475,7 +475,52 @@ func (s *claimScan) change(i, end int, q Quantity) (Claim, int, bool) {
 			return s.finish(c, v, end), end, true
 		}
 	}
-	return s.level(i, end, q) // "improves accuracy to 99.5%"
+	if c, next, ok := s.level(i, end, q); ok {
+		return c, next, true // "improves accuracy to 99.5%"
+	}
+	return s.bareChange(i, end, q)
+}
+
+// isNoun reports whether a word of change is only a noun ("reduction",
+// "improvements", "growth"), which cannot take a number as its object;
+// "boost" and "increase" may be verbs.
+func isNoun(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	return strings.HasSuffix(w, "tion") || strings.HasSuffix(w, "ment") || w == "growth" || w == "uplift" || w == "speedup"
+}
+
+// commaBetween reports whether a word from a to b-1 ends with a comma.
+func (s *claimScan) commaBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if strings.HasSuffix(strings.TrimRight(s.text[s.toks[k].start:s.toks[k].end], "*_\"”"), ",") {
+			return true
+		}
+	}
+	return false
+}
+
+// maxBareWindow is how near a verb of change must stand to a percentage
+// that follows it without "by": "revenue grew 40%", "boost conversion 20%".
+const maxBareWindow = 4
+
+// bareChange reads a percentage right after a verb of change and its
+// object, without "by": "grew 40%", "boost conversion 20%". A preposition
+// before the number ("for 95% of users", "in 40% of cases") says it is a
+// share, not the change.
+func (s *claimScan) bareChange(i, end int, q Quantity) (Claim, int, bool) {
+	if stopWords[s.word(i-1)] {
+		return Claim{}, 0, false
+	}
+	v, d, ok := s.verbBefore(i)
+	if !ok || i-v > maxBareWindow || s.claimedBetween(v, i) || isNoun(s.word(v)) || s.commaBetween(v, i) {
+		return Claim{}, 0, false // "45-90% reduction, median 75%": no verb
+	}
+	subj := s.subjectBetween(v+1, i)
+	if subj == "" {
+		subj, _ = s.subjectBefore(v)
+	}
+	c := Claim{Kind: Change, Dir: d, Amount: q, Subject: subj}
+	return s.finish(c, v, end), end, true
 }
 
 // absolute reads "by 2 days" after a change verb as a change by an

@@ -73,6 +73,11 @@ func TestClaims(t *testing.T) {
 			{FromTo, Down, "cuts onboarding from two weeks to two days", "onboarding", "2 weeks→2 days"}}},
 		{"launches Service 1 to speed up payouts for freight carriers by 50%", []claimWant{
 			{Change, Better, "speed up payouts for freight carriers by 50%", "payouts for freight carriers", "50%"}}},
+		// A percentage right after a verb and its object, without "by".
+		{"In 2025 revenue grew 40% and we boost conversion 20% for 95% of users.", []claimWant{
+			{Change, Up, "grew 40%", "revenue", "40%"}, {Change, Up, "boost conversion 20%", "conversion", "20%"}}},
+		{"It improves accuracy for 95% of users and cuts errors in 40% of cases.", nil},
+		{"Individual results: 45-90% reduction, median 75%. An increase, 20% of it.", nil},
 		// Claims never overlap: the verb inside the first is not the
 		// second's, which restates it.
 		{"50% reduction in cut times from 6 days to 1", []claimWant{
