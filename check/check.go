@@ -58,6 +58,7 @@ func (k *Checker) Document(in Input) []rule.Finding {
 	c.faq() // before placeholders: it claims answers that are only template text
 	c.placeholders()
 	c.metrics()
+	c.claims()
 	c.suppress() // last: it judges the findings of every rule above
 	rule.Sort(c.out)
 	return c.out
@@ -77,6 +78,8 @@ type checker struct {
 	// claimed lines hold template text another rule reported (an answer
 	// that is only "TODO"): the placeholder rule skips them.
 	claimed map[int]bool
+	// assessed holds each metric row read as quantities, once.
+	assessed map[*prfaq.Metric]Assessment
 }
 
 // present keeps the placeholder patterns whose literal, and the template

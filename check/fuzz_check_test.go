@@ -3,6 +3,7 @@ package check_test
 import (
 	"bytes"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,7 +26,8 @@ func FuzzCheck(f *testing.F) {
 		"## FAQ\n**Q: Why?**  \nA: Because.\n", "## External FAQ\n### How much?\n\n## Internal FAQ\n1. **Why now?**\n",
 		"## Success Metrics\n| Metric | Baseline | Target | By | Source |\n|-|-|-|-|-|\n| a | 5 | 3 days | 2020-01-01 | |\n",
 		"## Success Metrics\n- faster\n", "**The problem.** TODO <Name>\n\n> \"Quote,\" said [NAME, TITLE].\n",
-		"Title\n=====\n\nSummary\n-------\nlorem ipsum\n", "```\n## Summary\n```\n", "\xef\xbb\xbf# H\r\n\r\nTBD\r\n",
+		"Title\n=====\n\nSummary\n-------\nlorem ipsum\n",
+		"# Ledger cuts close from 6 days to 1 and costs by 40%\n\n## Summary\nIt doubles sales, 2x faster, \"by 50%\".\n\n## Success Metrics\n| Metric | Baseline | Target | By | Source | Actual |\n|-|-|-|-|-|-|\n| a | 6 days | 1 day | 2020-01-01 | s | 3 days |\n", "```\n## Summary\n```\n", "\xef\xbb\xbf# H\r\n\r\nTBD\r\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -75,6 +77,13 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("finding with severity %q: %+v", fd.Severity, fd)
 			case fd.File != "a/PRFAQ.md":
 				t.Fatalf("finding on file %q, want the input's: %+v", fd.File, fd)
+			}
+		}
+		// Where the metrics stand: a finite fraction, and a distance
+		// left exactly when the target is not reached.
+		for _, p := range check.DocumentProgress(doc, check.PolicyOf(cfg)) {
+			if math.IsNaN(p.Fraction) || math.IsInf(p.Fraction, 0) || (p.Remaining == "") != (p.Fraction >= 1) || p.State == "" {
+				t.Fatalf("progress %+v", p)
 			}
 		}
 	})

@@ -149,7 +149,7 @@ func (c *checker) table(t *prfaq.MetricsTable, section string) {
 	// cells, as a fresh template's | <Metric name> | <12%> | … | does.
 	measurable, reported := 0, false
 	for _, m := range t.Metrics {
-		a := Assess(m, c.policy)
+		a := c.assess(m)
 		for _, p := range a.Problems {
 			if cell, ok := m.Get(p.Field); ok && p.Field != prfaq.FieldMetric && c.templateOnly(cell.Text) {
 				continue
@@ -165,6 +165,20 @@ func (c *checker) table(t *prfaq.MetricsTable, section string) {
 	if measurable == 0 && missing == 0 && reported {
 		c.reportMetric(rule.MetricsMissing, t.Pos, subject{section: section}, "no metric in the table is measurable: fix the rows reported above")
 	}
+}
+
+// assess is Assess with the checker's policy, once per metric: the
+// metrics and claims rules both read the table.
+func (c *checker) assess(m *prfaq.Metric) Assessment {
+	if a, ok := c.assessed[m]; ok {
+		return a
+	}
+	a := Assess(m, c.policy)
+	if c.assessed == nil {
+		c.assessed = map[*prfaq.Metric]Assessment{}
+	}
+	c.assessed[m] = a
+	return a
 }
 
 func (c *checker) columnName(f prfaq.Field) string {

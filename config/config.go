@@ -289,7 +289,7 @@ func defaultPatterns() []string {
 func defaultSeverity() map[string]rule.Severity {
 	m := make(map[string]rule.Severity)
 	for _, id := range rule.IDs() {
-		m[id] = rule.Error
+		m[id] = rule.DefaultSeverity(id)
 	}
 	return m
 }
@@ -360,7 +360,7 @@ func (c *Config) SeverityOf(id string) rule.Severity {
 	if s, ok := c.Severity[id]; ok && s.Valid() {
 		return s
 	}
-	return rule.Error
+	return rule.DefaultSeverity(id)
 }
 
 // cleanPath turns a caller's path into the form globs are matched against:

@@ -90,7 +90,7 @@ func TestDefault(t *testing.T) {
 		t.Errorf("initiatives/acknowledgement = %+v %+v", c.Initiatives, c.Acknowledgement)
 	}
 	ids := rule.IDs()
-	wantIDs := "frontmatter-invalid status-invalid headline-missing headline-too-long section-missing section-empty placeholder press-release-too-long faq-unanswered metrics-missing metric-unmeasurable metric-weakened metric-overdue initiative-without-prfaq config-weakened suppression-invalid"
+	wantIDs := "frontmatter-invalid status-invalid headline-missing headline-too-long section-missing section-empty placeholder press-release-too-long faq-unanswered metrics-missing metric-unmeasurable metric-weakened metric-overdue claim-unbacked initiative-without-prfaq config-weakened suppression-invalid"
 	if strings.Join(ids, " ") != wantIDs {
 		t.Errorf("RuleIDs = %q", ids)
 	}
@@ -98,8 +98,12 @@ func TestDefault(t *testing.T) {
 		t.Errorf("severity has %d rules", len(c.Severity))
 	}
 	for _, id := range ids {
-		if c.SeverityOf(id) != rule.Error {
-			t.Errorf("%s defaults to %q", id, c.SeverityOf(id))
+		want := rule.Error
+		if id == rule.ClaimUnbacked {
+			want = rule.Warning // a judgement call: see README, Rules
+		}
+		if c.SeverityOf(id) != want {
+			t.Errorf("%s defaults to %q, want %q", id, c.SeverityOf(id), want)
 		}
 	}
 	if got := len(c.PlaceholderPatterns()); got != len(defaultPatterns()) || got < 10 {
@@ -451,7 +455,7 @@ func TestErrors(t *testing.T) {
 		{"regexp matching empty text", "[placeholders]\npatterns = ['TODO', 'x*']\n",
 			`.prfaq.toml:2: placeholders.patterns[1]: "x*" matches empty text, so it would flag every document; make it match at least one character`},
 		{"unknown rule", "[severity]\nmetric-weak = \"off\"\n",
-			`.prfaq.toml:2: severity: unknown rule "metric-weak" (known: frontmatter-invalid, status-invalid, headline-missing, headline-too-long, section-missing, section-empty, placeholder, press-release-too-long, faq-unanswered, metrics-missing, metric-unmeasurable, metric-weakened, metric-overdue, initiative-without-prfaq, config-weakened, suppression-invalid)`},
+			`.prfaq.toml:2: severity: unknown rule "metric-weak" (known: frontmatter-invalid, status-invalid, headline-missing, headline-too-long, section-missing, section-empty, placeholder, press-release-too-long, faq-unanswered, metrics-missing, metric-unmeasurable, metric-weakened, metric-overdue, claim-unbacked, initiative-without-prfaq, config-weakened, suppression-invalid)`},
 		{"TOML syntax", "[documents]\nmax_bytes = 10\nglobs = [\"a\"\n\n[severity]\n",
 			`.prfaq.toml:5: invalid TOML: ...`},
 		{"TOML unclosed table header", "# c\n[documents\nglobs = []\n",

@@ -52,7 +52,17 @@ var hostile = []struct {
 		return []byte(head + "|" + strings.Repeat("a|", n) + "\n|" + strings.Repeat("-|", n) + "\n|" + strings.Repeat("x|", n) + "\n")
 	}},
 	{"short lines", lines("a\n")},
+	// claim-unbacked reads the summary against a metrics table.
+	{"claims", func(size int) []byte {
+		return []byte(metricsHead + strings.Repeat("cuts close time by 50% from 6 days to 2 and 2x faster ", size/55) + "\n")
+	}},
+	{"claims on lines", func(size int) []byte {
+		return []byte(metricsHead + strings.Repeat("reduces \"costs\" by 40%, from $5 to $3\n", size/38))
+	}},
 }
+
+// metricsHead opens a document whose summary is read for claims.
+const metricsHead = "# Example Corp launches Ledger\n\n## Success Metrics\n\n| Metric | Baseline | Target | By | Source |\n|---|---|---|---|---|\n| Close | 6 days | 1 day | 2027-06-30 | Survey |\n\n## Summary\n\n"
 
 const head = "# Example Corp launches Ledger\n\n## Summary\n\n"
 

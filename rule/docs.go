@@ -9,6 +9,10 @@ type Doc struct {
 	Short string // one line: what the rule reports
 	Full  string // what the rule reports and why it matters
 	Fix   string // what to do about a finding
+	// Default is the severity the rule has when .prfaq.toml does not set
+	// one; "" means Error. A rule whose findings are a judgement the
+	// reader may not share (claim-unbacked) starts as a warning.
+	Default Severity
 }
 
 // docs is every rule, in the README's order: the one list of rules.
@@ -105,6 +109,14 @@ var docs = []Doc{
 		Fix:   "Add an Actual column and record the result, in the same unit as the Target.",
 	},
 	{
+		ID:      ClaimUnbacked,
+		Name:    "ClaimUnbacked",
+		Short:   "A claim of the press release has no success metric behind it.",
+		Full:    "The headline, subheading or summary claims a change (\"50% improvement in qualified lead conversion\", \"cut month-end close from 6 days to 1\", \"2x faster\") that no row of the success metrics table measures: no row has that target, nor goes from its baseline to its target by that much. A press release whose numbers nobody will measure is a promise nobody can check.",
+		Fix:     "Add the metric row the finding proposes, with the baseline, target, date and source filled in, or reword the claim to match a metric the table already has.",
+		Default: Warning,
+	},
+	{
 		ID:    InitiativeWithoutPRFAQ,
 		Name:  "InitiativeWithoutPrfaq",
 		Short: "A new initiative has no PRFAQ.",
@@ -137,6 +149,17 @@ func IDs() []string {
 		out[i] = d.ID
 	}
 	return out
+}
+
+// DefaultSeverity is the severity rule id has when the configuration sets
+// none: Error, except for the rules documented with another default.
+func DefaultSeverity(id string) Severity {
+	for _, d := range docs {
+		if d.ID == id && d.Default != "" {
+			return d.Default
+		}
+	}
+	return Error
 }
 
 // Known reports whether id names a rule.

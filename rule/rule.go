@@ -27,6 +27,7 @@ const (
 	MetricUnmeasurable     = "metric-unmeasurable"
 	MetricWeakened         = "metric-weakened"
 	MetricOverdue          = "metric-overdue"
+	ClaimUnbacked          = "claim-unbacked"
 	InitiativeWithoutPRFAQ = "initiative-without-prfaq"
 	ConfigWeakened         = "config-weakened"
 	SuppressionInvalid     = "suppression-invalid"

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/report"
@@ -64,6 +65,9 @@ type checkFlags struct {
 	today       string
 	baseline    string
 	write       string
+	// policy is the configuration's measurability policy, which the
+	// Markdown report's "Where the metrics stand" reads metrics with.
+	policy check.Policy
 }
 
 func runCheck(e *env, args []string) (int, error) {
@@ -99,6 +103,7 @@ func runCheck(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
+	f.policy = check.PolicyOf(w.cfg)
 	if f.rangeSpec != "" || f.base != "" {
 		return runRange(e, w, f, today)
 	}
@@ -189,6 +194,7 @@ func writeCheck(e *env, f checkFlags, results []scan.Result, findings []rule.Fin
 	format := f.format
 	run := newRun(results, findings, bl)
 	run.Changes, run.Charts = changes, charts
+	run.Standing = standingOf(results, f.policy)
 	sum, unreadable := run.Summary, run.Unreadable
 	if err := writeReport(e, format, run); err != nil {
 		return exitUsage, fmt.Errorf("write report: %w", err)

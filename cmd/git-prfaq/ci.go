@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/ci"
 	"github.com/prfaq/git-prfaq/internal/gate"
@@ -86,7 +87,9 @@ func ciCheck(e *env, ctx context.Context, req ci.Request) (report.Run, error) {
 		if err != nil {
 			return report.Run{}, err
 		}
-		return newRun(results, findings, bl), nil
+		run := newRun(results, findings, bl)
+		run.Standing = standingOf(results, check.PolicyOf(w.cfg))
+		return run, nil
 	}
 	g := &gate.Gate{Repo: w.repo, Cfg: w.cfg, Today: today, Ack: req.Ack}
 	rep, err := g.Range(ctx, req.Base, req.Head, "")
@@ -95,6 +98,7 @@ func ciCheck(e *env, ctx context.Context, req ci.Request) (report.Run, error) {
 	}
 	run := newRun(rep.Results, rep.Findings, baselined{rep.Baselined, rep.Stale, rep.BaselineFile})
 	run.Changes = rep.Changes
+	run.Standing = standingOf(rep.Results, check.PolicyOf(w.cfg))
 	charts, err := trend.Targets(ctx, w.repo, w.cfg, req.Base, req.Head, rep.Changes)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "| git-prfaq ci: the report has no target charts: %s\n", report.EscapeLine(err.Error()))

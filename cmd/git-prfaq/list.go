@@ -16,7 +16,12 @@ var listHelp = helpText{
 	synopsis: "list [--status S] [--owner O] [--format text|json] [--today YYYY-MM-DD]",
 	about: `List every PRFAQ document in the work tree (tracked, or untracked and not
 ignored): its status, owner, number of metrics, and whether it passes the
-check. For a launched PRFAQ, how many metrics were met.
+check. For a launched PRFAQ, how many metrics were met. Under the list,
+each metric with an Actual (or a Current column beside its Baseline) that
+reads as a quantity of its Target's kind: its baseline and target, the
+value now, and how far it has come ("60% of the way, 2 days to go", "met",
+"past target", "moved away"); --format json gives it as each PRFAQ's
+"progress".
 
 --status keeps the PRFAQs with one of the statuses given (draft, review,
 approved, launched, cancelled); --owner those whose owner contains one of

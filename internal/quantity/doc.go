@@ -166,4 +166,11 @@
 // Find reads the first quantity in a sentence, such as a bullet of a
 // metrics list, and writes it as a table cell: "100+ GitHub stars" is
 // "100 stars".
+//
+// Claims reads the changes a press release claims ("50% improvement in
+// conversion", "cut close from 6 days to 1", "2x faster") with the
+// readers above, never a number without a word of change next to it, and
+// Claim.BackedBy says whether a metric's Baseline → Target shows the claim,
+// within ClaimTolerance (docs/rules.md#claim-unbacked). Format writes a
+// normalised value back in a quantity's unit ("2 days").
 package quantity

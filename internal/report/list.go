@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/prfaq/git-prfaq/check"
@@ -29,6 +31,10 @@ type ListEntry struct {
 	Warnings int    `json:"warnings"`
 	Pass     bool   `json:"pass"`
 	Error    string `json:"error,omitempty"`
+
+	// Progress is where each metric with an Actual or Current value
+	// stands between its baseline and target (check.MetricProgress).
+	Progress []check.Progress `json:"progress,omitempty"`
 }
 
 // ListEntries makes a row of each checked document: its status, owner,
@@ -53,6 +59,7 @@ func listEntryOf(r scan.Result, policy check.Policy) ListEntry {
 	if d.Headline != nil {
 		en.Headline = d.Headline.Text
 	}
+	en.Progress = check.DocumentProgress(d, policy)
 	en.Errors, en.Warnings = rule.Count(r.Findings)
 	en.Pass = en.Errors == 0
 	for _, s := range d.Sections {
@@ -94,7 +101,50 @@ func ListText(w io.Writer, entries []ListEntry) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", textLine(en.File), orDash(textLine(en.Status)), orDash(textLine(en.Owner)),
 			metricsCell(en), textLine(checkCell(en)))
 	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return progressText(w, entries)
+}
+
+// progressText writes, under the list, one line per metric with a current
+// value: where it stands between baseline and target and what is left.
+func progressText(w io.Writer, entries []ListEntry) error {
+	if !slices.ContainsFunc(entries, func(en ListEntry) bool { return len(en.Progress) > 0 }) {
+		return nil
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "FILE\tMETRIC\tBASELINE → TARGET\tNOW\tPROGRESS")
+	for _, en := range entries {
+		for _, p := range en.Progress {
+			fmt.Fprintf(tw, "%s\t%s\t%s → %s\t%s\t%s\n", textLine(en.File), textLine(p.Metric), textLine(p.Baseline),
+				textLine(p.Target), textLine(p.Current), textLine(ProgressWords(p)))
+		}
+	}
 	return tw.Flush()
+}
+
+// ProgressWords says where a metric stands in a few words: "60% of the
+// way, 2 days to go", "met", "past target", "moved away, 7% to go".
+func ProgressWords(p check.Progress) string {
+	switch p.State {
+	case "met", "past target":
+		return p.State
+	case "on the way":
+		return fmt.Sprintf("%s of the way, %s to go", percentOf(p.Fraction), p.Remaining)
+	}
+	return fmt.Sprintf("%s, %s to go", p.State, p.Remaining)
+}
+
+// percentOf writes a fraction as a whole percentage, never rounding a
+// metric short of its target up to 100%.
+func percentOf(f float64) string {
+	pct := math.Round(f * 100)
+	if pct >= 100 && f < 1 {
+		pct = 99
+	}
+	return fmt.Sprintf("%.0f%%", pct)
 }
 
 func metricsCell(en ListEntry) string {

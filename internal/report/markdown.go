@@ -51,8 +51,26 @@ func Markdown(w io.Writer, r Run, l Links) error {
 	m.findings(rule.Unsuppressed(r.Findings))
 	m.changes(r.Changes)
 	m.charts(r.Charts)
+	m.standing(r.Standing)
 	_, err := io.WriteString(w, m.b.String())
 	return err
+}
+
+// standing writes "Where the metrics stand": per metric with a current
+// value, its baseline → target, the value now, and the way still to go.
+func (m *mdWriter) standing(ss []Standing) {
+	if len(ss) == 0 {
+		return
+	}
+	m.line("")
+	m.line("### Where the metrics stand")
+	m.line("")
+	m.line("| PRFAQ | metric | baseline → target | now | progress |")
+	m.line("|---|---|---|---|---|")
+	for _, s := range ss {
+		m.line("| %s | %s | %s → %s | %s | %s |", m.fileLink(s.File, 0, s.File), cell(s.Metric), cell(s.Baseline),
+			cell(s.Target), cell(s.Current), cell(ProgressWords(s.Progress)))
+	}
 }
 
 type mdWriter struct {

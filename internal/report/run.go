@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/rule"
 )
@@ -28,6 +29,16 @@ type Run struct {
 	// Charts are the targets that changed in the range, commit by commit
 	// (package report/trend reads them from git).
 	Charts []Chart
+	// Standing is where the checked documents' metrics stand between
+	// baseline and target, for those with an Actual or Current value
+	// (markdown's "Where the metrics stand").
+	Standing []Standing
+}
+
+// Standing is one metric's progress in one document.
+type Standing struct {
+	File string
+	check.Progress
 }
 
 // Chart is the history of one metric's target over a range's commits.

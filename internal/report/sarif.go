@@ -98,7 +98,7 @@ func sarifRules() ([]sarifRule, map[string]int) {
 			},
 			HelpURI:              "https://github.com/prfaq/git-prfaq#rules",
 			DefaultConfiguration: sarifConfig{Level: sarifLevel(defaults.SeverityOf(d.ID))},
-			Properties:           sarifRuleProps{Tags: []string{"prfaq", "documentation"}, Precision: "very-high"},
+			Properties:           sarifRuleProps{Tags: []string{"prfaq", "documentation"}, Precision: precisionOf(d)},
 		}
 	}
 	return rules, index
@@ -277,4 +277,15 @@ type sarifArtifact struct {
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
 	StartColumn int `json:"startColumn"`
+}
+
+// precisionOf is SARIF's confidence in a rule's findings: very high for a
+// rule that reads the document's structure, high for one that judges its
+// prose (claim-unbacked reads which numbers are claims), which is why such
+// a rule is a warning by default.
+func precisionOf(d rule.Doc) string {
+	if d.Default == rule.Warning {
+		return "high"
+	}
+	return "very-high"
 }

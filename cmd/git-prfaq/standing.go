@@ -1,0 +1,22 @@
+package main
+
+import (
+	"github.com/prfaq/git-prfaq/check"
+	"github.com/prfaq/git-prfaq/internal/report"
+	"github.com/prfaq/git-prfaq/internal/scan"
+)
+
+// standingOf is where the metrics of the checked documents stand between
+// baseline and target, for the Markdown report (see README, Formats).
+func standingOf(results []scan.Result, policy check.Policy) []report.Standing {
+	var out []report.Standing
+	for _, r := range results {
+		if r.Doc == nil {
+			continue
+		}
+		for _, p := range check.DocumentProgress(r.Doc, policy) {
+			out = append(out, report.Standing{File: r.Path, Progress: p})
+		}
+	}
+	return out
+}
