@@ -75,6 +75,7 @@ func commands() []command {
 		{"diff", "metric changes between HEAD, revisions and the work tree", runDiff},
 		{"log", "metric history: every commit that changed a metric", runLog},
 		{"list", "every PRFAQ: status, owner, metrics, pass/fail", runList},
+		{"cache", "show or clear the result cache of check --all and list", runCache},
 		{"hook", "install, uninstall or show the git hooks; run one", runHook},
 		{"config", "print the effective configuration and where each value came from", runConfig},
 		{"ci", "the GitHub Action: check the event's range, annotate, summarize, output", runCI},

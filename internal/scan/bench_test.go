@@ -28,7 +28,7 @@ func BenchmarkCheckAtHead(b *testing.B) {
 	repo, cfg := benchRepo(b), config.Default()
 	today := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	for b.Loop() {
-		if _, _, err := CheckAtRev(context.Background(), repo, cfg, "HEAD", today); err != nil {
+		if _, _, err := CheckAtRev(context.Background(), repo, cfg, "HEAD", today, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

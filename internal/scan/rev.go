@@ -12,9 +12,9 @@ import (
 
 // CheckAtRev lists and checks every PRFAQ document in commit rev. It is
 // `check --all`'s hot path, so it overlaps what it can: `git cat-file`
-// starts while the documents are listed, and each blob goes to a parser
-// as soon as it is read.
-func CheckAtRev(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, rev string, today time.Time) ([]Result, []rule.Finding, error) {
+// starts while the documents are listed, each blob goes to a checker as
+// soon as it is read, and a blob the cache holds is not read at all.
+func CheckAtRev(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, rev string, today time.Time, opts Options) ([]Result, []rule.Finding, error) {
 	type started struct {
 		br  *gitcmd.BlobReader
 		err error
@@ -34,23 +34,51 @@ func CheckAtRev(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, rev 
 		return nil, nil, listErr
 	}
 	docs := documents(entries, cfg)
-	p := newPool(len(docs), cfg, today)
+	p := newPool(len(docs), cfg, today, opts, false)
 	for i, e := range docs {
-		// A document over the size limit is refused unread.
-		data, err := s.br.ReadMax(e.Blob, cfg.Documents.MaxBytes)
-		var big *gitcmd.TooLargeError
-		if errors.As(err, &big) {
-			p.add(i, File{Path: e.Path, Err: cfg.CheckSize(e.Path, big.Size)})
+		if opts.Cache.Has(e.Blob) {
+			// Read only if the entry does not decode (it passed its
+			// checksum, so it will): one cat-file of its own.
+			p.add(job{i: i, f: File{Path: e.Path}, blob: e.Blob, read: func() File { return readBlob(ctx, repo, cfg, e) }})
 			continue
 		}
+		f, err := readMax(s.br, cfg, e)
 		if err != nil {
 			p.wait()
 			return nil, nil, err
 		}
-		p.add(i, File{Path: e.Path, Data: data})
+		p.add(job{i: i, f: f, blob: e.Blob})
 	}
 	results, findings := p.wait()
 	return results, findings, nil
+}
+
+// readMax reads one document's blob; one over the size limit is refused
+// unread.
+func readMax(br *gitcmd.BlobReader, cfg *config.Config, e gitcmd.Entry) (File, error) {
+	data, err := br.ReadMax(e.Blob, cfg.Documents.MaxBytes)
+	var big *gitcmd.TooLargeError
+	if errors.As(err, &big) {
+		return File{Path: e.Path, Err: cfg.CheckSize(e.Path, big.Size)}, nil
+	}
+	if err != nil {
+		return File{}, err
+	}
+	return File{Path: e.Path, Data: data}, nil
+}
+
+// readBlob reads one document's blob with a cat-file of its own.
+func readBlob(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, e gitcmd.Entry) File {
+	br, err := repo.NewBlobReader(ctx)
+	if err != nil {
+		return File{Path: e.Path, Err: err}
+	}
+	defer br.Close()
+	f, err := readMax(br, cfg, e)
+	if err != nil {
+		return File{Path: e.Path, Err: err}
+	}
+	return f
 }
 
 // documents keeps the regular files the configuration calls PRFAQs.

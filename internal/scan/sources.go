@@ -7,10 +7,12 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"time"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
 	"github.com/prfaq/git-prfaq/internal/safefile"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // Staged reads the PRFAQ documents added or changed in the index (what
@@ -186,4 +188,39 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// CheckWorkTree checks every PRFAQ document in the work tree that git
+// tracks or would track (untracked but not ignored), sorted by path, as
+// `git prfaq list` shows them. A tracked file whose stat data matches the
+// index is known by the index's blob id, so a cached one is not even
+// read; the others are read (and hashed, for the cache) by the checkers,
+// on every core, as they are listed.
+func CheckWorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, today time.Time, opts Options) ([]Result, []rule.Finding, error) {
+	listed, err := repo.WorkTreeBlobs(ctx, cfg.DocumentPathspecs()...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("list PRFAQ documents: %w", err)
+	}
+	var docs []gitcmd.WorkTreeFile
+	for _, f := range listed {
+		if cfg.IsDocument(f.Path) {
+			docs = append(docs, f)
+		}
+	}
+	if len(docs) == 0 {
+		return []Result{}, nil, nil
+	}
+	p := newPool(len(docs), cfg, today, opts, false)
+	for i, f := range docs {
+		if err := ctxErr(ctx); err != nil {
+			p.wait()
+			return nil, nil, err
+		}
+		read := func() File {
+			return readFile(repo.Root, filepath.Join(repo.Root, filepath.FromSlash(f.Path)), f.Path, cfg)
+		}
+		p.add(job{i: i, f: File{Path: f.Path}, blob: f.Blob, read: read})
+	}
+	results, findings := dropMissing(p.wait())
+	return results, findings, nil
 }
