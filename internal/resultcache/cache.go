@@ -129,16 +129,21 @@ func readFull(f *os.File, data []byte) (int, error) {
 	return n, nil
 }
 
-// Len is the number of entries loaded and added.
+// Len is the number of documents' entries loaded and added.
 func (c *Cache) Len() int {
 	if c == nil {
 		return 0
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	n := len(c.index)
+	n := 0
+	for k := range c.index {
+		if !strings.HasPrefix(k, listingPrefix) {
+			n++
+		}
+	}
 	for k := range c.added {
-		if _, ok := c.index[k]; !ok {
+		if _, ok := c.index[k]; !ok && !strings.HasPrefix(k, listingPrefix) {
 			n++
 		}
 	}
@@ -241,6 +246,11 @@ func (c *Cache) records() []record {
 			}
 		}
 	}
+	for blob := range c.index {
+		if strings.HasPrefix(blob, listingPrefix) && !c.used[blob] {
+			seen[blob] = true // an old listing: dropped
+		}
+	}
 	add(c.loaded, c.index, func(blob string, s slot) uint32 {
 		if c.used[blob] {
 			return c.gen
@@ -337,7 +347,11 @@ func Info(commonDir string) (Stats, error) {
 		st.Packs++
 		st.Bytes += int64(len(data))
 		if _, index, _, ok := parsePack(data); ok {
-			st.Entries += len(index)
+			for k := range index {
+				if !strings.HasPrefix(k, listingPrefix) {
+					st.Entries++
+				}
+			}
 		}
 	}
 	return st, nil
@@ -429,4 +443,70 @@ func (c *Cache) Has(blob string) bool {
 	defer c.mu.Unlock()
 	_, ok := c.index[blob]
 	return ok
+}
+
+// listingPrefix marks the entries that hold a commit's list of documents
+// (blob ids, the other entries' keys, are hex and never start with it).
+const listingPrefix = "list:"
+
+// Listed is one document of a commit: its path and blob id.
+type Listed struct{ Path, Blob string }
+
+// GetListing returns the documents of a commit a run listed before:
+// commits never change, so the list does not either (under one
+// configuration, which the pack is).
+func (c *Cache) GetListing(commit string) ([]Listed, bool) {
+	if c == nil || commit == "" {
+		return nil, false
+	}
+	key := listingPrefix + commit
+	c.mu.Lock()
+	s, ok := c.index[key]
+	if ok {
+		c.used[key] = true
+	}
+	c.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	files, err := decodeListing(c.loaded[s.start:s.end])
+	return files, err == nil
+}
+
+// PutListing records the documents of a commit. A pack keeps only the
+// listings its last run used or added: they are large, and an old
+// commit's is seldom asked for again.
+func (c *Cache) PutListing(commit string, files []Listed) {
+	if c == nil || commit == "" || len(commit) > 200 {
+		return
+	}
+	data := encodeListing(files)
+	c.mu.Lock()
+	c.added[listingPrefix+commit] = data
+	c.mu.Unlock()
+}
+
+func encodeListing(files []Listed) []byte {
+	w := &writer{b: make([]byte, 0, 80*len(files)+8)}
+	w.int(len(files))
+	for _, f := range files {
+		w.str(f.Path)
+		w.str(f.Blob)
+	}
+	return w.b
+}
+
+func decodeListing(data []byte) ([]Listed, error) {
+	r := &reader{b: data}
+	files := make([]Listed, r.count(2))
+	for i := range files {
+		files[i] = Listed{Path: r.str(), Blob: r.str()}
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.err = errTrailing
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return files, nil
 }

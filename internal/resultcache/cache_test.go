@@ -321,3 +321,33 @@ func FuzzParsePack(f *testing.F) {
 		}
 	})
 }
+
+// TestListings: a commit's document list round-trips, does not count as
+// an entry, and only the listings a run used or added are kept.
+func TestListings(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := []Listed{{"a/PRFAQ.md", blobID(1)}, {"b/PRFAQ.md", blobID(2)}}
+	c := Open(dir, "cfg", "v1")
+	c.PutListing("c1", files)
+	c.Put(blobID(1), sample(1))
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	c = Open(dir, "cfg", "v1")
+	if got, ok := c.GetListing("c1"); !ok || !reflect.DeepEqual(got, files) || c.Len() != 1 {
+		t.Fatalf("GetListing = %v %v, Len %d", ok, got, c.Len())
+	}
+	c = Open(dir, "cfg", "v1")
+	c.PutListing("c2", files[:1])
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	c = Open(dir, "cfg", "v1")
+	if _, ok := c.GetListing("c1"); ok {
+		t.Fatal("an unused old listing was kept")
+	}
+	if got, ok := c.GetListing("c2"); !ok || len(got) != 1 {
+		t.Fatalf("the new listing: %v %v", ok, got)
+	}
+}
