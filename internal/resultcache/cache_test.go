@@ -27,6 +27,7 @@ func sample(n int) Entry {
 			}},
 			Deadlines: []check.Deadline{
 				{Metric: "Latency", Due: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), DueText: "2026-Q1", Pos: prfaq.Pos{Line: 41, Column: 1}, Missing: true},
+				{Metric: "Far", Due: time.Date(9999, 12, 31, 23, 59, 59, 999, time.UTC), DueText: "9999-12-31", Missing: true},
 				{Metric: "Churn", Due: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), DueText: "2025", Pos: prfaq.Pos{Line: 42, Column: 9}, Message: "metric \"Churn\" was due 2025: …"},
 			},
 			Suppressions: []prfaq.Suppression{{Pos: prfaq.Pos{Line: 3, Column: 1}, Rules: []string{"placeholder", "faq-unanswered"}, Reason: "later", From: 4, To: 6}},

@@ -16,7 +16,7 @@ import (
 
 // formatVersion changes whenever Entry or its encoding does: a pack of
 // another format is ignored. It is also part of the pack's name.
-const formatVersion = 1
+const formatVersion = 2
 
 // packName is the pack of one configuration and tool version: its key
 // is sha256(config fingerprint ‖ tool version ‖ format version), and an
@@ -44,7 +44,8 @@ func encodeEntry(e Entry) []byte {
 	w.int(len(s.Deadlines))
 	for _, d := range s.Deadlines {
 		w.str(d.Metric)
-		w.int64(d.Due.UnixNano())
+		w.int64(d.Due.Unix()) // not UnixNano: a year past 2262 overflows it
+		w.int(d.Due.Nanosecond())
 		w.str(d.DueText)
 		w.pos(d.Pos)
 		w.bool(d.Missing)
@@ -93,7 +94,8 @@ func decodeEntry(data []byte) (Entry, error) {
 	for i := range s.Deadlines {
 		d := &s.Deadlines[i]
 		d.Metric = r.str()
-		d.Due = time.Unix(0, r.int64()).UTC()
+		sec := r.int64()
+		d.Due = time.Unix(sec, int64(r.int())).UTC()
 		d.DueText = r.str()
 		d.Pos = r.pos()
 		d.Missing = r.bool()

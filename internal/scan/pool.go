@@ -23,7 +23,7 @@ type Result struct {
 	// compares it with its old version); nil from the commands that read
 	// every PRFAQ, which keep Summary instead, and when unreadable.
 	Doc      *prfaq.Document
-	Summary  *docsum.Summary // nil when the file could not be read
+	Summary  *docsum.Summary // nil from Check, and when unreadable
 	Findings []rule.Finding
 	Err      error // the file could not be read or is not text
 }
@@ -138,15 +138,16 @@ func (p *pool) run(j job) Result {
 	if err != nil {
 		return Result{Path: path, Err: parseErr(path, err)}
 	}
-	entry := resultcache.Entry{Static: p.checker.Static(path, doc), Summary: docsum.Of(doc, p.policy)}
+	static := p.checker.Static(path, doc)
+	if p.keepDocs {
+		// Check's callers compare documents and need no summary.
+		return Result{Path: path, Doc: doc, Findings: p.checker.Finish(path, static, p.today)}
+	}
+	entry := resultcache.Entry{Static: static, Summary: docsum.Of(doc, p.policy)}
 	if blob != "" {
 		p.opts.Cache.Put(blob, entry)
 	}
-	r := p.finish(path, entry)
-	if p.keepDocs {
-		r.Doc = doc
-	}
-	return r
+	return p.finish(path, entry)
 }
 
 // cached is the result of a blob the cache holds.
