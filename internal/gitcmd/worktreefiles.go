@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 )
@@ -21,31 +23,113 @@ type WorkTreeFile struct {
 	Blob string
 }
 
+// UntrackedFunc lists the untracked files matching pathspecs, given the
+// index entries matching them; nil is `git ls-files --others`.
+type UntrackedFunc func(ctx context.Context, index []Entry) ([]string, error)
+
 // WorkTreeBlobs lists the files matching pathspecs that git tracks or
 // would track (untracked and not ignored), sorted by path, each with its
-// blob id when it is known without reading the file. Three git processes
-// run at once: `ls-files -s` (the index's ids), `diff-files --name-only`
+// blob id when it is known without reading the file. Git processes run
+// at once: `ls-files -s` (the index's ids), `diff-files --name-only`
 // (which tracked files differ from their index entry; git compares stat
-// data, and the content of a racily clean entry) and `ls-files --others`.
-func (r *Repo) WorkTreeBlobs(ctx context.Context, pathspecs ...string) ([]WorkTreeFile, error) {
+// data, and the content of a racily clean entry; on Unix this process
+// compares them itself, from `ls-files -s --debug`, more strictly) and,
+// when untracked is nil, `ls-files --others`; otherwise untracked lists
+// them once the index is read.
+func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, pathspecs ...string) ([]WorkTreeFile, error) {
 	if err := r.needWorkTree(); err != nil {
 		return nil, fmt.Errorf("list work tree: %w", err)
 	}
+	// With the index's stat data, lstat here replaces diff-files; not
+	// with another index (GIT_INDEX_FILE), whose time says nothing.
+	byStat := inProcessSupported && os.Getenv("GIT_INDEX_FILE") == ""
 	var index []Entry
-	var dirty, untracked []string
-	err := parallel(
-		func() (err error) { index, err = r.LsFiles(ctx, pathspecs...); return err },
-		func() error {
+	var stats []statData
+	var dirty, others []string
+	fns := []func() error{
+		func() (err error) {
+			if byStat {
+				index, stats, err = r.lsFilesStat(ctx, pathspecs)
+			} else {
+				index, err = r.LsFiles(ctx, pathspecs...)
+			}
+			if err != nil || untracked == nil {
+				return err
+			}
+			others, err = untracked(ctx, index)
+			return err
+		},
+	}
+	if !byStat {
+		fns = append(fns, func() error {
 			out, err := r.git(ctx, withPathspecs([]string{"diff-files", "-z", "--name-only"}, pathspecs)...)
 			dirty = splitZ(out)
 			return err
-		},
-		func() (err error) { untracked, err = r.Untracked(ctx, pathspecs...); return err },
-	)
-	if err != nil {
+		})
+	}
+	if untracked == nil {
+		fns = append(fns, func() (err error) { others, err = r.Untracked(ctx, pathspecs...); return err })
+	}
+	if err := parallel(fns...); err != nil {
 		return nil, fmt.Errorf("list work tree: %w", err)
 	}
-	return mergeWorkTree(index, dirty, untracked), nil
+	if byStat {
+		clean, ok := r.cleanByStat(index, stats)
+		for i, e := range index {
+			if !ok || !clean[i] {
+				dirty = append(dirty, e.Path)
+			}
+		}
+	}
+	return mergeWorkTree(index, dirty, others), nil
+}
+
+// UntrackedIn lists the untracked, not ignored files under dirs (slash
+// paths from the root, "" for all of it), every file there whatever its
+// name.
+func (r *Repo) UntrackedIn(ctx context.Context, dirs []string) ([]string, error) {
+	specs := make([]string, 0, len(dirs))
+	for _, d := range dirs {
+		if d == "" {
+			specs = append(specs, ":(top)")
+			continue
+		}
+		specs = append(specs, ":(top,literal)"+d)
+	}
+	return r.Untracked(ctx, specs...)
+}
+
+// IgnoreSources are the files outside the work tree that decide what git
+// ignores or how: .git/info/exclude, core.excludesFile (or its default),
+// and the configuration files that could set it.
+func (r *Repo) IgnoreSources(ctx context.Context) ([]string, error) {
+	excludes, ok, err := r.ConfigGetPath(ctx, "core.excludesFile")
+	if err != nil {
+		return nil, err
+	}
+	home, _ := os.UserHomeDir()
+	xdg := os.Getenv("XDG_CONFIG_HOME")
+	if xdg == "" && home != "" {
+		xdg = filepath.Join(home, ".config")
+	}
+	if !ok && xdg != "" {
+		excludes = filepath.Join(xdg, "git", "ignore")
+	}
+	srcs := []string{filepath.Join(r.CommonDir, "info", "exclude"), filepath.Join(r.CommonDir, "config"),
+		filepath.Join(r.GitDir, "config.worktree"), "/etc/gitconfig"}
+	for _, p := range []string{excludes, os.Getenv("GIT_CONFIG_GLOBAL"), os.Getenv("GIT_CONFIG_SYSTEM")} {
+		if p != "" && filepath.IsAbs(p) {
+			srcs = append(srcs, p)
+		}
+	}
+	if home != "" {
+		srcs = append(srcs, filepath.Join(home, ".gitconfig"))
+	}
+	if xdg != "" {
+		srcs = append(srcs, filepath.Join(xdg, "git", "config"))
+	}
+	slices.Sort(srcs)
+	return slices.Compact(srcs), nil
 }
 
 // mergeWorkTree is one file per path of index and untracked, with the

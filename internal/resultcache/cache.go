@@ -138,12 +138,12 @@ func (c *Cache) Len() int {
 	defer c.mu.Unlock()
 	n := 0
 	for k := range c.index {
-		if !strings.HasPrefix(k, listingPrefix) {
+		if isBlobKey(k) {
 			n++
 		}
 	}
 	for k := range c.added {
-		if _, ok := c.index[k]; !ok && !strings.HasPrefix(k, listingPrefix) {
+		if _, ok := c.index[k]; !ok && isBlobKey(k) {
 			n++
 		}
 	}
@@ -348,7 +348,7 @@ func Info(commonDir string) (Stats, error) {
 		st.Bytes += int64(len(data))
 		if _, index, _, ok := parsePack(data); ok {
 			for k := range index {
-				if !strings.HasPrefix(k, listingPrefix) {
+				if isBlobKey(k) {
 					st.Entries++
 				}
 			}
@@ -509,4 +509,40 @@ func decodeListing(data []byte) ([]Listed, error) {
 		return nil, r.err
 	}
 	return files, nil
+}
+
+// dataPrefix marks the entries that hold other data of a run, such as a
+// work tree's untracked-files snapshot (package untracked).
+const dataPrefix = "data:"
+
+// GetData returns the data kept under key; it shares the loaded pack's
+// bytes, which the caller must not change.
+func (c *Cache) GetData(key string) ([]byte, bool) {
+	if c == nil || key == "" {
+		return nil, false
+	}
+	key = dataPrefix + key
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.index[key]
+	if ok {
+		c.used[key] = true
+		return c.loaded[s.start:s.end], true
+	}
+	return nil, false
+}
+
+// PutData keeps data under key, to be written by Save.
+func (c *Cache) PutData(key string, data []byte) {
+	if c == nil || key == "" || len(dataPrefix+key) > 255 {
+		return
+	}
+	c.mu.Lock()
+	c.added[dataPrefix+key] = data
+	c.mu.Unlock()
+}
+
+// isBlobKey tells a document's entry from the other data a pack holds.
+func isBlobKey(k string) bool {
+	return !strings.HasPrefix(k, listingPrefix) && !strings.HasPrefix(k, dataPrefix)
 }

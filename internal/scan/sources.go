@@ -1,7 +1,10 @@
 package scan
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,7 +14,9 @@ import (
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/resultcache"
 	"github.com/prfaq/git-prfaq/internal/safefile"
+	"github.com/prfaq/git-prfaq/internal/untracked"
 	"github.com/prfaq/git-prfaq/rule"
 )
 
@@ -197,7 +202,7 @@ func unwrapPath(err error) error {
 // read; the others are read (and hashed, for the cache) by the checkers,
 // on every core, as they are listed.
 func CheckWorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, today time.Time, opts Options) ([]Result, []rule.Finding, error) {
-	listed, err := repo.WorkTreeBlobs(ctx, cfg.DocumentPrefilter()...)
+	listed, err := repo.WorkTreeBlobs(ctx, untrackedFunc(repo, cfg, opts.Cache), cfg.DocumentPrefilter()...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("list PRFAQ documents: %w", err)
 	}
@@ -223,4 +228,43 @@ func CheckWorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, t
 	}
 	results, findings := dropMissing(p.wait())
 	return results, findings, nil
+}
+
+// untrackedFunc lists the untracked documents from the snapshot the cache
+// keeps of the work tree (package untracked), asking git only about the
+// directories that changed; nil (git lists them all) without a cache.
+func untrackedFunc(repo *gitcmd.Repo, cfg *config.Config, cache *resultcache.Cache) gitcmd.UntrackedFunc {
+	if cache == nil {
+		return nil
+	}
+	sum := sha256.Sum256([]byte(repo.Root))
+	key := "untracked:" + hex.EncodeToString(sum[:])
+	return func(ctx context.Context, index []gitcmd.Entry) ([]string, error) {
+		sources, err := repo.IgnoreSources(ctx)
+		if err != nil {
+			return nil, err
+		}
+		l := &untracked.Lister{Root: repo.Root, Sources: sources, Keep: cfg.IsDocument,
+			Query: func(ctx context.Context, dirs []string) ([]string, error) {
+				if dirs == nil {
+					return repo.Untracked(ctx, cfg.DocumentPrefilter()...)
+				}
+				return repo.UntrackedIn(ctx, dirs)
+			}}
+		for _, e := range index {
+			if cfg.IsDocument(e.Path) {
+				l.Tracked = append(l.Tracked, e.Path)
+			}
+		}
+		prev, _ := cache.GetData(key)
+		found, next, err := l.List(ctx, prev)
+		if err != nil {
+			// The snapshot is an optimisation: git answers instead.
+			return repo.Untracked(ctx, cfg.DocumentPrefilter()...)
+		}
+		if !bytes.Equal(prev, next) {
+			cache.PutData(key, next)
+		}
+		return found, nil
+	}
 }
