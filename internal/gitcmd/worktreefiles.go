@@ -23,9 +23,10 @@ type WorkTreeFile struct {
 	Blob string
 }
 
-// UntrackedFunc lists the untracked files matching pathspecs, given the
-// index entries matching them; nil is `git ls-files --others`.
-type UntrackedFunc func(ctx context.Context, index []Entry) ([]string, error)
+// UntrackedFunc lists the untracked files matching pathspecs; index
+// waits for the index entries matching them, which are read meanwhile.
+// nil is `git ls-files --others`.
+type UntrackedFunc func(ctx context.Context, index func() ([]Entry, error)) ([]string, error)
 
 // WorkTreeBlobs lists the files matching pathspecs that git tracks or
 // would track (untracked and not ignored), sorted by path, each with its
@@ -35,7 +36,7 @@ type UntrackedFunc func(ctx context.Context, index []Entry) ([]string, error)
 // data, and the content of a racily clean entry; on Unix this process
 // compares them itself, from `ls-files -s --debug`, more strictly) and,
 // when untracked is nil, `ls-files --others`; otherwise untracked lists
-// them once the index is read.
+// them, alongside.
 func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, pathspecs ...string) ([]WorkTreeFile, error) {
 	if err := r.needWorkTree(); err != nil {
 		return nil, fmt.Errorf("list work tree: %w", err)
@@ -46,19 +47,24 @@ func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, paths
 	var index []Entry
 	var stats []statData
 	var dirty, others []string
+	indexRead := make(chan struct{})
+	var indexErr error
 	fns := []func() error{
-		func() (err error) {
+		func() error {
+			defer close(indexRead)
 			if byStat {
-				index, stats, err = r.lsFilesStat(ctx, pathspecs)
+				index, stats, indexErr = r.lsFilesStat(ctx, pathspecs)
 			} else {
-				index, err = r.LsFiles(ctx, pathspecs...)
+				index, indexErr = r.LsFiles(ctx, pathspecs...)
 			}
-			if err != nil || untracked == nil {
-				return err
-			}
-			others, err = untracked(ctx, index)
-			return err
+			return indexErr
 		},
+	}
+	if untracked != nil {
+		fns = append(fns, func() (err error) {
+			others, err = untracked(ctx, func() ([]Entry, error) { <-indexRead; return index, indexErr })
+			return err
+		})
 	}
 	if !byStat {
 		fns = append(fns, func() error {

@@ -239,7 +239,7 @@ func untrackedFunc(repo *gitcmd.Repo, cfg *config.Config, cache *resultcache.Cac
 	}
 	sum := sha256.Sum256([]byte(repo.Root))
 	key := "untracked:" + hex.EncodeToString(sum[:])
-	return func(ctx context.Context, index []gitcmd.Entry) ([]string, error) {
+	return func(ctx context.Context, index func() ([]gitcmd.Entry, error)) ([]string, error) {
 		sources, err := repo.IgnoreSources(ctx)
 		if err != nil {
 			return nil, err
@@ -250,12 +250,17 @@ func untrackedFunc(repo *gitcmd.Repo, cfg *config.Config, cache *resultcache.Cac
 					return repo.Untracked(ctx, cfg.DocumentPrefilter()...)
 				}
 				return repo.UntrackedIn(ctx, dirs)
+			},
+			TrackedLater: func() ([]string, error) {
+				entries, err := index()
+				var docs []string
+				for _, e := range entries {
+					if cfg.IsDocument(e.Path) {
+						docs = append(docs, e.Path)
+					}
+				}
+				return docs, err
 			}}
-		for _, e := range index {
-			if cfg.IsDocument(e.Path) {
-				l.Tracked = append(l.Tracked, e.Path)
-			}
-		}
 		prev, _ := cache.GetData(key)
 		found, next, err := l.List(ctx, prev)
 		if err != nil {

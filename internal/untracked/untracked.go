@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -35,8 +36,11 @@ type Lister struct {
 	// Sources are the ignore files and git configuration files outside
 	// the work tree (absolute paths; missing ones are recorded as such).
 	Sources []string
-	// Tracked are the documents in the index now.
-	Tracked []string
+	// Tracked are the documents in the index now. TrackedLater, when set,
+	// gives them instead, once the recorded times are checked: the caller
+	// reads the index meanwhile.
+	Tracked      []string
+	TrackedLater func() ([]string, error)
 	// Keep says whether a path is a document.
 	Keep func(string) bool
 	// Query asks git for the untracked files under dirs (slash paths from
@@ -66,7 +70,15 @@ func (l *Lister) List(ctx context.Context, prev []byte) (found []string, next []
 	snap, ok := decode(prev)
 	var dirty []string
 	if ok {
-		dirty, ok = l.changed(snap)
+		dirty, ok = l.changedTimes(snap)
+	}
+	if l.TrackedLater != nil {
+		if l.Tracked, err = l.TrackedLater(); err != nil {
+			return nil, nil, err
+		}
+	}
+	if ok {
+		dirty = outermost(append(dirty, l.untrackedSince(snap)...))
 	}
 	switch {
 	case !ok || slices.Contains(dirty, ""):
@@ -163,10 +175,12 @@ func (l *Lister) finish(s snapshot, listed []string) ([]string, []byte, error) {
 	return s.found, encode(s), nil
 }
 
-// changed lists the directories whose listing may have changed since
-// snap, the outermost of each subtree; ok is false when an ignore rule
-// may have changed, which changes what every directory lists.
-func (l *Lister) changed(snap snapshot) (dirty []string, ok bool) {
+// changedTimes lists the directories whose listing may have changed since
+// snap by their times, the outermost of each subtree; ok is false when an
+// ignore rule may have changed, which changes what every directory lists.
+// The directories are checked on several goroutines: lstat waits on the
+// file system, and a large tree has thousands.
+func (l *Lister) changedTimes(snap snapshot) (dirty []string, ok bool) {
 	for _, ig := range snap.ignores {
 		if !l.same(ig, snap.taken) {
 			return nil, false
@@ -175,21 +189,41 @@ func (l *Lister) changed(snap snapshot) (dirty []string, ok bool) {
 	if !slices.Equal(sortedPaths(snap.ignores, true), sortedPaths(l.sources(), true)) {
 		return nil, false // another core.excludesFile
 	}
-	now := make(map[string]bool, len(l.Tracked))
-	for _, p := range l.Tracked {
-		now[p] = true
+	const workers = 4
+	changed := make([]bool, len(snap.dirs))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(snap.dirs); i += workers {
+				changed[i] = !l.same(snap.dirs[i], snap.taken)
+			}
+		}()
 	}
-	for _, p := range snap.tracked {
-		if !now[p] { // no longer tracked: untracked now, or gone
-			dirty = append(dirty, dirOf(p))
-		}
-	}
-	for _, d := range snap.dirs {
-		if !l.same(d, snap.taken) {
+	wg.Wait()
+	for i, d := range snap.dirs {
+		if changed[i] {
 			dirty = append(dirty, d.path)
 		}
 	}
 	return outermost(dirty), true
+}
+
+// untrackedSince lists the directories of the documents the index tracked
+// at snap and no longer does: they may be untracked files now.
+func (l *Lister) untrackedSince(snap snapshot) []string {
+	now := make(map[string]bool, len(l.Tracked))
+	for _, p := range l.Tracked {
+		now[p] = true
+	}
+	var dirs []string
+	for _, p := range snap.tracked {
+		if !now[p] {
+			dirs = append(dirs, dirOf(p))
+		}
+	}
+	return dirs
 }
 
 // same reports whether a recorded stamp still holds and was not taken so

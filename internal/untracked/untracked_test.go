@@ -80,7 +80,8 @@ func (f *fixture) list(what string) []string {
 			tracked = append(tracked, p)
 		}
 	}
-	l := &Lister{Root: f.root, Sources: []string{filepath.Join(f.root, ".git", "info", "exclude")}, Tracked: tracked, Keep: isDoc,
+	l := &Lister{Root: f.root, Sources: []string{filepath.Join(f.root, ".git", "info", "exclude")}, Keep: isDoc,
+		TrackedLater: func() ([]string, error) { return tracked, nil },
 		Query: func(ctx context.Context, dirs []string) ([]string, error) {
 			f.queries = append(f.queries, dirs)
 			args := []string{"ls-files", "--others", "--exclude-standard", "--"}
@@ -192,7 +193,7 @@ func TestRacyDirectory(t *testing.T) {
 		}
 	}
 	l.Tracked = snap.tracked
-	dirty, ok := l.changed(snap)
+	dirty, ok := l.changedTimes(snap)
 	if !ok || !slices.Contains(dirty, "c") {
 		t.Fatalf("a directory stamped at the snapshot's time is trusted: dirty %q", dirty)
 	}
