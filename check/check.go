@@ -26,7 +26,12 @@ type Checker struct {
 	spec      prfaq.Spec
 	patterns  []pattern
 	sentences []string // lower-cased template sentences; nil when off
-	policy    Policy
+	// anchors[i] is a short part of sentences[i] that starts with its
+	// rarest byte: a document without it cannot hold the sentence, and
+	// strings.Contains skips ahead by that first byte, so ruling a
+	// sentence out costs a fraction of searching for all of it.
+	anchors []string
+	policy  Policy
 }
 
 // New prepares a Checker for cfg.
@@ -34,7 +39,8 @@ func New(cfg *config.Config) *Checker {
 	k := &Checker{cfg: cfg, spec: cfg.Spec(), patterns: newPatterns(cfg.PlaceholderPatterns()), policy: PolicyOf(cfg)}
 	if cfg.Placeholders.TemplateSentences {
 		for _, s := range prfaq.TemplateSentences() {
-			k.sentences = append(k.sentences, strings.ToLower(s))
+			lower := strings.ToLower(s)
+			k.sentences, k.anchors = append(k.sentences, lower), append(k.anchors, anchor(lower))
 		}
 	}
 	return k
@@ -144,12 +150,35 @@ func (k *Checker) present(d *prfaq.Document) ([]pattern, []string) {
 		}
 	}
 	var ss []string
-	for _, s := range k.sentences {
-		if strings.Contains(lower, s) {
+	for i, s := range k.sentences {
+		if strings.Contains(lower, k.anchors[i]) && strings.Contains(lower, s) {
 			ss = append(ss, s)
 		}
 	}
 	return ps, ss
+}
+
+// anchor is the part of s, at most 16 bytes, that starts at its rarest
+// byte in English prose (by letter frequency; punctuation other than
+// ",", "." and spaces counts as rare).
+func anchor(s string) string {
+	const byFrequency = " etaoinshrdlcumwfgypbvkjxqz" // most frequent first
+	rarity := func(b byte) int {
+		if i := strings.IndexByte(byFrequency, b); i >= 0 {
+			return i
+		}
+		if b == ',' || b == '.' {
+			return 5
+		}
+		return 20
+	}
+	best := 0
+	for i := 1; i < len(s); i++ {
+		if rarity(s[i]) > rarity(s[best]) {
+			best = i
+		}
+	}
+	return s[best:min(len(s), best+16)]
 }
 
 // status is the document's lifecycle state, normalised; "" when unset.
