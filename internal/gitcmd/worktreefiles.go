@@ -54,9 +54,20 @@ func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, paths
 			defer close(indexRead)
 			if byStat {
 				index, stats, indexErr = r.lsFilesStat(ctx, pathspecs)
-			} else {
-				index, indexErr = r.LsFiles(ctx, pathspecs...)
+				if indexErr == nil {
+					return nil
+				}
+				// Output this parser does not know (another git): ask
+				// git which files changed instead.
+				byStat = false
+				out, err := r.git(ctx, withPathspecs([]string{"diff-files", "-z", "--name-only"}, pathspecs)...)
+				if err != nil {
+					indexErr = err
+					return err
+				}
+				dirty = splitZ(out)
 			}
+			index, indexErr = r.LsFiles(ctx, pathspecs...)
 			return indexErr
 		},
 	}

@@ -105,6 +105,10 @@ func TestParseLsFilesDebug(t *testing.T) {
 	if want := (statData{1, 2, 3, 4, 5, 6, 7, 8, 9}); stats[0] != want {
 		t.Fatalf("stat data %+v, want %+v", stats[0], want)
 	}
+	hex := strings.Replace(out, "flags: 0", "flags: 4000a0", 1)
+	if _, stats, err := parseLsFilesDebug([]byte(hex)); err != nil || stats[0].size != 9 {
+		t.Fatalf("flags in hex: %v %+v", err, stats)
+	}
 	for _, bad := range []string{out[:len(out)-1], strings.Replace(out, "ino", "inode", 1), strings.Replace(out, ":4", ":x", 1)} {
 		if _, _, err := parseLsFilesDebug([]byte(bad)); err == nil {
 			t.Fatalf("parsed %q", bad)

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -32,7 +30,8 @@ func (r *Repo) lsFilesStat(ctx context.Context, pathspecs []string) ([]Entry, []
 
 // parseLsFilesDebug reads records "mode oid stage\tpath\0" each followed
 // by five lines: "  ctime: S:N", "  mtime: S:N", "  dev: D\tino: I",
-// "  uid: U\tgid: G", "  size: S\tflags: F".
+// "  uid: U\tgid: G", "  size: S\tflags: F". It parses by hand: a
+// 10,000-document index is 50,000 such lines, on list's hot path.
 func parseLsFilesDebug(out []byte) ([]Entry, []statData, error) {
 	var entries []Entry
 	var stats []statData
@@ -46,16 +45,35 @@ func parseLsFilesDebug(out []byte) ([]Entry, []statData, error) {
 			return nil, nil, fmt.Errorf("ls-files --debug: bad record %q", out[:nul])
 		}
 		out = out[nul+1:]
-		var fields []string
-		for range 5 {
-			nl := bytes.IndexByte(out, '\n')
-			if nl < 0 {
-				return nil, nil, fmt.Errorf("ls-files --debug: stat data of %q cut short", parsed[0].Path)
+		var sd statData
+		ok := true
+		for _, field := range []struct {
+			prefix string
+			into   *int64
+			end    byte
+		}{
+			{"  ctime: ", &sd.ctimeSec, ':'}, {"", &sd.ctimeNsec, '\n'},
+			{"  mtime: ", &sd.mtimeSec, ':'}, {"", &sd.mtimeNsec, '\n'},
+			{"  dev: ", &sd.dev, '\t'}, {"ino: ", &sd.ino, '\n'},
+			{"  uid: ", &sd.uid, '\t'}, {"gid: ", &sd.gid, '\n'},
+			{"  size: ", &sd.size, '\t'}, {"flags: ", nil, '\n'},
+		} {
+			if out, ok = bytes.CutPrefix(out, []byte(field.prefix)); !ok {
+				break
 			}
-			fields = append(fields, strings.Fields(strings.ReplaceAll(string(out[:nl]), ":", " "))...)
-			out = out[nl+1:]
+			if field.into == nil { // flags, in hex: not compared
+				nl := bytes.IndexByte(out, '\n')
+				if ok = nl >= 0; ok {
+					out = out[nl+1:]
+				}
+				break
+			}
+			var v int64
+			if v, out, ok = number(out, field.end); !ok {
+				break
+			}
+			*field.into = v
 		}
-		sd, ok := statOf(fields)
 		if !ok {
 			return nil, nil, fmt.Errorf("ls-files --debug: bad stat data of %q", parsed[0].Path)
 		}
@@ -64,28 +82,20 @@ func parseLsFilesDebug(out []byte) ([]Entry, []statData, error) {
 	return entries, stats, nil
 }
 
-// statOf reads "ctime S N mtime S N dev D ino I uid U gid G size S flags F".
-func statOf(f []string) (statData, bool) {
-	want := []string{"ctime", "", "", "mtime", "", "", "dev", "", "ino", "", "uid", "", "gid", "", "size", "", "flags", ""}
-	if len(f) != len(want) {
-		return statData{}, false
+// number reads the decimal digits before end, and what follows end.
+func number(b []byte, end byte) (int64, []byte, bool) {
+	i := bytes.IndexByte(b, end)
+	if i <= 0 || i > 19 {
+		return 0, b, false
 	}
-	var n [18]int64
-	for i, w := range want {
-		if w != "" {
-			if f[i] != w {
-				return statData{}, false
-			}
-			continue
+	var v int64
+	for _, c := range b[:i] {
+		if c < '0' || c > '9' {
+			return 0, b, false
 		}
-		v, err := strconv.ParseInt(f[i], 10, 64)
-		if err != nil {
-			return statData{}, false
-		}
-		n[i] = v
+		v = v*10 + int64(c-'0')
 	}
-	return statData{ctimeSec: n[1], ctimeNsec: n[2], mtimeSec: n[4], mtimeNsec: n[5],
-		dev: n[7], ino: n[9], uid: n[11], gid: n[13], size: n[15]}, true
+	return v, b[i+1:], true
 }
 
 // cleanByStat marks the entries whose file lstat says is unchanged, by a
