@@ -63,6 +63,7 @@ func runList(e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	opts := w.scanOptions(noCache)
+	opts.CountsOnly = true
 	results, _, err := scan.CheckWorkTree(e.ctx, w.repo, w.cfg, today, opts)
 	if err != nil {
 		return exitUsage, err
