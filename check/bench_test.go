@@ -26,3 +26,20 @@ func BenchmarkParseAndCheck(b *testing.B) {
 		k.Document(Input{File: "a/PRFAQ.md", Doc: doc, Today: today})
 	}
 }
+
+// BenchmarkPresent is the search for template text in one document.
+func BenchmarkPresent(b *testing.B) {
+	src, err := os.ReadFile("testdata/good.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := config.Default()
+	doc, err := prfaq.NewParser(cfg.Spec()).Parse(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	k := New(cfg)
+	for b.Loop() {
+		k.present(doc)
+	}
+}

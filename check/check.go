@@ -26,7 +26,12 @@ type Checker struct {
 	spec      prfaq.Spec
 	patterns  []pattern
 	sentences []string // lower-cased template sentences; nil when off
-	policy    Policy
+	// anchors[i] is a short part of sentences[i] that starts with its
+	// rarest byte: a document without it cannot hold the sentence, and
+	// strings.Contains skips ahead by that first byte, so ruling a
+	// sentence out costs a fraction of searching for all of it.
+	anchors []string
+	policy  Policy
 }
 
 // New prepares a Checker for cfg.
@@ -34,7 +39,8 @@ func New(cfg *config.Config) *Checker {
 	k := &Checker{cfg: cfg, spec: cfg.Spec(), patterns: newPatterns(cfg.PlaceholderPatterns()), policy: PolicyOf(cfg)}
 	if cfg.Placeholders.TemplateSentences {
 		for _, s := range prfaq.TemplateSentences() {
-			k.sentences = append(k.sentences, strings.ToLower(s))
+			lower := strings.ToLower(s)
+			k.sentences, k.anchors = append(k.sentences, lower), append(k.anchors, anchor(lower))
 		}
 	}
 	return k
@@ -47,10 +53,43 @@ func Document(in Input, cfg *config.Config) []rule.Finding {
 }
 
 // Document runs every document rule over one parsed PRFAQ. A draft reports
-// its findings as warnings, except that it must parse.
+// its findings as warnings, except that it must parse. It is Static, then
+// Finish: the same findings a cached Static gives.
 func (k *Checker) Document(in Input) []rule.Finding {
-	c := &checker{Checker: k, in: in, doc: in.Doc, claimed: map[int]bool{}}
-	c.patterns, c.sentences = k.present(in.Doc)
+	return k.Finish(in.File, k.Static(in.File, in.Doc), in.Today)
+}
+
+// Static is what checking a document yields that does not depend on the
+// date, so that a result cache can keep it (see docs/performance.md, "The
+// result cache"): the findings of every rule but metric-overdue, before
+// suppression, and what metric-overdue and the suppressions need to run
+// again on any day without the document.
+type Static struct {
+	Status       prfaq.Status        // normalised; "" when unset or invalid
+	Findings     []rule.Finding      // unsorted, unsuppressed
+	Deadlines    []Deadline          // the measurable metrics' due dates
+	Suppressions []prfaq.Suppression // the document's prfaq-ignore comments
+}
+
+// Deadline is a measurable metric's due date and what metric-overdue
+// reports once it has passed.
+type Deadline struct {
+	Metric  string
+	Due     time.Time // the end of the By period
+	DueText string    // By as written
+	Pos     prfaq.Pos // where the finding points
+	// Missing: the row has no Actual; the message counts the days late.
+	Missing bool
+	// Message is the finding's message when the Actual is there but wrong
+	// (not a quantity, another unit); "" when it needs no finding.
+	Message string
+}
+
+// Static runs every rule that does not depend on the date over one parsed
+// PRFAQ.
+func (k *Checker) Static(file string, doc *prfaq.Document) Static {
+	c := &checker{Checker: k, in: Input{File: file, Doc: doc}, doc: doc, st: doc.Status(), claimed: map[int]bool{}}
+	c.patterns, c.sentences = k.present(doc)
 	c.frontMatter()
 	c.headline()
 	c.pressRelease()
@@ -59,7 +98,19 @@ func (k *Checker) Document(in Input) []rule.Finding {
 	c.placeholders()
 	c.metrics()
 	c.claims()
-	c.suppress() // last: it judges the findings of every rule above
+	return Static{Status: c.st, Findings: c.out, Deadlines: c.deadlines, Suppressions: doc.Suppressions}
+}
+
+// Finish adds to a document's Static findings those that depend on today
+// (metric-overdue), applies its suppressions and sorts them. It never
+// changes s.
+func (k *Checker) Finish(file string, s Static, today time.Time) []rule.Finding {
+	c := &checker{Checker: k, in: Input{File: file, Today: today}, st: s.Status}
+	c.out = append(make([]rule.Finding, 0, len(s.Findings)+len(s.Deadlines)), s.Findings...)
+	for _, d := range s.Deadlines {
+		c.overdue(d)
+	}
+	c.suppress(s.Suppressions) // last: it judges the findings of every rule above
 	rule.Sort(c.out)
 	return c.out
 }
@@ -68,8 +119,11 @@ func (k *Checker) Document(in Input) []rule.Finding {
 type checker struct {
 	*Checker
 	in  Input
-	doc *prfaq.Document
+	doc *prfaq.Document // nil in Finish
+	st  prfaq.Status    // the document's, normalised
 	out []rule.Finding
+	// deadlines are the measurable metrics' due dates, for Finish.
+	deadlines []Deadline
 	// patterns and sentences are the placeholder patterns and template
 	// sentences that can occur in this document at all: most documents
 	// have none, and then no line is searched for them.
@@ -99,16 +153,39 @@ func (k *Checker) present(d *prfaq.Document) ([]pattern, []string) {
 		}
 	}
 	var ss []string
-	for _, s := range k.sentences {
-		if strings.Contains(lower, s) {
+	for i, s := range k.sentences {
+		if strings.Contains(lower, k.anchors[i]) && strings.Contains(lower, s) {
 			ss = append(ss, s)
 		}
 	}
 	return ps, ss
 }
 
+// anchor is the part of s, at most 16 bytes, that starts at its rarest
+// byte in English prose (by letter frequency; punctuation other than
+// ",", "." and spaces counts as rare).
+func anchor(s string) string {
+	const byFrequency = " etaoinshrdlcumwfgypbvkjxqz" // most frequent first
+	rarity := func(b byte) int {
+		if i := strings.IndexByte(byFrequency, b); i >= 0 {
+			return i
+		}
+		if b == ',' || b == '.' {
+			return 5
+		}
+		return 20
+	}
+	best := 0
+	for i := 1; i < len(s); i++ {
+		if rarity(s[i]) > rarity(s[best]) {
+			best = i
+		}
+	}
+	return s[best:min(len(s), best+16)]
+}
+
 // status is the document's lifecycle state, normalised; "" when unset.
-func (c *checker) status() prfaq.Status { return c.doc.Status() }
+func (c *checker) status() prfaq.Status { return c.st }
 
 // report adds a finding at the configured severity, lowered to a warning
 // for a draft (parse failures stay errors) and for recommended things. It

@@ -159,7 +159,7 @@ func (c *checker) table(t *prfaq.MetricsTable, section string) {
 		}
 		if a.Measurable() && missing == 0 {
 			measurable++
-			c.overdue(m, a)
+			c.deadline(m, a)
 		}
 	}
 	if measurable == 0 && missing == 0 && reported {
@@ -188,31 +188,56 @@ func (c *checker) columnName(f prfaq.Field) string {
 	return string(f)
 }
 
-// overdue reports a metric whose deadline has passed without an Actual.
-// A cancelled PRFAQ owes no results.
-func (c *checker) overdue(m *prfaq.Metric, a Assessment) {
-	if c.status() == prfaq.Cancelled || c.in.Today.IsZero() || !a.By.End.Before(c.in.Today) {
+// deadline records a measurable metric's due date for metric-overdue,
+// which Finish judges against today. A cancelled PRFAQ owes no results.
+// Everything but the date is decided here, once per document version.
+func (c *checker) deadline(m *prfaq.Metric, a Assessment) {
+	if c.status() == prfaq.Cancelled {
 		return
 	}
-	days := int(c.in.Today.Sub(a.By.End).Hours() / 24)
-	about := subject{metric: m.Name, field: prfaq.FieldActual}
+	d := Deadline{Metric: m.Name, Due: a.By.End, DueText: a.By.Text, Pos: m.Pos}
 	actual, ok := m.Get(prfaq.FieldActual)
-	if !ok || strings.TrimSpace(actual.Text) == "" {
-		c.reportMetric(rule.MetricOverdue, m.Pos, about, "metric %q was due %s and is %d days late: add an Actual column with the result", m.Name, a.By.Text, days)
-		return
-	}
-	if c.templateOnly(actual.Text) {
+	switch {
+	case !ok || strings.TrimSpace(actual.Text) == "":
+		d.Missing = true
+	case c.templateOnly(actual.Text):
 		return // the placeholder rule reports it
+	default:
+		d.Pos, d.Message = actual.Pos, actualProblem(m.Name, actual.Text, a)
+		if d.Message == "" {
+			return
+		}
 	}
-	q, err := quantity.Parse(actual.Text)
+	c.deadlines = append(c.deadlines, d)
+}
+
+// actualProblem is what is wrong with a due metric's Actual, "" when
+// nothing is.
+func actualProblem(name, text string, a Assessment) string {
+	q, err := quantity.Parse(text)
 	if err != nil {
-		c.reportMetric(rule.MetricOverdue, actual.Pos, about, "metric %q was due %s: Actual %s; write the result in the unit of Target %q", m.Name, a.By.Text, describe(actual.Text, err), a.Target.Text)
-		return
+		return fmt.Sprintf("metric %q was due %s: Actual %s; write the result in the unit of Target %q", name, a.By.Text, describe(text, err), a.Target.Text)
 	}
 	q, target := quantity.Align(q, a.Target)
 	if msg := quantity.Mismatch("Actual", q, "Target", target); msg != "" {
-		c.reportMetric(rule.MetricOverdue, actual.Pos, about, "metric %q was due %s: %s", m.Name, a.By.Text, msg)
+		return fmt.Sprintf("metric %q was due %s: %s", name, a.By.Text, msg)
 	}
+	return ""
+}
+
+// overdue reports a metric whose deadline has passed without an Actual,
+// or with one that is not a result in the Target's unit.
+func (c *checker) overdue(d Deadline) {
+	if c.in.Today.IsZero() || !d.Due.Before(c.in.Today) {
+		return
+	}
+	about := subject{metric: d.Metric, field: prfaq.FieldActual}
+	if d.Missing {
+		days := int(c.in.Today.Sub(d.Due).Hours() / 24)
+		c.reportMetric(rule.MetricOverdue, d.Pos, about, "metric %q was due %s and is %d days late: add an Actual column with the result", d.Metric, d.DueText, days)
+		return
+	}
+	c.reportMetric(rule.MetricOverdue, d.Pos, about, "%s", d.Message)
 }
 
 // Problem is one reason a metric cannot be measured, at its cell.

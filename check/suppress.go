@@ -14,8 +14,7 @@ import (
 // reason, no rule, an unknown rule, a rule only an acknowledgement
 // excuses, nothing suppressed) is a suppression-invalid finding at the
 // comment. Suppression-invalid findings themselves cannot be suppressed.
-func (c *checker) suppress() {
-	ss := c.doc.Suppressions
+func (c *checker) suppress(ss []prfaq.Suppression) {
 	if len(ss) == 0 {
 		return
 	}

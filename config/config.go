@@ -12,6 +12,9 @@
 package config
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -487,4 +490,16 @@ func (c *Config) InitiativeDir(file string) (dir string, ok bool) {
 func (c *Config) InitiativeBranch(branch string) bool {
 	branch = strings.TrimPrefix(branch, "refs/heads/")
 	return branch != "" && matchAny(c.Initiatives.Branches, branch)
+}
+
+// Fingerprint identifies the effective configuration: two configurations
+// with the same fingerprint check every document alike. The result cache
+// keys on it (docs/performance.md).
+func (c *Config) Fingerprint() string {
+	data, err := json.Marshal(c) // maps marshal with sorted keys
+	if err != nil {
+		return "" // cannot happen for this struct; "" keys no cache
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }

@@ -16,7 +16,7 @@ import (
 
 var checkHelp = helpText{
 	name:     "check",
-	synopsis: "check [PATH...] [--staged] [--all] [--range A..B | --base REV] [--format text|json|github|sarif|markdown|rdjson] [--fail-on error|warning|never] [--baseline FILE] [--write-baseline FILE] [--today YYYY-MM-DD]",
+	synopsis: "check [PATH...] [--staged] [--all] [--range A..B | --base REV] [--format text|json|github|sarif|markdown|rdjson] [--fail-on error|warning|never] [--baseline FILE] [--write-baseline FILE] [--today YYYY-MM-DD] [--no-cache]",
 	about: `Check PRFAQ documents against the rules (see README: rule IDs).
 
 With no PATH and no mode, checks the PRFAQ documents changed in the work
@@ -50,6 +50,12 @@ stale. Without it, baseline.file in .prfaq.toml (as committed at the
 base for --range/--base). --write-baseline FILE (with --all) records
 today's findings there; metric-weakened and config-weakened never are.
 
+--no-cache: check --all without reading or writing the result cache
+(README: Performance; also GIT_PRFAQ_NO_CACHE=1). The cache keeps what
+each PRFAQ's blob gave under this configuration and version; deadline
+rules, which depend on today, run every time. git prfaq cache clear
+deletes it.
+
 Exit status: 0 nothing that fails (by default: nothing at error
 severity), 1 findings that fail, 2 usage, configuration, unreadable file
 or repository error.`,
@@ -67,7 +73,8 @@ type checkFlags struct {
 	write       string
 	// policy is the configuration's measurability policy, which the
 	// Markdown report's "Where the metrics stand" reads metrics with.
-	policy check.Policy
+	policy  check.Policy
+	noCache bool
 }
 
 func runCheck(e *env, args []string) (int, error) {
@@ -83,6 +90,7 @@ func runCheck(e *env, args []string) (int, error) {
 	fs.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file (default: baseline.file in .prfaq.toml)")
 	fs.StringVar(&f.write, "write-baseline", "", "with --all: write today's findings to this baseline file")
 	fs.StringVar(&f.today, "today", "", "date for deadline rules, YYYY-MM-DD (default: $GIT_PRFAQ_TODAY, else today in UTC)")
+	fs.BoolVar(&f.noCache, "no-cache", false, "with --all: do not read or write the result cache")
 	if err := parse(fs, args); err != nil {
 		return exitUsage, err
 	}
@@ -174,10 +182,12 @@ func checkAll(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 	var results []scan.Result
 	var findings []rule.Finding
 	if w.repo.Head != "" {
+		opts := w.scanOptions(f.noCache)
 		var err error
-		if results, findings, err = scan.CheckAtRev(e.ctx, w.repo, w.cfg, "HEAD", today); err != nil {
+		if results, findings, err = scan.CheckAtRev(e.ctx, w.repo, w.cfg, "HEAD", today, opts); err != nil {
 			return exitUsage, err
 		}
+		saveCache(opts)
 	}
 	findings, bl, err := applyBaseline(e, w, f, results, findings)
 	if err != nil {

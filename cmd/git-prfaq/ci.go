@@ -79,7 +79,7 @@ func ciCheck(e *env, ctx context.Context, req ci.Request) (report.Run, error) {
 		var results []scan.Result
 		var findings []rule.Finding
 		if w.repo.Head != "" {
-			if results, findings, err = scan.CheckAtRev(ctx, w.repo, w.cfg, "HEAD", today); err != nil {
+			if results, findings, err = scan.CheckAtRev(ctx, w.repo, w.cfg, "HEAD", today, scan.Options{}); err != nil {
 				return report.Run{}, err
 			}
 		}

@@ -13,7 +13,7 @@ import (
 
 var listHelp = helpText{
 	name:     "list",
-	synopsis: "list [--status S] [--owner O] [--format text|json] [--today YYYY-MM-DD]",
+	synopsis: "list [--status S] [--owner O] [--format text|json] [--today YYYY-MM-DD] [--no-cache]",
 	about: `List every PRFAQ document in the work tree (tracked, or untracked and not
 ignored): its status, owner, number of metrics, and whether it passes the
 check. For a launched PRFAQ, how many metrics were met. Under the list,
@@ -27,17 +27,22 @@ value now, and how far it has come ("60% of the way, 2 days to go", "met",
 approved, launched, cancelled); --owner those whose owner contains one of
 the texts given. Both ignore case, may be repeated or given a
 comma-separated list, and together keep what matches both. A document that
-cannot be read has no status or owner, so a filter leaves it out.`,
+cannot be read has no status or owner, so a filter leaves it out.
+
+--no-cache: do not read or write the result cache (README: Performance;
+also GIT_PRFAQ_NO_CACHE=1).`,
 }
 
 func runList(e *env, args []string) (int, error) {
 	var format, todayFlag string
+	var noCache bool
 	var statuses, owners []string
 	fs := newFlags(listHelp, e.stdout)
 	fs.StringArrayVar(&statuses, "status", nil, "only PRFAQs with this status (repeatable, or comma-separated)")
 	fs.StringArrayVar(&owners, "owner", nil, "only PRFAQs whose owner contains this text, any case (repeatable, or comma-separated)")
 	fs.StringVar(&format, "format", "text", "output format: text or json")
 	fs.StringVar(&todayFlag, "today", "", "date for deadline rules, YYYY-MM-DD (default: $GIT_PRFAQ_TODAY, else today in UTC)")
+	fs.BoolVar(&noCache, "no-cache", false, "do not read or write the result cache")
 	if err := parse(fs, args); err != nil {
 		return exitUsage, err
 	}
@@ -62,12 +67,14 @@ func runList(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	files, err := scan.WorkTree(e.ctx, w.repo, w.cfg)
+	opts := w.scanOptions(noCache)
+	opts.CountsOnly = true
+	results, _, err := scan.CheckWorkTree(e.ctx, w.repo, w.cfg, today, opts)
 	if err != nil {
 		return exitUsage, err
 	}
-	results, _ := scan.Check(files, w.cfg, today)
-	all := report.ListEntries(results, w.cfg)
+	saveCache(opts)
+	all := report.ListEntries(results)
 	entries := filter.keep(all)
 	if format == "json" {
 		return exitOK, report.ListJSON(e.stdout, entries)

@@ -76,6 +76,7 @@ func commands() []command {
 		{"log", "metric history: every commit that changed a metric", runLog},
 		{"list", "every PRFAQ: status, owner, metrics, pass/fail", runList},
 		{"scorecard", "for leadership: commitments delivered, deadlines slipped, targets weakened", runScorecard},
+		{"cache", "show or clear the result cache of check --all and list", runCache},
 		{"hook", "install, uninstall or show the git hooks; run one", runHook},
 		{"config", "print the effective configuration and where each value came from", runConfig},
 		{"ci", "the GitHub Action: check the event's range, annotate, summarize, output", runCI},

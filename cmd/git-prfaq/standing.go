@@ -11,10 +11,14 @@ import (
 func standingOf(results []scan.Result, policy check.Policy) []report.Standing {
 	var out []report.Standing
 	for _, r := range results {
-		if r.Doc == nil {
-			continue
+		var progress []check.Progress
+		switch {
+		case r.Summary != nil: // check --all keeps summaries, not documents
+			progress = r.Summary.Progress
+		case r.Doc != nil:
+			progress = check.DocumentProgress(r.Doc, policy)
 		}
-		for _, p := range check.DocumentProgress(r.Doc, policy) {
+		for _, p := range progress {
 			out = append(out, report.Standing{File: r.Path, Progress: p})
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/prfaq/git-prfaq/check"
-	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/scan"
 	"github.com/prfaq/git-prfaq/prfaq"
 	"github.com/prfaq/git-prfaq/rule"
@@ -40,42 +39,28 @@ type ListEntry struct {
 // ListEntries makes a row of each checked document: its status, owner,
 // metrics (and for a launched PRFAQ how many were met or missed) and
 // whether it passed; an unreadable one says why.
-func ListEntries(results []scan.Result, cfg *config.Config) []ListEntry {
+func ListEntries(results []scan.Result) []ListEntry {
 	entries := make([]ListEntry, len(results))
 	for i, r := range results {
-		entries[i] = listEntryOf(r, check.PolicyOf(cfg))
+		entries[i] = listEntryOf(r)
 	}
 	return entries
 }
 
-func listEntryOf(r scan.Result, policy check.Policy) ListEntry {
+func listEntryOf(r scan.Result) ListEntry {
 	en := ListEntry{File: r.Path}
-	if r.Err != nil {
-		en.Error = r.Err.Error()
+	if r.Err != nil || r.Summary == nil {
+		if r.Err != nil {
+			en.Error = r.Err.Error()
+		}
 		return en
 	}
-	d := r.Doc
-	en.Status, en.Owner = string(d.FrontMatter.Status), d.FrontMatter.Owner
-	if d.Headline != nil {
-		en.Headline = d.Headline.Text
-	}
-	en.Progress = check.DocumentProgress(d, policy)
+	s := r.Summary
+	en.Status, en.Owner, en.Headline = s.Status, s.Owner, s.Headline
+	en.Progress = s.Progress
 	en.Errors, en.Warnings = rule.Count(r.Findings)
 	en.Pass = en.Errors == 0
-	for _, s := range d.Sections {
-		if s.Kind() != prfaq.KindMetrics || s.Metrics == nil {
-			continue
-		}
-		en.Metrics += len(s.Metrics.Metrics)
-		for _, m := range s.Metrics.Metrics {
-			switch check.Outcome(m, policy) {
-			case "met":
-				en.Met++
-			case "missed":
-				en.Missed++
-			}
-		}
-	}
+	en.Metrics, en.Met, en.Missed = len(s.Metrics), s.Met, s.Missed
 	return en
 }
 

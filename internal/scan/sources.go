@@ -1,16 +1,23 @@
 package scan
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"path/filepath"
+	"time"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/resultcache"
 	"github.com/prfaq/git-prfaq/internal/safefile"
+	"github.com/prfaq/git-prfaq/internal/untracked"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // Staged reads the PRFAQ documents added or changed in the index (what
@@ -186,4 +193,83 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// CheckWorkTree checks every PRFAQ document in the work tree that git
+// tracks or would track (untracked but not ignored), sorted by path, as
+// `git prfaq list` shows them. A tracked file whose stat data matches the
+// index is known by the index's blob id, so a cached one is not even
+// read; the others are read (and hashed, for the cache) by the checkers,
+// on every core, as they are listed.
+func CheckWorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, today time.Time, opts Options) ([]Result, []rule.Finding, error) {
+	listed, err := repo.WorkTreeBlobs(ctx, untrackedFunc(repo, cfg, opts.Cache), cfg.DocumentPrefilter()...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("list PRFAQ documents: %w", err)
+	}
+	var docs []gitcmd.WorkTreeFile
+	for _, f := range listed {
+		if cfg.IsDocument(f.Path) {
+			docs = append(docs, f)
+		}
+	}
+	if len(docs) == 0 {
+		return []Result{}, nil, nil
+	}
+	p := newPool(len(docs), cfg, today, opts, false)
+	for i, f := range docs {
+		if err := ctxErr(ctx); err != nil {
+			p.wait()
+			return nil, nil, err
+		}
+		read := func() File {
+			return readFile(repo.Root, filepath.Join(repo.Root, filepath.FromSlash(f.Path)), f.Path, cfg)
+		}
+		p.add(job{i: i, f: File{Path: f.Path}, blob: f.Blob, read: read})
+	}
+	results, findings := dropMissing(p.wait())
+	return results, findings, nil
+}
+
+// untrackedFunc lists the untracked documents from the snapshot the cache
+// keeps of the work tree (package untracked), asking git only about the
+// directories that changed; nil (git lists them all) without a cache.
+func untrackedFunc(repo *gitcmd.Repo, cfg *config.Config, cache *resultcache.Cache) gitcmd.UntrackedFunc {
+	if cache == nil {
+		return nil
+	}
+	sum := sha256.Sum256([]byte(repo.Root))
+	key := "untracked:" + hex.EncodeToString(sum[:])
+	return func(ctx context.Context, index func() ([]gitcmd.Entry, error)) ([]string, error) {
+		sources, err := repo.IgnoreSources(ctx)
+		if err != nil {
+			return nil, err
+		}
+		l := &untracked.Lister{Root: repo.Root, Sources: sources, Keep: cfg.IsDocument,
+			Query: func(ctx context.Context, dirs []string) ([]string, error) {
+				if dirs == nil {
+					return repo.Untracked(ctx, cfg.DocumentPrefilter()...)
+				}
+				return repo.UntrackedIn(ctx, dirs)
+			},
+			TrackedLater: func() ([]string, error) {
+				entries, err := index()
+				var docs []string
+				for _, e := range entries {
+					if cfg.IsDocument(e.Path) {
+						docs = append(docs, e.Path)
+					}
+				}
+				return docs, err
+			}}
+		prev, _ := cache.GetData(key)
+		found, next, err := l.List(ctx, prev)
+		if err != nil {
+			// The snapshot is an optimisation: git answers instead.
+			return repo.Untracked(ctx, cfg.DocumentPrefilter()...)
+		}
+		if !bytes.Equal(prev, next) {
+			cache.PutData(key, next)
+		}
+		return found, nil
+	}
 }

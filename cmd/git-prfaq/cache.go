@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/prfaq/git-prfaq/internal/resultcache"
+	"github.com/prfaq/git-prfaq/internal/scan"
+)
+
+var cacheHelp = helpText{
+	name:     "cache",
+	synopsis: "cache [info|clear]",
+	about: `Show or clear the result cache (see README: Performance).
+
+check --all and list keep what checking each PRFAQ found, by its blob id,
+the effective configuration and the version of git-prfaq, under
+prfaq/cache/ in the repository's common git directory (shared by its
+worktrees), so that the next run parses only the PRFAQs that changed.
+Rules that depend on today's date run every time.
+
+info (the default) prints where the cache is, its packs, entries and size.
+clear deletes it. --no-cache on check and list, or GIT_PRFAQ_NO_CACHE=1,
+runs without reading or writing it.`,
+}
+
+// noCacheEnv switches the result cache off, as --no-cache does.
+const noCacheEnv = "GIT_PRFAQ_NO_CACHE"
+
+func runCache(e *env, args []string) (int, error) {
+	fs := newFlags(cacheHelp, e.stdout)
+	if err := parse(fs, args); err != nil {
+		return exitUsage, err
+	}
+	action := "info"
+	switch fs.NArg() {
+	case 0:
+	case 1:
+		action = fs.Arg(0)
+	default:
+		return exitUsage, fmt.Errorf("unexpected argument %q: cache takes info or clear", fs.Arg(1))
+	}
+	if action != "info" && action != "clear" {
+		return exitUsage, fmt.Errorf("unknown action %q: use info or clear", action)
+	}
+	w, err := openWorkspace(e, false)
+	if err != nil {
+		return exitUsage, err
+	}
+	if action == "clear" {
+		if err := resultcache.Clear(w.repo.CommonDir); err != nil {
+			return exitUsage, fmt.Errorf("clear the result cache: %w (delete %s by hand)", err, resultcache.Dir(w.repo.CommonDir))
+		}
+		fmt.Fprintf(e.stdout, "cleared %s\n", resultcache.Dir(w.repo.CommonDir))
+		return exitOK, nil
+	}
+	st, err := resultcache.Info(w.repo.CommonDir)
+	if err != nil {
+		return exitUsage, fmt.Errorf("read the result cache: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "%s: %d pack(s), %d entries, %d bytes\n", st.Dir, st.Packs, st.Entries, st.Bytes)
+	return exitOK, nil
+}
+
+// scanOptions opens the result cache for the workspace's configuration
+// and this build, unless noCache or $GIT_PRFAQ_NO_CACHE says not to.
+func (w *workspace) scanOptions(noCache bool) scan.Options {
+	if noCache || os.Getenv(noCacheEnv) != "" && os.Getenv(noCacheEnv) != "0" || w.repo == nil {
+		return scan.Options{}
+	}
+	c := resultcache.Open(w.repo.CommonDir, w.cfg.Fingerprint(), currentVersion()+" "+resultcache.ToolVersion())
+	return scan.Options{Cache: c, HashBlob: w.repo.HashBlob}
+}
+
+// saveCache writes what the run added to the cache. A cache that cannot
+// be written (a read-only git dir) never fails the run.
+func saveCache(opts scan.Options) {
+	_ = opts.Cache.Save()
+}

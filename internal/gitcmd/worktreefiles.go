@@ -1,0 +1,205 @@
+package gitcmd
+
+import (
+	"context"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+)
+
+// WorkTreeFile is a file git tracks or would track in the work tree.
+type WorkTreeFile struct {
+	Path string
+	// Blob is the index's object id when the file in the work tree still
+	// holds it by git's own stat check (git diff-files, racy-git rules
+	// included); "" when the file must be read: modified, untracked,
+	// unmerged, deleted or not a regular file.
+	Blob string
+}
+
+// UntrackedFunc lists the untracked files matching pathspecs; index
+// waits for the index entries matching them, which are read meanwhile.
+// nil is `git ls-files --others`.
+type UntrackedFunc func(ctx context.Context, index func() ([]Entry, error)) ([]string, error)
+
+// WorkTreeBlobs lists the files matching pathspecs that git tracks or
+// would track (untracked and not ignored), sorted by path, each with its
+// blob id when it is known without reading the file. Git processes run
+// at once: `ls-files -s` (the index's ids), `diff-files --name-only`
+// (which tracked files differ from their index entry; git compares stat
+// data, and the content of a racily clean entry; on Unix this process
+// compares them itself, from `ls-files -s --debug`, more strictly) and,
+// when untracked is nil, `ls-files --others`; otherwise untracked lists
+// them, alongside.
+func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, pathspecs ...string) ([]WorkTreeFile, error) {
+	if err := r.needWorkTree(); err != nil {
+		return nil, fmt.Errorf("list work tree: %w", err)
+	}
+	// With the index's stat data, lstat here replaces diff-files; not
+	// with another index (GIT_INDEX_FILE), whose time says nothing.
+	byStat := inProcessSupported && os.Getenv("GIT_INDEX_FILE") == ""
+	var index []Entry
+	var stats []statData
+	var dirty, others []string
+	indexRead := make(chan struct{})
+	var indexErr error
+	fns := []func() error{
+		func() error {
+			defer close(indexRead)
+			if byStat {
+				index, stats, indexErr = r.lsFilesStat(ctx, pathspecs)
+				if indexErr == nil {
+					return nil
+				}
+				// Output this parser does not know (another git): ask
+				// git which files changed instead.
+				byStat = false
+				out, err := r.git(ctx, withPathspecs([]string{"diff-files", "-z", "--name-only"}, pathspecs)...)
+				if err != nil {
+					indexErr = err
+					return err
+				}
+				dirty = splitZ(out)
+			}
+			index, indexErr = r.LsFiles(ctx, pathspecs...)
+			return indexErr
+		},
+	}
+	if untracked != nil {
+		fns = append(fns, func() (err error) {
+			others, err = untracked(ctx, func() ([]Entry, error) { <-indexRead; return index, indexErr })
+			return err
+		})
+	}
+	if !byStat {
+		fns = append(fns, func() error {
+			out, err := r.git(ctx, withPathspecs([]string{"diff-files", "-z", "--name-only"}, pathspecs)...)
+			dirty = splitZ(out)
+			return err
+		})
+	}
+	if untracked == nil {
+		fns = append(fns, func() (err error) { others, err = r.Untracked(ctx, pathspecs...); return err })
+	}
+	if err := parallel(fns...); err != nil {
+		return nil, fmt.Errorf("list work tree: %w", err)
+	}
+	if byStat {
+		clean, ok := r.cleanByStat(index, stats)
+		for i, e := range index {
+			if !ok || !clean[i] {
+				dirty = append(dirty, e.Path)
+			}
+		}
+	}
+	return mergeWorkTree(index, dirty, others), nil
+}
+
+// UntrackedIn lists the untracked, not ignored files under dirs (slash
+// paths from the root, "" for all of it), every file there whatever its
+// name.
+func (r *Repo) UntrackedIn(ctx context.Context, dirs []string) ([]string, error) {
+	specs := make([]string, 0, len(dirs))
+	for _, d := range dirs {
+		if d == "" {
+			specs = append(specs, ":(top)")
+			continue
+		}
+		specs = append(specs, ":(top,literal)"+d)
+	}
+	return r.Untracked(ctx, specs...)
+}
+
+// IgnoreSources are the files outside the work tree that decide what git
+// ignores or how: .git/info/exclude, core.excludesFile (or its default),
+// and the configuration files that could set it.
+func (r *Repo) IgnoreSources(ctx context.Context) ([]string, error) {
+	excludes, ok, err := r.ConfigGetPath(ctx, "core.excludesFile")
+	if err != nil {
+		return nil, err
+	}
+	home, _ := os.UserHomeDir()
+	xdg := os.Getenv("XDG_CONFIG_HOME")
+	if xdg == "" && home != "" {
+		xdg = filepath.Join(home, ".config")
+	}
+	if !ok && xdg != "" {
+		excludes = filepath.Join(xdg, "git", "ignore")
+	}
+	srcs := []string{filepath.Join(r.CommonDir, "info", "exclude"), filepath.Join(r.CommonDir, "config"),
+		filepath.Join(r.GitDir, "config.worktree"), "/etc/gitconfig"}
+	for _, p := range []string{excludes, os.Getenv("GIT_CONFIG_GLOBAL"), os.Getenv("GIT_CONFIG_SYSTEM")} {
+		if p != "" && filepath.IsAbs(p) {
+			srcs = append(srcs, p)
+		}
+	}
+	if home != "" {
+		srcs = append(srcs, filepath.Join(home, ".gitconfig"))
+	}
+	if xdg != "" {
+		srcs = append(srcs, filepath.Join(xdg, "git", "config"))
+	}
+	slices.Sort(srcs)
+	return slices.Compact(srcs), nil
+}
+
+// mergeWorkTree is one file per path of index and untracked, with the
+// index's id for a clean, merged, regular file.
+func mergeWorkTree(index []Entry, dirty, untracked []string) []WorkTreeFile {
+	modified := make(map[string]bool, len(dirty))
+	for _, p := range dirty {
+		modified[p] = true
+	}
+	files := make([]WorkTreeFile, 0, len(index)+len(untracked))
+	seen := make(map[string]bool, len(index))
+	for _, e := range index {
+		if seen[e.Path] {
+			files[len(files)-1].Blob = "" // unmerged: another stage
+			continue
+		}
+		seen[e.Path] = true
+		f := WorkTreeFile{Path: e.Path}
+		if e.Stage == 0 && Regular(e.Mode) && !modified[e.Path] {
+			f.Blob = e.Blob
+		}
+		files = append(files, f)
+	}
+	for _, p := range untracked {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, WorkTreeFile{Path: p})
+		}
+	}
+	slices.SortFunc(files, func(a, b WorkTreeFile) int { return cmpString(a.Path, b.Path) })
+	return files
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// HashBlob is the object id git gives data as a blob (`git hash-object`),
+// in the repository's object format, computed in-process.
+func (r *Repo) HashBlob(data []byte) string {
+	var h hash.Hash
+	if r.ObjectFormat == "sha256" {
+		h = sha256.New()
+	} else {
+		h = sha1.New()
+	}
+	h.Write([]byte("blob " + strconv.Itoa(len(data)) + "\x00"))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,127 @@
+package gitcmd
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// settledRepo commits files, moves their times an hour back and refreshes
+// the index, so that its entries are not racily clean: lstat alone may
+// tell that they are unchanged.
+func settledRepo(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := newRepo(t)
+	commitFiles(t, dir, "files", files)
+	old := time.Now().Add(-time.Hour)
+	for p := range files {
+		if err := os.Chtimes(filepath.Join(dir, p), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git(t, dir, "update-index", "--refresh")
+	return dir
+}
+
+// blobsOf is WorkTreeBlobs as "path=blob" (blob "" when it must be read).
+func blobsOf(t *testing.T, repo *Repo) string {
+	t.Helper()
+	files, err := repo.WorkTreeBlobs(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range files {
+		b := f.Blob
+		if b != "" {
+			b = "id"
+		}
+		out = append(out, f.Path+"="+b)
+	}
+	return strings.Join(out, " ")
+}
+
+// TestWorkTreeBlobs: an unchanged tracked file is known by its index id;
+// one rewritten (even with the same size and time), re-moded, replaced by
+// a link, deleted, unmerged or untracked must be read.
+func TestWorkTreeBlobs(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{"a.md": "alpha\n", "b.md": "bravo\n", "c.md": "charlie\n", "d.md": "delta\n", "e.md": "echo\n"}
+	dir := settledRepo(t, files)
+	repo := open(t, dir)
+	if got, want := blobsOf(t, repo), "a.md=id b.md=id c.md=id d.md=id e.md=id"; got != want {
+		t.Fatalf("settled: %s, want %s", got, want)
+	}
+	// b: same size, time put back; c: executable; d: a link; e: deleted.
+	info, err := os.Stat(filepath.Join(dir, "b.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "b.md"), "BRAVO\n")
+	os.Chtimes(filepath.Join(dir, "b.md"), info.ModTime(), info.ModTime())
+	os.Chmod(filepath.Join(dir, "c.md"), 0o755)
+	os.Remove(filepath.Join(dir, "d.md"))
+	os.Symlink("a.md", filepath.Join(dir, "d.md"))
+	os.Remove(filepath.Join(dir, "e.md"))
+	writeFile(t, filepath.Join(dir, "f.md"), "foxtrot\n")
+	if got, want := blobsOf(t, repo), "a.md=id b.md= c.md= d.md= e.md= f.md="; got != want {
+		t.Fatalf("changed: %s, want %s", got, want)
+	}
+}
+
+// TestWorkTreeBlobsRacy: a file changed in the second the index was
+// written is read, whatever its stat data says.
+func TestWorkTreeBlobsRacy(t *testing.T) {
+	t.Parallel()
+	dir := settledRepo(t, map[string]string{"a.md": "alpha\n"})
+	repo := open(t, dir)
+	if got := blobsOf(t, repo); got != "a.md=id" {
+		t.Fatalf("settled: %s", got)
+	}
+	// The index as old as the entry: the entry is racily clean.
+	info, err := os.Stat(filepath.Join(dir, "a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(filepath.Join(dir, ".git", "index"), info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if got := blobsOf(t, repo); got != "a.md=" {
+		t.Fatalf("a file as new as the index: %s, want it read", got)
+	}
+}
+
+func TestParseLsFilesDebug(t *testing.T) {
+	t.Parallel()
+	out := "100644 0123456789012345678901234567890123456789 0\ta b.md\x00" +
+		"  ctime: 1:2\n  mtime: 3:4\n  dev: 5\tino: 6\n  uid: 7\tgid: 8\n  size: 9\tflags: 0\n"
+	entries, stats, err := parseLsFilesDebug([]byte(out))
+	if err != nil || len(entries) != 1 || entries[0].Path != "a b.md" {
+		t.Fatalf("parse: %v %+v", err, entries)
+	}
+	if want := (statData{1, 2, 3, 4, 5, 6, 7, 8, 9}); stats[0] != want {
+		t.Fatalf("stat data %+v, want %+v", stats[0], want)
+	}
+	hex := strings.Replace(out, "flags: 0", "flags: 4000a0", 1)
+	if _, stats, err := parseLsFilesDebug([]byte(hex)); err != nil || stats[0].size != 9 {
+		t.Fatalf("flags in hex: %v %+v", err, stats)
+	}
+	for _, bad := range []string{out[:len(out)-1], strings.Replace(out, "ino", "inode", 1), strings.Replace(out, ":4", ":x", 1)} {
+		if _, _, err := parseLsFilesDebug([]byte(bad)); err == nil {
+			t.Fatalf("parsed %q", bad)
+		}
+	}
+}
+
+func FuzzParseLsFilesDebug(f *testing.F) {
+	f.Add([]byte("100644 0123456789012345678901234567890123456789 0\ta.md\x00  ctime: 1:2\n  mtime: 3:4\n  dev: 5\tino: 6\n  uid: 7\tgid: 8\n  size: 9\tflags: 0\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		entries, stats, err := parseLsFilesDebug(data)
+		if err == nil && len(entries) != len(stats) {
+			t.Fatalf("%d entries, %d stat records", len(entries), len(stats))
+		}
+	})
+}

@@ -1,0 +1,548 @@
+// Package resultcache keeps what checking a document yields that depends
+// only on its blob id, the effective configuration and the tool version
+// (check.Static and its docsum.Summary), so that a run re-parses only the
+// documents that changed. See docs/performance.md, "The result cache".
+//
+// One pack file per configuration and tool version holds every entry,
+// keyed by blob id. It is read whole with one read (10,000 small files
+// would cost more than the checks they save) and rewritten atomically
+// (a temporary file renamed over it) when a run adds entries. A pack that
+// is truncated, corrupt (its checksum fails) or of another format is
+// ignored and replaced; a directory that cannot be written disables the
+// cache for the run. No error of the cache ever fails a run.
+package resultcache
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prfaq/git-prfaq/check"
+	"github.com/prfaq/git-prfaq/internal/docsum"
+)
+
+// Bounds. A pack over maxBytes (or maxEntries) drops its least recently
+// used entries when written; a pack file larger than maxFileBytes is not
+// read at all. At most maxPacks packs (configurations or tool versions)
+// are kept; the least recently written go first.
+const (
+	maxBytes     = 64 << 20
+	maxEntries   = 200_000
+	maxFileBytes = 2 * maxBytes
+	maxPacks     = 8
+)
+
+// Dir is where the cache lives under the repository's common git dir,
+// shared by every worktree.
+func Dir(commonDir string) string { return filepath.Join(commonDir, "prfaq", "cache") }
+
+// Entry is what the cache keeps of one document version.
+type Entry struct {
+	Static  check.Static
+	Summary docsum.Summary
+}
+
+// Cache is one pack, loaded. A nil *Cache is a disabled cache: Get misses
+// and Put and Save do nothing. Its methods are safe for concurrent use.
+type Cache struct {
+	path string
+	gen  uint32 // this run's generation: one more than the pack's
+
+	mu      sync.Mutex
+	loaded  []byte            // the pack as read
+	index   map[string]slot   // blob id -> entry in loaded
+	used    map[string]bool   // entries of loaded this run read
+	added   map[string][]byte // entries this run encoded
+	loadCRC uint32
+}
+
+// slot is an entry's place in the loaded pack.
+type slot struct {
+	gen        uint32
+	start, end int
+}
+
+// Open loads the pack for a configuration fingerprint and tool version
+// under commonDir. It never fails: a missing, unreadable or corrupt pack
+// is an empty cache; an empty commonDir or fingerprint gives nil.
+func Open(commonDir, configFingerprint, toolVersion string) *Cache {
+	if commonDir == "" || configFingerprint == "" || toolVersion == "" {
+		return nil
+	}
+	c := &Cache{
+		path:  filepath.Join(Dir(commonDir), packName(configFingerprint, toolVersion)),
+		index: map[string]slot{}, used: map[string]bool{}, added: map[string][]byte{},
+	}
+	data, err := readBounded(c.path)
+	if err != nil {
+		c.gen = 1
+		return c
+	}
+	gen, index, crc, ok := parsePack(data)
+	if !ok {
+		c.gen = 1
+		return c
+	}
+	c.loaded, c.index, c.gen, c.loadCRC = data, index, gen+1, crc
+	return c
+}
+
+// readBounded reads a pack, refusing one over maxFileBytes unread.
+func readBounded(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() || info.Size() > maxFileBytes {
+		return nil, errors.New("not a pack")
+	}
+	data := make([]byte, info.Size())
+	if _, err := readFull(f, data); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+func readFull(f *os.File, data []byte) (int, error) {
+	n := 0
+	for n < len(data) {
+		m, err := f.Read(data[n:])
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// Len is the number of documents' entries loaded and added.
+func (c *Cache) Len() int {
+	if c == nil {
+		return 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for k := range c.index {
+		if isBlobKey(k) {
+			n++
+		}
+	}
+	for k := range c.added {
+		if _, ok := c.index[k]; !ok && isBlobKey(k) {
+			n++
+		}
+	}
+	return n
+}
+
+// Get returns the entry of a blob id. An entry that does not decode is a
+// miss.
+func (c *Cache) Get(blob string) (Entry, bool) {
+	if c == nil {
+		return Entry{}, false
+	}
+	c.mu.Lock()
+	s, ok := c.index[blob]
+	if ok {
+		c.used[blob] = true
+	}
+	c.mu.Unlock()
+	if !ok {
+		return Entry{}, false
+	}
+	e, err := decodeEntry(c.loaded[s.start:s.end])
+	if err != nil {
+		return Entry{}, false
+	}
+	return e, true
+}
+
+// Put records a blob id's entry, to be written by Save.
+func (c *Cache) Put(blob string, e Entry) {
+	if c == nil || blob == "" || len(blob) > 255 {
+		return
+	}
+	data := encodeEntry(e)
+	c.mu.Lock()
+	c.added[blob] = data
+	c.mu.Unlock()
+}
+
+// Save writes the pack when this run added entries, merging what another
+// process wrote meanwhile; the entries read this run count as recently
+// used. It reports why the cache could not be written (a read-only git
+// dir); callers ignore it, or mention it when asked to be verbose.
+func (c *Cache) Save() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.added) == 0 {
+		return nil
+	}
+	recs := c.records()
+	recs = bound(recs)
+	dir := filepath.Dir(c.path)
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "tmp-*.pack")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(encodePack(c.gen, recs))
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), c.path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	c.added = map[string][]byte{}
+	prune(dir, filepath.Base(c.path))
+	return nil
+}
+
+// record is one entry to write.
+type record struct {
+	blob string
+	gen  uint32
+	data []byte
+}
+
+// records are the entries to write: this run's (added and used, at this
+// generation), the rest of the loaded pack, and what another process
+// wrote to the pack since it was loaded. Held under c.mu.
+func (c *Cache) records() []record {
+	recs := make([]record, 0, len(c.index)+len(c.added))
+	seen := make(map[string]bool, len(c.index)+len(c.added))
+	for blob, data := range c.added {
+		recs = append(recs, record{blob, c.gen, data})
+		seen[blob] = true
+	}
+	add := func(data []byte, index map[string]slot, gen func(string, slot) uint32) {
+		for blob, s := range index {
+			if !seen[blob] {
+				seen[blob] = true
+				recs = append(recs, record{blob, gen(blob, s), data[s.start:s.end]})
+			}
+		}
+	}
+	for blob := range c.index {
+		if strings.HasPrefix(blob, listingPrefix) && !c.used[blob] {
+			seen[blob] = true // an old listing: dropped
+		}
+	}
+	add(c.loaded, c.index, func(blob string, s slot) uint32 {
+		if c.used[blob] {
+			return c.gen
+		}
+		return s.gen
+	})
+	if data, err := readBounded(c.path); err == nil {
+		if _, index, crc, ok := parsePack(data); ok && crc != c.loadCRC {
+			add(data, index, func(_ string, s slot) uint32 { return s.gen })
+		}
+	}
+	return recs
+}
+
+// bound keeps the most recently used records within maxEntries and
+// maxBytes, in a stable order (by blob id) so that equal caches write
+// equal files.
+func bound(recs []record) []record {
+	slices.SortFunc(recs, func(a, b record) int {
+		return cmp.Or(cmp.Compare(b.gen, a.gen), strings.Compare(a.blob, b.blob))
+	})
+	size := 0
+	for i, r := range recs {
+		size += len(r.blob) + len(r.data) + 16
+		if i >= maxEntries || size > maxBytes {
+			recs = recs[:i]
+			break
+		}
+	}
+	slices.SortFunc(recs, func(a, b record) int { return strings.Compare(a.blob, b.blob) })
+	return recs
+}
+
+// prune keeps at most maxPacks packs, dropping the least recently
+// written, and removes temporary files a killed run left an hour ago.
+// It is best effort.
+func prune(dir, keep string) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	type pack struct {
+		name string
+		mod  time.Time
+	}
+	var packs []pack
+	for _, e := range ents {
+		info, err := e.Info()
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(e.Name(), "tmp-") && time.Since(info.ModTime()) > time.Hour:
+			os.Remove(filepath.Join(dir, e.Name()))
+		case strings.HasSuffix(e.Name(), ".pack") && !strings.HasPrefix(e.Name(), "tmp-") && e.Name() != keep:
+			packs = append(packs, pack{e.Name(), info.ModTime()})
+		}
+	}
+	slices.SortFunc(packs, func(a, b pack) int { return b.mod.Compare(a.mod) })
+	for i, p := range packs {
+		if i >= maxPacks-1 {
+			os.Remove(filepath.Join(dir, p.name))
+		}
+	}
+}
+
+// Stats is what `git prfaq cache` shows.
+type Stats struct {
+	Dir     string
+	Packs   int
+	Entries int
+	Bytes   int64
+}
+
+// Info counts the packs under commonDir; a pack that does not parse
+// counts its bytes but no entries.
+func Info(commonDir string) (Stats, error) {
+	st := Stats{Dir: Dir(commonDir)}
+	ents, err := os.ReadDir(st.Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return st, nil
+	}
+	if err != nil {
+		return st, err
+	}
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".pack") || strings.HasPrefix(e.Name(), "tmp-") {
+			continue
+		}
+		data, err := readBounded(filepath.Join(st.Dir, e.Name()))
+		if err != nil {
+			continue
+		}
+		st.Packs++
+		st.Bytes += int64(len(data))
+		if _, index, _, ok := parsePack(data); ok {
+			for k := range index {
+				if isBlobKey(k) {
+					st.Entries++
+				}
+			}
+		}
+	}
+	return st, nil
+}
+
+// Clear removes the cache directory under commonDir.
+func Clear(commonDir string) error {
+	return os.RemoveAll(Dir(commonDir))
+}
+
+// Pack format: a header, then the entries sorted by blob id.
+//
+//	magic "PRFAQRC\n" | format u32 | generation u32 | count u32 | crc32c u32 of the rest
+//	per entry: len u8, blob id | generation u32 | len uvarint, entry
+var magic = []byte("PRFAQRC\n")
+
+const headerLen = 8 + 4*4
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+func encodePack(gen uint32, recs []record) []byte {
+	size := headerLen
+	for _, r := range recs {
+		size += 1 + len(r.blob) + 4 + binary.MaxVarintLen64 + len(r.data)
+	}
+	b := make([]byte, headerLen, size)
+	copy(b, magic)
+	binary.LittleEndian.PutUint32(b[8:], formatVersion)
+	binary.LittleEndian.PutUint32(b[12:], gen)
+	binary.LittleEndian.PutUint32(b[16:], uint32(len(recs)))
+	for _, r := range recs {
+		b = append(b, byte(len(r.blob)))
+		b = append(b, r.blob...)
+		b = binary.LittleEndian.AppendUint32(b, r.gen)
+		b = binary.AppendUvarint(b, uint64(len(r.data)))
+		b = append(b, r.data...)
+	}
+	binary.LittleEndian.PutUint32(b[20:], crc32.Checksum(b[headerLen:], castagnoli))
+	return b
+}
+
+// parsePack checks a pack's header and checksum and indexes its entries;
+// ok is false for anything else (another format, truncated, corrupt).
+func parsePack(data []byte) (gen uint32, index map[string]slot, crc uint32, ok bool) {
+	if len(data) < headerLen || !bytes.Equal(data[:8], magic) || binary.LittleEndian.Uint32(data[8:]) != formatVersion {
+		return 0, nil, 0, false
+	}
+	gen, count := binary.LittleEndian.Uint32(data[12:]), binary.LittleEndian.Uint32(data[16:])
+	crc = binary.LittleEndian.Uint32(data[20:])
+	body := data[headerLen:]
+	if crc32.Checksum(body, castagnoli) != crc || int(count) > maxEntries || int(count) > len(body)/6 {
+		return 0, nil, 0, false
+	}
+	index = make(map[string]slot, count)
+	pos := headerLen
+	for range count {
+		if pos >= len(data) {
+			return 0, nil, 0, false
+		}
+		n := int(data[pos])
+		pos++
+		if len(data)-pos < n+4 {
+			return 0, nil, 0, false
+		}
+		blob := string(data[pos : pos+n])
+		pos += n
+		g := binary.LittleEndian.Uint32(data[pos:])
+		pos += 4
+		size, m := binary.Uvarint(data[pos:])
+		if m <= 0 || size > uint64(len(data)-pos-m) {
+			return 0, nil, 0, false
+		}
+		pos += m
+		index[blob] = slot{gen: g, start: pos, end: pos + int(size)}
+		pos += int(size)
+	}
+	if pos != len(data) {
+		return 0, nil, 0, false
+	}
+	return gen, index, crc, true
+}
+
+// Has reports whether the cache holds a blob id's entry.
+func (c *Cache) Has(blob string) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.index[blob]
+	return ok
+}
+
+// listingPrefix marks the entries that hold a commit's list of documents
+// (blob ids, the other entries' keys, are hex and never start with it).
+const listingPrefix = "list:"
+
+// Listed is one document of a commit: its path and blob id.
+type Listed struct{ Path, Blob string }
+
+// GetListing returns the documents of a commit a run listed before:
+// commits never change, so the list does not either (under one
+// configuration, which the pack is).
+func (c *Cache) GetListing(commit string) ([]Listed, bool) {
+	if c == nil || commit == "" {
+		return nil, false
+	}
+	key := listingPrefix + commit
+	c.mu.Lock()
+	s, ok := c.index[key]
+	if ok {
+		c.used[key] = true
+	}
+	c.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	files, err := decodeListing(c.loaded[s.start:s.end])
+	return files, err == nil
+}
+
+// PutListing records the documents of a commit. A pack keeps only the
+// listings its last run used or added: they are large, and an old
+// commit's is seldom asked for again.
+func (c *Cache) PutListing(commit string, files []Listed) {
+	if c == nil || commit == "" || len(commit) > 200 {
+		return
+	}
+	data := encodeListing(files)
+	c.mu.Lock()
+	c.added[listingPrefix+commit] = data
+	c.mu.Unlock()
+}
+
+func encodeListing(files []Listed) []byte {
+	w := &writer{b: make([]byte, 0, 80*len(files)+8)}
+	w.int(len(files))
+	for _, f := range files {
+		w.str(f.Path)
+		w.str(f.Blob)
+	}
+	return w.b
+}
+
+func decodeListing(data []byte) ([]Listed, error) {
+	r := &reader{b: data}
+	files := make([]Listed, r.count(2))
+	for i := range files {
+		files[i] = Listed{Path: r.str(), Blob: r.str()}
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.err = errTrailing
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return files, nil
+}
+
+// dataPrefix marks the entries that hold other data of a run, such as a
+// work tree's untracked-files snapshot (package untracked).
+const dataPrefix = "data:"
+
+// GetData returns the data kept under key; it shares the loaded pack's
+// bytes, which the caller must not change.
+func (c *Cache) GetData(key string) ([]byte, bool) {
+	if c == nil || key == "" {
+		return nil, false
+	}
+	key = dataPrefix + key
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.index[key]
+	if ok {
+		c.used[key] = true
+		return c.loaded[s.start:s.end], true
+	}
+	return nil, false
+}
+
+// PutData keeps data under key, to be written by Save.
+func (c *Cache) PutData(key string, data []byte) {
+	if c == nil || key == "" || len(dataPrefix+key) > 255 {
+		return
+	}
+	c.mu.Lock()
+	c.added[dataPrefix+key] = data
+	c.mu.Unlock()
+}
+
+// isBlobKey tells a document's entry from the other data a pack holds.
+func isBlobKey(k string) bool {
+	return !strings.HasPrefix(k, listingPrefix) && !strings.HasPrefix(k, dataPrefix)
+}

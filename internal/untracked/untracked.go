@@ -1,0 +1,424 @@
+// Package untracked lists the untracked PRFAQ documents of a work tree
+// without walking all of it on every run, as git's untracked cache does
+// for git status (see docs/performance.md, "The result cache"): a run
+// records every directory's modification time, every ignore file's, and
+// what git listed; the next run asks git again only about the directories
+// whose modification time changed. A file added, removed or renamed in a
+// directory changes that directory's time; an ignore rule that changes
+// (a .gitignore, .git/info/exclude, core.excludesFile, a git config file)
+// makes it list everything again.
+package untracked
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// racy is how close to a walk a directory or file may have been modified
+// and still be trusted next time: file systems keep times in ticks (a
+// jiffy on Linux), so a second change within the tick of the first
+// leaves the time as it was. Git trusts no index entry modified at or
+// after the index itself, for the same reason.
+const racy = int64(time.Second)
+
+// Lister lists one work tree's untracked documents.
+type Lister struct {
+	Root string
+	// Sources are the ignore files and git configuration files outside
+	// the work tree (absolute paths; missing ones are recorded as such).
+	Sources []string
+	// Tracked are the documents in the index now. TrackedLater, when set,
+	// gives them instead, once the recorded times are checked: the caller
+	// reads the index meanwhile.
+	Tracked      []string
+	TrackedLater func() ([]string, error)
+	// Keep says whether a path is a document.
+	Keep func(string) bool
+	// Query asks git for the untracked files under dirs (slash paths from
+	// the root); nil dirs means the whole work tree, limited to documents.
+	Query func(ctx context.Context, dirs []string) ([]string, error)
+}
+
+// snapshot is what one listing saw.
+type snapshot struct {
+	taken   int64
+	dirs    []stamp // "" is the root
+	ignores []stamp // .gitignore files (relative) and Sources (absolute)
+	tracked []string
+	found   []string
+}
+
+// stamp is a path's modification time and size; -1 when it is missing.
+type stamp struct {
+	path        string
+	mtime, size int64
+}
+
+// List returns the untracked documents, sorted, and the snapshot to keep
+// for the next run. prev is the last run's snapshot (nil or damaged: list
+// everything).
+func (l *Lister) List(ctx context.Context, prev []byte) (found []string, next []byte, err error) {
+	snap, ok := decode(prev)
+	var dirty []string
+	if ok {
+		dirty, ok = l.changedTimes(snap)
+	}
+	if l.TrackedLater != nil {
+		if l.Tracked, err = l.TrackedLater(); err != nil {
+			return nil, nil, err
+		}
+	}
+	if ok {
+		dirty = outermost(append(dirty, l.untrackedSince(snap)...))
+	}
+	switch {
+	case !ok || slices.Contains(dirty, ""):
+		return l.full(ctx)
+	case len(dirty) == 0 && slices.Equal(snap.tracked, sorted(l.Tracked)):
+		return l.kept(snap), prev, nil // nothing to write back
+	}
+	return l.partial(ctx, snap, dirty)
+}
+
+// kept is the snapshot's list less what the index tracks now.
+func (l *Lister) kept(s snapshot) []string {
+	tracked := make(map[string]bool, len(l.Tracked))
+	for _, p := range l.Tracked {
+		tracked[p] = true
+	}
+	var out []string
+	for _, p := range s.found {
+		if !tracked[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func sorted(ss []string) []string {
+	out := slices.Clone(ss)
+	slices.Sort(out)
+	return out
+}
+
+// full walks and lists the whole work tree.
+func (l *Lister) full(ctx context.Context) ([]string, []byte, error) {
+	s := snapshot{taken: time.Now().UnixNano()}
+	if err := l.walk("", &s); err != nil {
+		return nil, nil, err
+	}
+	s.ignores = append(s.ignores, l.sources()...)
+	listed, err := l.Query(ctx, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return l.finish(s, listed)
+}
+
+// partial lists again only under the dirty directories, keeping what the
+// snapshot says of the rest.
+func (l *Lister) partial(ctx context.Context, old snapshot, dirty []string) ([]string, []byte, error) {
+	s := snapshot{taken: time.Now().UnixNano()}
+	for _, d := range old.dirs {
+		if !under(d.path, dirty) {
+			s.dirs = append(s.dirs, d)
+		}
+	}
+	for _, ig := range old.ignores {
+		if filepath.IsAbs(ig.path) || !under(path.Dir(ig.path), dirty) {
+			s.ignores = append(s.ignores, ig)
+		}
+	}
+	for _, d := range dirty {
+		if err := l.walk(d, &s); err != nil {
+			return nil, nil, err
+		}
+	}
+	var listed []string
+	if len(dirty) > 0 { // else only the index changed
+		var err error
+		if listed, err = l.Query(ctx, dirty); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, f := range old.found {
+		if !under(path.Dir(f), dirty) {
+			listed = append(listed, f)
+		}
+	}
+	return l.finish(s, listed)
+}
+
+// finish keeps the documents that are not tracked, sorted and once each.
+func (l *Lister) finish(s snapshot, listed []string) ([]string, []byte, error) {
+	tracked := make(map[string]bool, len(l.Tracked))
+	for _, p := range l.Tracked {
+		tracked[p] = true
+	}
+	for _, p := range listed {
+		if l.Keep(p) && !tracked[p] {
+			s.found = append(s.found, p)
+		}
+	}
+	slices.Sort(s.found)
+	s.found = slices.Compact(s.found)
+	s.tracked = sorted(l.Tracked)
+	return s.found, encode(s), nil
+}
+
+// changedTimes lists the directories whose listing may have changed since
+// snap by their times, the outermost of each subtree; ok is false when an
+// ignore rule may have changed, which changes what every directory lists.
+// The directories are checked on several goroutines: lstat waits on the
+// file system, and a large tree has thousands.
+func (l *Lister) changedTimes(snap snapshot) (dirty []string, ok bool) {
+	for _, ig := range snap.ignores {
+		if !l.same(ig, snap.taken) {
+			return nil, false
+		}
+	}
+	if !slices.Equal(sortedPaths(snap.ignores, true), sortedPaths(l.sources(), true)) {
+		return nil, false // another core.excludesFile
+	}
+	const workers = 4
+	changed := make([]bool, len(snap.dirs))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(snap.dirs); i += workers {
+				changed[i] = !l.same(snap.dirs[i], snap.taken)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, d := range snap.dirs {
+		if changed[i] {
+			dirty = append(dirty, d.path)
+		}
+	}
+	return outermost(dirty), true
+}
+
+// untrackedSince lists the directories of the documents the index tracked
+// at snap and no longer does: they may be untracked files now.
+func (l *Lister) untrackedSince(snap snapshot) []string {
+	now := make(map[string]bool, len(l.Tracked))
+	for _, p := range l.Tracked {
+		now[p] = true
+	}
+	var dirs []string
+	for _, p := range snap.tracked {
+		if !now[p] {
+			dirs = append(dirs, dirOf(p))
+		}
+	}
+	return dirs
+}
+
+// same reports whether a recorded stamp still holds and was not taken so
+// close to its change that a second change could hide in the same tick.
+func (l *Lister) same(s stamp, taken int64) bool {
+	now := l.stat(s.path)
+	return now == s && (s.mtime < 0 || s.mtime < taken-racy)
+}
+
+func (l *Lister) stat(p string) stamp {
+	abs := p
+	if !filepath.IsAbs(p) {
+		abs = filepath.Join(l.Root, filepath.FromSlash(p))
+	}
+	info, err := os.Lstat(abs)
+	if err != nil {
+		return stamp{path: p, mtime: -1, size: -1}
+	}
+	size := info.Size()
+	if info.IsDir() {
+		size = 0 // a directory's size says nothing its time does not
+	}
+	return stamp{path: p, mtime: info.ModTime().UnixNano(), size: size}
+}
+
+func (l *Lister) sources() []stamp {
+	out := make([]stamp, 0, len(l.Sources))
+	for _, p := range l.Sources {
+		out = append(out, l.stat(p))
+	}
+	return out
+}
+
+// walk records dir and every directory under it, and their .gitignore
+// files. It does not enter .git or a nested repository, as git does not.
+func (l *Lister) walk(dir string, s *snapshot) error {
+	abs := filepath.Join(l.Root, filepath.FromSlash(dir))
+	ents, err := os.ReadDir(abs)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+		s.dirs = append(s.dirs, stamp{path: dir, mtime: -1, size: -1})
+		return nil // gone, or unreadable (git skips it too): watched as such
+	}
+	if err != nil {
+		return err
+	}
+	s.dirs = append(s.dirs, l.stat(dir))
+	for _, e := range ents {
+		name := e.Name()
+		child := name
+		if dir != "" {
+			child = dir + "/" + name
+		}
+		switch {
+		case name == ".gitignore":
+			s.ignores = append(s.ignores, l.stat(child))
+		case e.IsDir() && name != ".git":
+			if _, err := os.Lstat(filepath.Join(abs, name, ".git")); err == nil {
+				continue // a nested repository: git lists nothing in it
+			}
+			if err := l.walk(child, s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// under reports whether dir is one of dirs or below one.
+func under(dir string, dirs []string) bool {
+	if dir == "." {
+		dir = ""
+	}
+	for _, d := range dirs {
+		if d == "" || dir == d || strings.HasPrefix(dir, d+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func dirOf(p string) string {
+	d := path.Dir(p)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+// outermost drops the directories below another one of dirs.
+func outermost(dirs []string) []string {
+	slices.Sort(dirs)
+	dirs = slices.Compact(dirs)
+	var out []string
+	for _, d := range dirs {
+		if !under(d, out) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// sortedPaths lists the stamps' paths, only the absolute ones if abs.
+func sortedPaths(ss []stamp, abs bool) []string {
+	var out []string
+	for _, s := range ss {
+		if !abs || filepath.IsAbs(s.path) {
+			out = append(out, s.path)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// The snapshot's encoding: a version byte, then varints and
+// length-prefixed strings.
+const version = 1
+
+func encode(s snapshot) []byte {
+	b := []byte{version}
+	b = binary.AppendVarint(b, s.taken)
+	for _, list := range [][]stamp{s.dirs, s.ignores} {
+		b = binary.AppendUvarint(b, uint64(len(list)))
+		for _, st := range list {
+			b = appendString(b, st.path)
+			b = binary.AppendVarint(b, st.mtime)
+			b = binary.AppendVarint(b, st.size)
+		}
+	}
+	for _, list := range [][]string{s.tracked, s.found} {
+		b = binary.AppendUvarint(b, uint64(len(list)))
+		for _, p := range list {
+			b = appendString(b, p)
+		}
+	}
+	return b
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// decode reads what encode wrote; ok is false for anything else.
+func decode(b []byte) (s snapshot, ok bool) {
+	if len(b) == 0 || b[0] != version {
+		return s, false
+	}
+	d := decoder{b: b[1:]}
+	s.taken = d.varint()
+	for _, list := range []*[]stamp{&s.dirs, &s.ignores} {
+		n := d.count()
+		for range n {
+			*list = append(*list, stamp{path: d.str(), mtime: d.varint(), size: d.varint()})
+		}
+	}
+	for _, list := range []*[]string{&s.tracked, &s.found} {
+		n := d.count()
+		for range n {
+			*list = append(*list, d.str())
+		}
+	}
+	return s, !d.bad && len(d.b) == 0
+}
+
+type decoder struct {
+	b   []byte
+	bad bool
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) count() int {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 || v > uint64(len(d.b)) {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+func (d *decoder) str() string {
+	n := d.count()
+	if d.bad || n > len(d.b) {
+		d.bad, d.b = true, nil
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
