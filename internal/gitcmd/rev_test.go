@@ -134,7 +134,7 @@ func TestResolveCommitRemembers(t *testing.T) {
 		{"HEAD~1", first, 1},
 		{first, first, 1},
 		{"HEAD~1", first, 2}, // a name, not an id: its meaning may change
-		{second, second, 2}, // HEAD's id, which Open read
+		{second, second, 2},  // HEAD's id, which Open read
 		{first[:10], first, 3},
 		{first[:10], first, 4}, // an abbreviation is a name too
 	} {
