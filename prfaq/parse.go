@@ -2,6 +2,8 @@ package prfaq
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/prfaq/git-prfaq/internal/mdtable"
 	gmparser "github.com/yuin/goldmark/parser"
@@ -17,6 +19,38 @@ type Parser struct {
 	sections map[string]*SectionSpec
 	byPart   map[Part]*SectionSpec
 	columns  map[string]Field
+
+	// headings remembers classifyHeading's answers across the documents
+	// read: the versions of a history, and the PRFAQs of one repository,
+	// repeat the same few dozen headings, and classifying one was a
+	// quarter of reading a document. Bounded (sharedHeadings, short texts
+	// only): the headings are the input's.
+	headings     sync.Map // string -> headingClass
+	headingCount atomic.Int64
+}
+
+// sharedHeadings bounds Parser.headings; beyond it headings are classified
+// every time, as they were before.
+const (
+	sharedHeadings   = 4096
+	sharedHeadingLen = 200
+)
+
+// classify is classifyHeading, remembered across documents.
+func (x *Parser) classify(text string) headingClass {
+	if len(text) > sharedHeadingLen {
+		return classifyHeading(text)
+	}
+	if c, ok := x.headings.Load(text); ok {
+		return c.(headingClass)
+	}
+	c := classifyHeading(text)
+	if x.headingCount.Load() < sharedHeadings {
+		if _, loaded := x.headings.LoadOrStore(text, c); !loaded {
+			x.headingCount.Add(1)
+		}
+	}
+	return c
 }
 
 // NewParser prepares a Parser for spec.

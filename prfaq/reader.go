@@ -101,7 +101,7 @@ func (r *reader) classify(text string) headingClass {
 	if r.classes == nil {
 		r.classes = map[string]headingClass{}
 	}
-	c := classifyHeading(text)
+	c := r.Parser.classify(text)
 	r.classes[text] = c
 	return c
 }
