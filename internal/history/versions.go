@@ -23,6 +23,7 @@ import (
 // round trip (gitcmd.BlobReader's one-at-a-time reads cost 2x here).
 type versions struct {
 	cfg     *config.Config
+	full    bool // keep whole documents, not slim ones
 	parser  *prfaq.Parser
 	git     *gitcmd.BlobStream // nil if it could not be started
 	started chan struct{}      // closed once git is set
@@ -47,8 +48,13 @@ type blob struct {
 // cat-file is started in the background: the walk, which is what takes the
 // time, should not wait the few milliseconds a process start costs.
 func newVersions(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) *versions {
+	return newVersionsOf(ctx, repo, cfg, false)
+}
+
+// newVersionsOf is newVersions keeping whole documents when full.
+func newVersionsOf(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, full bool) *versions {
 	v := &versions{
-		cfg: cfg, parser: prfaq.NewParser(cfg.Spec()), started: make(chan struct{}),
+		cfg: cfg, full: full, parser: prfaq.NewParser(cfg.Spec()), started: make(chan struct{}),
 		seen: map[string]bool{}, docs: map[string]*prfaq.Document{},
 		need: make(chan string, 1024), parse: make(chan blob, 64),
 	}
@@ -157,6 +163,9 @@ func (v *versions) parseAll() {
 // that (slim): a walk over 10,000 PRFAQs holds over 10,000 versions at
 // once, and the whole parsed document is about 20 times their tables.
 func (v *versions) parseOne(b blob) *prfaq.Document {
+	if v.full {
+		return parseVersion(v.parser, v.cfg, b.id, b.data)
+	}
 	if b.data == nil || v.cfg.CheckSize(b.id, int64(len(b.data))) != nil {
 		return nil
 	}

@@ -43,7 +43,7 @@ func Weakenings(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, a, b
 	diffs = slices.DeleteFunc(diffs, func(d fileDiff) bool {
 		return !cfg.IsDocument(d.Path) && (d.OldPath == "" || !cfg.IsDocument(d.OldPath))
 	})
-	pairs, err := readPairs(ctx, repo, cfg, diffs, false)
+	pairs, err := readPairs(ctx, repo, cfg, diffs, false, false)
 	if err != nil {
 		return nil, err
 	}
