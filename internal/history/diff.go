@@ -34,7 +34,7 @@ func (p Pair) File() string { return or(p.Path, p.OldPath) }
 // relative to the root, limit the comparison to those PRFAQs (files or
 // directories); a path that is neither is an error.
 func Diff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string) ([]change.Change, error) {
-	pairs, err := DiffPairs(ctx, repo, cfg, from, to, paths)
+	pairs, err := DiffPairs(ctx, repo, cfg, from, to, paths, false)
 	if err != nil {
 		return nil, err
 	}
@@ -45,10 +45,12 @@ func Diff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to s
 	return out, nil
 }
 
-// DiffPairs is Diff with both versions of each PRFAQ that differs, for
-// callers that show more than the metrics (diff --prose). Every PRFAQ
-// whose bytes differ is listed, even with no metric change.
-func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string) ([]Pair, error) {
+// DiffPairs is Diff with both versions of each PRFAQ that differs. Every
+// PRFAQ whose bytes differ is listed, even with no metric change. With
+// prose, Old and New are whole documents, for ProseDiff (diff --prose);
+// otherwise they hold only the status and the metrics table, so that a
+// diff over thousands of PRFAQs holds no prose.
+func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string, prose bool) ([]Pair, error) {
 	sel, err := selection(repo, cfg, paths)
 	if err != nil {
 		return nil, err
@@ -62,7 +64,7 @@ func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from,
 		return nil, err
 	}
 	diffs = slices.DeleteFunc(diffs, func(d fileDiff) bool { return !sel(d) })
-	pairs, err := readPairs(ctx, repo, cfg, diffs, newer == "", true)
+	pairs, err := readPairs(ctx, repo, cfg, diffs, newer == "", prose)
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +216,7 @@ func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs
 		} else if workTree && regular(d.NewMode) {
 			// A symbolic link or submodule in the work tree is no
 			// document, as in a commit.
-			if p.New, err = readWorkTree(repo, cfg, d.Path); err != nil {
+			if p.New, err = readWorkTree(repo, cfg, d.Path, full); err != nil {
 				return nil, err
 			}
 		}
@@ -227,7 +229,7 @@ func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs
 // It never follows a symbolic link at the file or out of the work tree,
 // nor opens anything but a regular file (see safefile), and refuses a
 // file over the size limit before reading it.
-func readWorkTree(repo *gitcmd.Repo, cfg *config.Config, path string) (*prfaq.Document, error) {
+func readWorkTree(repo *gitcmd.Repo, cfg *config.Config, path string, full bool) (*prfaq.Document, error) {
 	var sizeErr error
 	data, err := safefile.ReadFile(repo.Root, path, func(size int64) error {
 		sizeErr = cfg.CheckSize(path, size)
@@ -241,7 +243,15 @@ func readWorkTree(repo *gitcmd.Repo, cfg *config.Config, path string) (*prfaq.Do
 	case err != nil:
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	doc, err := prfaq.NewParser(cfg.Spec()).Parse(data)
+	parser := prfaq.NewParser(cfg.Spec())
+	if !full {
+		doc, err := parser.ParseMetrics(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return slim(doc), nil
+	}
+	doc, err := parser.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
