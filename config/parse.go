@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -388,14 +389,14 @@ func (d *decoder) globs(path []string, v any) ([]string, bool) {
 	return list, ok
 }
 
-var trailerName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
+var trailerName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`) })
 
 func (d *decoder) trailer(path []string, v any) (string, bool) {
 	s, ok := d.str(path, v)
 	if !ok {
 		return "", false
 	}
-	if !trailerName.MatchString(s) {
+	if !trailerName().MatchString(s) {
 		d.fail(path, "invalid trailer name %s: use letters, digits and \"-\" only, without the colon, e.g. \"PRFAQ-Ack\"", quoteShort(s))
 		return "", false
 	}

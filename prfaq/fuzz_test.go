@@ -56,3 +56,15 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseMetrics: ParseMetrics must give the front matter and sections
+// Parse gives, for any input, and fail exactly when Parse fails.
+func FuzzParseMetrics(f *testing.F) {
+	for _, s := range parseMetricsSeeds(f) {
+		f.Add(s)
+	}
+	x := NewParser(testSpec())
+	f.Fuzz(func(t *testing.T, src []byte) {
+		sameMetricsParse(t, x, src)
+	})
+}

@@ -57,14 +57,14 @@ func (p *parser) proseMask(root ast.Node, src []byte) *lineIndex {
 // bracketPhrase is a bracketed phrase of two words or more
 // ("[TARGET GA DATE]", "[City, Date]"): a placeholder even in inline code,
 // where a code argument is one token ("[OPTIONS]").
-var bracketPhrase = regexp.MustCompile(`\[[A-Z][\w'-]*(?:[ ,/]+[A-Za-z][\w'-]*)+\]`)
+var bracketPhrase = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[[A-Z][\w'-]*(?:[ ,/]+[A-Za-z][\w'-]*)+\]`) })
 
 // blankCode blanks inline code but for bracketed phrases in it.
 func (p *parser) blankCode(out []byte, from, to int) {
 	if from < 0 || to > len(out) || from >= to {
 		return
 	}
-	keep := bracketPhrase.FindAllIndex(p.src[from:to], -1)
+	keep := bracketPhrase().FindAllIndex(p.src[from:to], -1)
 	for i := from; i < to; i++ {
 		kept := false
 		for _, k := range keep {
@@ -132,14 +132,14 @@ func linkEnd(src []byte, i int) int {
 }
 
 var (
-	bareURL     = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+`)
-	footnoteRef = regexp.MustCompile(`\[\^[^\]\s]+\]`)
-	taskBox     = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+(\[[ xX]\])`)
-	// linkDef, choices, anyBracket and lowerBracket are compiled on first
-	// use: their bounded repetitions make them most of the package's
-	// start-up, which a run that reads no document need not pay.
+	bareURL     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+`) })
+	footnoteRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\^[^\]\s]+\]`) })
+	taskBox     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+(\[[ xX]\])`) })
+	// Every pattern of the package is compiled on first use: a run that
+	// reads no document (version, a hook with no PRFAQ staged) need not
+	// pay for them at start-up.
 	linkDef       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S`) })
-	inlineComment = regexp.MustCompile(`<!--.*?-->`)
+	inlineComment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<!--.*?-->`) })
 )
 
 // maskLine blanks, in one line of the masked source, bare URLs, footnote
@@ -158,25 +158,25 @@ func maskLine(s string) string {
 		}
 	}
 	if strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "WWW.") {
-		for _, loc := range bareURL.FindAllIndex(b, -1) {
+		for _, loc := range bareURL().FindAllIndex(b, -1) {
 			blank(loc)
 		}
 	}
 	if strings.Contains(s, "[^") {
-		for _, loc := range footnoteRef.FindAllIndex(b, -1) {
+		for _, loc := range footnoteRef().FindAllIndex(b, -1) {
 			blank(loc)
 		}
 	}
 	if strings.Contains(s, "<!--") {
-		for _, loc := range inlineComment.FindAllIndex(b, -1) {
+		for _, loc := range inlineComment().FindAllIndex(b, -1) {
 			blank(loc)
 		}
 	}
 	if bracket {
-		if m := taskBox.FindSubmatchIndex(b); m != nil {
+		if m := taskBox().FindSubmatchIndex(b); m != nil {
 			blank(m[2:4])
 		}
-		for _, loc := range filledBracket.FindAllIndex(b, -1) {
+		for _, loc := range filledBracket().FindAllIndex(b, -1) {
 			blank(loc) // "[Fargo, ND – March 13, 2026]": filled in, bracketed by style
 		}
 		blankEditorial(b)
@@ -193,7 +193,7 @@ var choices = sync.OnceValue(func() *regexp.Regexp {
 
 // filledBracket is a bracketed phrase holding a year: a dateline filled
 // in, not a blank.
-var filledBracket = regexp.MustCompile(`\[[^\[\]\n]*\b(?:19|20)\d\d\b[^\[\]\n]*\]`)
+var filledBracket = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[[^\[\]\n]*\b(?:19|20)\d\d\b[^\[\]\n]*\]`) })
 
 // anyBracket is any bracketed phrase.
 var anyBracket = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[[^\[\]\n]{1,200}\]`) })
@@ -231,7 +231,9 @@ func blankEditorial(b []byte) {
 
 // htmlTag is an HTML tag, opening or closing, with attributes written as
 // attributes (name="value"): "<A quote from a leader>" is not one.
-var htmlTag = regexp.MustCompile(`</?([A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z-]+\s*=[^<>]*)?\s*/?>`)
+var htmlTag = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`</?([A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z-]+\s*=[^<>]*)?\s*/?>`)
+})
 
 // blankHTML blanks the tags of real HTML elements (<br>, <details>), so
 // that a pattern for a lower-case marker ("<name>", "<gym name>") finds
@@ -240,7 +242,7 @@ func blankHTML(b []byte) {
 	if bytes.IndexByte(b, '<') < 0 {
 		return
 	}
-	for _, m := range htmlTag.FindAllSubmatchIndex(b, -1) {
+	for _, m := range htmlTag().FindAllSubmatchIndex(b, -1) {
 		if htmlElements[strings.ToLower(string(b[m[2]:m[3]]))] {
 			for i := m[0]; i < m[1]; i++ {
 				b[i] = ' '

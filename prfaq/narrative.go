@@ -3,6 +3,7 @@ package prfaq
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -336,7 +337,7 @@ func lowerFlat(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-var markerRE = regexp.MustCompile(`<[^<>\n]+>`)
+var markerRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<[^<>\n]+>`) })
 
 // stripMarkers removes template markers, so that the template's own
 // guidance ("<Describe the problem ...>") never reads as the part.
@@ -344,7 +345,7 @@ func stripMarkers(s string) string {
 	if !strings.Contains(s, "<") {
 		return s
 	}
-	return markerRE.ReplaceAllString(s, " ")
+	return markerRE().ReplaceAllString(s, " ")
 }
 
 // isProblem: one strong cue ("struggle", "previously", "problem"), or two

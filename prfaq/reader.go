@@ -101,12 +101,13 @@ func (r *reader) classify(text string) headingClass {
 	if r.classes == nil {
 		r.classes = map[string]headingClass{}
 	}
-	c := classifyHeading(text)
+	c := r.Parser.classify(text)
 	r.classes[text] = c
 	return c
 }
 
-func (r *reader) read() {
+// readSections reads the headline, the sections and the metrics table.
+func (r *reader) readSections() {
 	r.top()
 	for _, b := range r.blocks {
 		if r.used[b] {
@@ -116,6 +117,11 @@ func (r *reader) read() {
 	}
 	r.closeSection(r.idx.count())
 	r.tableWithoutHeading()
+}
+
+// readParts reads, from the sections found, the press release's span and
+// language and where each part is; it changes no section.
+func (r *reader) readParts() {
 	r.pressReleaseSpan()
 	r.parts()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -49,7 +50,7 @@ func (s Suppression) Covers(id string, line int) bool {
 
 // suppressComment is one comment that is a suppression, its words
 // captured: "-file" or not, then the rest.
-var suppressComment = regexp.MustCompile(`(?s)<!--\s*prfaq-ignore(-file)?(\s.*?)?\s*-->`)
+var suppressComment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--\s*prfaq-ignore(-file)?(\s.*?)?\s*-->`) })
 
 // parseSuppressions reads every comment in raw that is a suppression;
 // off is raw's offset in the body, for positions.
@@ -58,7 +59,7 @@ func (p *parser) parseSuppressions(raw []byte, off int) []Suppression {
 		return nil
 	}
 	var out []Suppression
-	for _, m := range suppressComment.FindAllSubmatchIndex(raw, -1) {
+	for _, m := range suppressComment().FindAllSubmatchIndex(raw, -1) {
 		s := Suppression{Pos: p.idx.pos(off + m[0]), File: m[2] >= 0}
 		var rest string
 		if m[4] >= 0 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 //go:embed template.md
@@ -46,7 +47,7 @@ func tomlEscape(s string) string {
 	return b.String()
 }
 
-var marker = regexp.MustCompile(`<[^<>\n]+>`)
+var marker = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<[^<>\n]+>`) })
 
 // TemplateSentences are the template's guidance texts, without their angle
 // brackets: a writer who deletes the brackets but keeps the words has still
@@ -54,7 +55,7 @@ var marker = regexp.MustCompile(`<[^<>\n]+>`)
 func TemplateSentences() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, m := range marker.FindAllString(template, -1) {
+	for _, m := range marker().FindAllString(template, -1) {
 		s := strings.Trim(m, "<>")
 		if len(strings.Fields(s)) >= 3 && !seen[s] {
 			seen[s] = true

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"unicode"
@@ -437,7 +438,7 @@ func isDateline(s string) bool {
 		return false
 	}
 	before := strings.ToLower(h[:dash])
-	if yearRE.MatchString(before) || strings.Contains(before, "date") || strings.Contains(before, "city") {
+	if yearRE().MatchString(before) || strings.Contains(before, "date") || strings.Contains(before, "city") {
 		return true
 	}
 	for _, m := range months {
@@ -448,7 +449,7 @@ func isDateline(s string) bool {
 	return strings.Contains(before, "年") || strings.Contains(before, "월")
 }
 
-var yearRE = regexp.MustCompile(`(?:^|\D)(?:19|20)\d\d(?:\D|$)`)
+var yearRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|\D)(?:19|20)\d\d(?:\D|$)`) })
 
 var months = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "januar", "märz", "mai", "juni", "juli", "okt", "dez"}
 

@@ -77,7 +77,7 @@ func runDiff(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	pairs, err := history.DiffPairs(e.ctx, w.repo, policy, from, to, paths)
+	pairs, err := history.DiffPairs(e.ctx, w.repo, policy, from, to, paths, prose)
 	if err != nil {
 		return exitUsage, pathHint(err, revs)
 	}

@@ -26,6 +26,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
@@ -195,12 +196,12 @@ func appendFile(path, text string) error {
 
 // ---- inputs -----------------------------------------------------------------
 
-var controlChar = regexp.MustCompile(`[\x00-\x1f\x7f]`)
+var controlChar = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\x00-\x1f\x7f]`) })
 
 // checkText refuses an input holding a control character: a line break
 // would forge a log line or an output.
 func (r *runner) checkText(what, value, fix string) {
-	if controlChar.MatchString(value) {
+	if controlChar().MatchString(value) {
 		r.die(ExitUsage, "%s \"%s\" holds a control character (a line break?): give %s", what, value, fix)
 	}
 }
@@ -214,15 +215,15 @@ func (r *runner) checkRev(what, value, fix string) {
 	r.checkText(what, value, fix)
 }
 
-var commitID = regexp.MustCompile(`^[0-9a-fA-F]{40}([0-9a-fA-F]{24})?$`)
+var commitID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-fA-F]{40}([0-9a-fA-F]{24})?$`) })
 
 func (r *runner) needID(what, value string) {
-	if !commitID.MatchString(value) {
+	if !commitID().MatchString(value) {
 		r.die(ExitUsage, "the %s \"%s\" is not a commit id", what, value)
 	}
 }
 
-var zeroID = regexp.MustCompile(`^0+$`)
+var zeroID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^0+$`) })
 
 // failOn reads fail-on and its older alias fail-on-findings (true is
 // error, false is never); fail-on wins when both are set.
@@ -478,7 +479,7 @@ func (r *runner) run() int {
 		r.needID("merge_group payload's base_sha", baseTip)
 		r.needID("merge_group payload's head_sha", head)
 	case "push":
-		if zeroID.MatchString(ev.After) {
+		if zeroID().MatchString(ev.After) {
 			r.noticef("%s was deleted: nothing to check", ev.Ref)
 			for _, o := range []string{"findings", "warnings", "weakened", "acknowledged"} {
 				r.setOutput(o, "0")
@@ -488,7 +489,7 @@ func (r *runner) run() int {
 		r.needID("push payload's after", ev.After)
 		head = ev.After
 		switch def := ev.Repository.DefaultBranch; {
-		case ev.Before != "" && !zeroID.MatchString(ev.Before):
+		case ev.Before != "" && !zeroID().MatchString(ev.Before):
 			r.needID("push payload's before", ev.Before)
 			baseTip = ev.Before
 		case def != "" && ev.Ref != "refs/heads/"+def:

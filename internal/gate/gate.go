@@ -271,6 +271,9 @@ func (g *Gate) newInitiatives(ctx context.Context, changes []gitcmd.Change, base
 // weakening (history.Judge); in a merge, the merged commits' trailers
 // acknowledge what they made (history.Acknowledge over HEAD..MERGE_HEAD).
 func (g *Gate) stagedChanges(ctx context.Context, st *stagedState, heads []string) ([]change.Change, error) {
+	if len(st.results) == 0 && len(st.deleted) == 0 {
+		return nil, nil // no PRFAQ staged: no Markdown parser to build
+	}
 	parser := prfaq.NewParser(g.Cfg.Spec())
 	var pairs []history.Pair
 	for i, r := range st.results {

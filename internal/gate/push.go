@@ -7,12 +7,13 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/prfaq/git-prfaq/rule"
 )
 
 // objectID matches a full SHA-1 or SHA-256 object name.
-var objectID = regexp.MustCompile(`^([0-9a-f]{40}|[0-9a-f]{64})$`)
+var objectID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9a-f]{40}|[0-9a-f]{64})$`) })
 
 // refUpdate is one ref a push changes: the commits in Base..Tip, pushed to
 // Ref. Base is "" for the beginning of history.
@@ -46,7 +47,7 @@ func (g *Gate) PrePush(ctx context.Context, stdin io.Reader, args []string, env 
 	var updates []refUpdate
 	for _, l := range lines {
 		f := strings.Fields(l)
-		if len(f) != 4 || !objectID.MatchString(f[1]) || !objectID.MatchString(f[3]) {
+		if len(f) != 4 || !objectID().MatchString(f[1]) || !objectID().MatchString(f[3]) {
 			return nil, fmt.Errorf("pre-push: malformed input line %s: want <local ref> <local sha> <remote ref> <remote sha>", excerpt(l))
 		}
 		u, ok, err := g.pushUpdate(ctx, remote, f[1], f[2], f[3])
@@ -94,7 +95,7 @@ func (g *Gate) PreReceive(ctx context.Context, stdin io.Reader) (*Report, error)
 	var updates []refUpdate
 	for _, l := range lines {
 		f := strings.Fields(l)
-		if len(f) != 3 || !objectID.MatchString(f[0]) || !objectID.MatchString(f[1]) {
+		if len(f) != 3 || !objectID().MatchString(f[0]) || !objectID().MatchString(f[1]) {
 			return nil, fmt.Errorf("pre-receive: malformed input line %s: want <old sha> <new sha> <ref>", excerpt(l))
 		}
 		old, tip, ref := f[0], f[1], f[2]

@@ -60,23 +60,36 @@ func (g *Gate) checkRange(ctx context.Context, a, b, branch string) (*Report, er
 	if err != nil {
 		return nil, err
 	}
+	// The three questions below read git independently (the range's
+	// commits and trailers; the PRFAQs at both ends and the commits that
+	// changed them; .prfaq.toml at b): asked at once, their git processes
+	// overlap instead of each waiting for the last. rangeDocuments ran
+	// first because Weakenings asks for the same tree diff, then cached.
 	r := &Report{FailOn: g.Cfg.Hooks.FailOn}
-	r.Results, r.Findings = scan.Check(files, g.Cfg, g.Today)
-	more, err := g.rangeInitiatives(ctx, a, b, branch, paths(files))
+	var initiatives, weakened, loosened []rule.Finding
+	err = gitcmd.Parallel(
+		func() (err error) {
+			r.Results, r.Findings = scan.Check(files, g.Cfg, g.Today)
+			initiatives, err = g.rangeInitiatives(ctx, a, b, branch, paths(files))
+			return err
+		},
+		func() (err error) {
+			if r.Changes, err = history.Weakenings(ctx, g.Repo, g.Cfg, a, b); err != nil {
+				return err
+			}
+			acknowledge(r.Changes, g.Ack)
+			weakened = g.verdict(r.Changes, inRange)
+			return nil
+		},
+		func() (err error) {
+			loosened, err = g.configWeakened(ctx, g.Cfg, a, b)
+			return err
+		},
+	)
 	if err != nil {
 		return nil, err
 	}
-	r.Findings = append(r.Findings, more...)
-	if r.Changes, err = history.Weakenings(ctx, g.Repo, g.Cfg, a, b); err != nil {
-		return nil, err
-	}
-	acknowledge(r.Changes, g.Ack)
-	r.Findings = append(r.Findings, g.verdict(r.Changes, inRange)...)
-	loosened, err := g.configWeakened(ctx, g.Cfg, a, b)
-	if err != nil {
-		return nil, err
-	}
-	r.Findings = append(r.Findings, loosened...)
+	r.Findings = slices.Concat(r.Findings, initiatives, weakened, loosened)
 	rule.Sort(r.Findings)
 	return r, nil
 }

@@ -22,6 +22,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -49,13 +50,13 @@ func ParseMode(s string) (Mode, error) {
 	return "", fmt.Errorf("%q is not on-failure, always or never", s)
 }
 
-var markerName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+var markerName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`) })
 
 // Marker is the hidden HTML comment that identifies the comment for name,
 // which must be letters, digits, '.', '_' or '-' (so that it cannot end
 // the HTML comment or hold a line break).
 func Marker(name string) (string, error) {
-	if !markerName.MatchString(name) {
+	if !markerName().MatchString(name) {
 		return "", fmt.Errorf("marker %q: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit", name)
 	}
 	return "<!-- git-prfaq:" + name + " -->", nil
@@ -108,7 +109,7 @@ type Client struct {
 	MaxDelay  time.Duration // longest wait between tries; 0 is 60s
 }
 
-var repoName = regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`)
+var repoName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`) })
 
 // Validate checks the client's settings before any request.
 func (c *Client) Validate() error {
@@ -116,7 +117,7 @@ func (c *Client) Validate() error {
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return fmt.Errorf("GITHUB_API_URL %q is not an http(s) URL", c.APIURL)
 	}
-	if !repoName.MatchString(c.Repo) {
+	if !repoName().MatchString(c.Repo) {
 		return fmt.Errorf("GITHUB_REPOSITORY %q is not OWNER/NAME", c.Repo)
 	}
 	if c.Token == "" {
@@ -279,12 +280,12 @@ func (c *Client) endpoint(path string) string {
 	return strings.TrimRight(c.APIURL, "/") + "/repos/" + c.Repo + "/" + path
 }
 
-var nextLink = regexp.MustCompile(`<([^>]*)>\s*;[^,]*\brel="?next"?`)
+var nextLink = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<([^>]*)>\s*;[^,]*\brel="?next"?`) })
 
 // nextPage is the rel="next" URL of a Link header, or "" on the last page.
 // It must be on the API's host: the token is sent to it.
 func (c *Client) nextPage(link string) (string, error) {
-	m := nextLink.FindStringSubmatch(link)
+	m := nextLink().FindStringSubmatch(link)
 	if m == nil {
 		return "", nil
 	}

@@ -28,7 +28,7 @@ func openBoth(t *testing.T, run Runner, dir string) (inProcess bool, repo *Repo)
 		t.Fatalf("in-process Open(%q) = %+v, but git says %v", dir, fast, gitErr)
 	}
 	got, want := *fast, *viaGit
-	got.run, got.diffs, want.run, want.diffs = Runner{}, nil, Runner{}, nil
+	got.run, got.diffs, got.commits, want.run, want.diffs, want.commits = Runner{}, nil, nil, Runner{}, nil, nil
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("in-process Open(%q)\n = %+v\ngit %+v", dir, got, want)
 	}

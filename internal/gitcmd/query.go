@@ -273,6 +273,11 @@ func mergeUntracked(tracked []Change, untracked []string) []Change {
 	return tracked
 }
 
+// Parallel runs fns concurrently and returns the first error in fns
+// order: callers start independent git processes at once rather than one
+// after the other.
+func Parallel(fns ...func() error) error { return parallel(fns...) }
+
 // parallel runs fns concurrently and returns the first error in fns order.
 // Two git processes on different CPUs halve the wall time of a query.
 func parallel(fns ...func() error) error {

@@ -42,6 +42,8 @@ type Repo struct {
 	// never change, and the merge gate and the history reader both ask
 	// for the same range (70 ms each on a 100k-file tree).
 	diffs *sync.Map // string -> []Change; nil when not made by Open
+	// commits holds the ids ResolveCommit found to be commits.
+	commits *sync.Map // string -> true; nil when not made by Open
 }
 
 // Open finds the repository containing dir ("" means the cwd) using the
@@ -108,6 +110,7 @@ func (run Runner) openGit(ctx context.Context, dir string) (*Repo, error) {
 func (repo *Repo) withRunner(run Runner) *Repo {
 	repo.run = run
 	repo.diffs = new(sync.Map)
+	repo.commits = new(sync.Map)
 	repo.run.Dir = repo.Root
 	if repo.Root == "" {
 		repo.run.Dir = repo.GitDir

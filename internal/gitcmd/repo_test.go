@@ -14,7 +14,7 @@ func TestOpenEmptyRepo(t *testing.T) {
 	repo := open(t, dir)
 	want := Repo{Root: dir, GitDir: dir + "/.git", CommonDir: dir + "/.git", ObjectFormat: "sha1"}
 	got := *repo
-	got.run, got.diffs = Runner{}, nil
+	got.run, got.diffs, got.commits = Runner{}, nil, nil
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Open = %+v\nwant   %+v", got, want)
 	}

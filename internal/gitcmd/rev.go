@@ -31,17 +31,40 @@ func (e *MissingHistoryError) Error() string {
 
 // ResolveCommit returns the full id of the commit rev names.
 func (r *Repo) ResolveCommit(ctx context.Context, rev string) (string, error) {
+	if id, ok := r.knownCommit(rev); ok {
+		return id, nil
+	}
 	id, ok, err := r.verifyCommit(ctx, rev)
 	if err != nil {
 		return "", fmt.Errorf("resolve %q: %w", rev, err)
 	}
 	if ok {
+		if r.commits != nil {
+			r.commits.Store(id, true)
+		}
 		return id, nil
 	}
 	if r.Shallow && r.cutByShallow(ctx, rev) {
 		return "", &MissingHistoryError{Rev: rev}
 	}
 	return "", fmt.Errorf("unknown revision %q: %w", rev, ErrUnknownRevision)
+}
+
+// knownCommit answers ResolveCommit without git for HEAD, which Open
+// resolved, and for an id ResolveCommit returned before: a range's ends
+// are resolved by the command, then again by the gate and the history
+// reader (one `git rev-parse` each, 3 of check --range's 14 processes).
+func (r *Repo) knownCommit(rev string) (string, bool) {
+	if r.commits == nil {
+		return "", false
+	}
+	if r.Head != "" && (rev == "HEAD" || rev == r.Head) {
+		return r.Head, true
+	}
+	if _, ok := r.commits.Load(rev); ok {
+		return rev, true
+	}
+	return "", false
 }
 
 // verifyCommit resolves rev to a commit id; ok is false when it does not

@@ -2,6 +2,8 @@ package gitcmd
 
 import (
 	"errors"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -96,5 +98,52 @@ func TestMergeBase(t *testing.T) {
 	commitFiles(t, dir, "unrelated", map[string]string{"c": "1"})
 	if _, err := repo.MergeBase(ctx, "main", "unrelated"); err == nil || !strings.Contains(err.Error(), "unrelated") {
 		t.Errorf("MergeBase(unrelated) err = %v", err)
+	}
+}
+
+// TestResolveCommitRemembers: HEAD (which Open resolved) and an id
+// ResolveCommit returned before cost no git process; anything else does.
+func TestResolveCommitRemembers(t *testing.T) {
+	dir := newRepo(t)
+	first := commitFiles(t, dir, "one", map[string]string{"a": "1"})
+	second := commitFiles(t, dir, "two", map[string]string{"a": "2"})
+	calls := filepath.Join(tempDir(t), "calls")
+	wrapper := filepath.Join(tempDir(t), "git")
+	real, err := exec.LookPath("git")
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec '" + real + "' \"$@\"\n"
+	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := Runner{Git: wrapper}
+	repo, err := r.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := func() int {
+		data, _ := os.ReadFile(calls)
+		return strings.Count(string(data), "rev-parse")
+	}
+	for _, step := range []struct {
+		rev, want string
+		runs      int // rev-parse runs so far
+	}{
+		{"HEAD", second, 0},
+		{"HEAD~1", first, 1},
+		{first, first, 1},
+		{"HEAD~1", first, 2}, // a name, not an id: its meaning may change
+		{second, second, 2},  // HEAD's id, which Open read
+		{first[:10], first, 3},
+		{first[:10], first, 4}, // an abbreviation is a name too
+	} {
+		got, err := repo.ResolveCommit(ctx, step.rev)
+		if err != nil || got != step.want {
+			t.Fatalf("ResolveCommit(%q) = %q, %v; want %q", step.rev, got, err, step.want)
+		}
+		if n := runs(); n != step.runs {
+			t.Errorf("after ResolveCommit(%q): %d rev-parse runs, want %d", step.rev, n, step.runs)
+		}
 	}
 }

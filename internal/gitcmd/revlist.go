@@ -63,3 +63,23 @@ func (r *Repo) FirstParents(ctx context.Context, rev string, pathspecs ...string
 	}
 	return strings.Fields(string(out)), nil
 }
+
+// HasMerges reports whether any commit reachable from tip and not from
+// exclude ("" for none) has two or more parents. It reads commits only,
+// no trees, and stops at the first merge.
+func (r *Repo) HasMerges(ctx context.Context, tip, exclude string) (bool, error) {
+	args := []string{"rev-list", "--min-parents=2", "--max-count=1", tip}
+	for _, rev := range []string{tip, exclude} {
+		if err := checkRev(rev); rev != "" && err != nil {
+			return false, err
+		}
+	}
+	if exclude != "" {
+		args = append(args, "^"+exclude)
+	}
+	out, err := r.run.Run(ctx, append(args, "--")...)
+	if err != nil {
+		return false, fmt.Errorf("look for merges: %w", err)
+	}
+	return strings.TrimSpace(string(out)) != "", nil
+}

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/change"
@@ -36,7 +34,7 @@ func (p Pair) File() string { return or(p.Path, p.OldPath) }
 // relative to the root, limit the comparison to those PRFAQs (files or
 // directories); a path that is neither is an error.
 func Diff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string) ([]change.Change, error) {
-	pairs, err := DiffPairs(ctx, repo, cfg, from, to, paths)
+	pairs, err := DiffPairs(ctx, repo, cfg, from, to, paths, false)
 	if err != nil {
 		return nil, err
 	}
@@ -47,10 +45,12 @@ func Diff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to s
 	return out, nil
 }
 
-// DiffPairs is Diff with both versions of each PRFAQ that differs, for
-// callers that show more than the metrics (diff --prose). Every PRFAQ
-// whose bytes differ is listed, even with no metric change.
-func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string) ([]Pair, error) {
+// DiffPairs is Diff with both versions of each PRFAQ that differs. Every
+// PRFAQ whose bytes differ is listed, even with no metric change. With
+// prose, Old and New are whole documents, for ProseDiff (diff --prose);
+// otherwise they hold only the status and the metrics table, so that a
+// diff over thousands of PRFAQs holds no prose.
+func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string, prose bool) ([]Pair, error) {
 	sel, err := selection(repo, cfg, paths)
 	if err != nil {
 		return nil, err
@@ -64,7 +64,7 @@ func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from,
 		return nil, err
 	}
 	diffs = slices.DeleteFunc(diffs, func(d fileDiff) bool { return !sel(d) })
-	pairs, err := readPairs(ctx, repo, cfg, diffs, newer == "")
+	pairs, err := readPairs(ctx, repo, cfg, diffs, newer == "", prose)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +193,7 @@ func withUntracked(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, d
 
 // readPairs reads and parses both sides of each record: older sides from
 // git, newer sides from git or, for the work tree, from disk.
-func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs []fileDiff, workTree bool) ([]Pair, error) {
+func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs []fileDiff, workTree, full bool) ([]Pair, error) {
 	var ids []string
 	for _, d := range diffs {
 		ids = append(ids, d.OldBlob)
@@ -201,7 +201,7 @@ func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs
 			ids = append(ids, d.NewBlob)
 		}
 	}
-	docs, err := parseBlobs(ctx, repo, cfg, ids)
+	docs, err := parseBlobs(ctx, repo, cfg, ids, full)
 	if err != nil {
 		return nil, err
 	}
@@ -216,7 +216,7 @@ func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs
 		} else if workTree && regular(d.NewMode) {
 			// A symbolic link or submodule in the work tree is no
 			// document, as in a commit.
-			if p.New, err = readWorkTree(repo, cfg, d.Path); err != nil {
+			if p.New, err = readWorkTree(repo, cfg, d.Path, full); err != nil {
 				return nil, err
 			}
 		}
@@ -229,7 +229,7 @@ func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs
 // It never follows a symbolic link at the file or out of the work tree,
 // nor opens anything but a regular file (see safefile), and refuses a
 // file over the size limit before reading it.
-func readWorkTree(repo *gitcmd.Repo, cfg *config.Config, path string) (*prfaq.Document, error) {
+func readWorkTree(repo *gitcmd.Repo, cfg *config.Config, path string, full bool) (*prfaq.Document, error) {
 	var sizeErr error
 	data, err := safefile.ReadFile(repo.Root, path, func(size int64) error {
 		sizeErr = cfg.CheckSize(path, size)
@@ -243,53 +243,39 @@ func readWorkTree(repo *gitcmd.Repo, cfg *config.Config, path string) (*prfaq.Do
 	case err != nil:
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	doc, err := prfaq.NewParser(cfg.Spec()).Parse(data)
+	parser := prfaq.NewParser(cfg.Spec())
+	if !full {
+		doc, err := parser.ParseMetrics(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return slim(doc), nil
+	}
+	doc, err := parser.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return doc, nil
 }
 
-// parseBlobs reads the distinct blobs with one `git cat-file --batch` and
-// parses them on every core. "" and unreadable versions map to nil.
-func parseBlobs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, ids []string) (map[string]*prfaq.Document, error) {
-	var want []string
-	seen := map[string]bool{"": true}
+// parseBlobs reads the distinct blobs through the walk's pipeline
+// (versions: one `git cat-file --batch`, each blob parsed on every core as
+// it streams in and then dropped, never all of them held at once).
+// "" and unreadable versions map to nil. full keeps whole documents, for
+// callers that read more than the metrics (diff --prose); otherwise each
+// is slim.
+func parseBlobs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, ids []string, full bool) (map[string]*prfaq.Document, error) {
+	if !slices.ContainsFunc(ids, func(id string) bool { return id != "" }) {
+		return map[string]*prfaq.Document{}, nil // nothing to read: no git process
+	}
+	v := newVersionsOf(ctx, repo, cfg, full)
 	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			want = append(want, id)
-		}
+		v.want(id)
 	}
-	// Versions over the size limit count as unreadable from their size
-	// alone, never read.
-	blobs, _, err := repo.ReadBlobsMax(ctx, want, cfg.Documents.MaxBytes)
-	if err != nil {
-		return nil, fmt.Errorf("read PRFAQ versions: %w", err)
+	if err := v.finish(); err != nil {
+		return nil, err
 	}
-	docs := make(map[string]*prfaq.Document, len(want))
-	parser := prfaq.NewParser(cfg.Spec())
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	work := make(chan string)
-	for range min(runtime.GOMAXPROCS(0), max(len(want), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range work {
-				doc := parseVersion(parser, cfg, id, blobs[id])
-				mu.Lock()
-				docs[id] = doc
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, id := range want {
-		work <- id
-	}
-	close(work)
-	wg.Wait()
-	return docs, nil
+	return v.docs, nil
 }
 
 // parseVersion reads one version; a version that is not text or is over

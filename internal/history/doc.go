@@ -8,7 +8,11 @@
 // git finds the commits (one path-limited `git log --raw` per walk, which
 // can use a commit-graph's changed-path filters), one `git cat-file
 // --batch` reads each distinct version once while the walk runs, and every
-// version is parsed once, on every core. What the output means is decided
+// version is parsed once, on every core, as far as its metrics table
+// (prfaq.Parser.ParseMetrics), and kept slim: its status and that table,
+// so that memory grows with the tables, not the documents. A walk over
+// every PRFAQ asks git with plain pathspecs (config.DocumentPrefilter) and
+// keeps the exact globs' records in Go. What the output means is decided
 // in small pure functions (the log parser, commitChanges, attributeOne,
 // WordDiff) that are tested without a repository.
 //

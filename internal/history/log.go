@@ -113,8 +113,12 @@ func plan(repo *gitcmd.Repo, cfg *config.Config, opts LogOptions, rev string) ([
 	base := walk{rev: rev, allParents: opts.AllParents, topo: opts.AllParents, trailer: cfg.Acknowledgement.Trailer}
 	isDoc := func(d fileDiff) bool { return cfg.IsDocument(d.Path) || d.OldPath != "" && cfg.IsDocument(d.OldPath) }
 	if len(opts.Paths) == 0 {
+		// git is asked with the plain pathspecs the globs imply (a
+		// superset: "*PRFAQ.md" for "**/PRFAQ.md") and keep filters the
+		// exact globs, as the hooks do: glob magic makes git's walk 1.3x
+		// slower at 10,000 PRFAQs (README, "Performance").
 		w := base
-		w.pathspecs, w.keep = cfg.DocumentPathspecs(), isDoc
+		w.pathspecs, w.keep = cfg.DocumentPrefilter(), isDoc
 		return []planned{{walk: w}}, nil
 	}
 	var out []planned

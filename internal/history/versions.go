@@ -23,6 +23,7 @@ import (
 // round trip (gitcmd.BlobReader's one-at-a-time reads cost 2x here).
 type versions struct {
 	cfg     *config.Config
+	full    bool // keep whole documents, not slim ones
 	parser  *prfaq.Parser
 	git     *gitcmd.BlobStream // nil if it could not be started
 	started chan struct{}      // closed once git is set
@@ -47,8 +48,13 @@ type blob struct {
 // cat-file is started in the background: the walk, which is what takes the
 // time, should not wait the few milliseconds a process start costs.
 func newVersions(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) *versions {
+	return newVersionsOf(ctx, repo, cfg, false)
+}
+
+// newVersionsOf is newVersions keeping whole documents when full.
+func newVersionsOf(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, full bool) *versions {
 	v := &versions{
-		cfg: cfg, parser: prfaq.NewParser(cfg.Spec()), started: make(chan struct{}),
+		cfg: cfg, full: full, parser: prfaq.NewParser(cfg.Spec()), started: make(chan struct{}),
 		seen: map[string]bool{}, docs: map[string]*prfaq.Document{},
 		need: make(chan string, 1024), parse: make(chan blob, 64),
 	}
@@ -153,8 +159,39 @@ func (v *versions) parseAll() {
 	}
 }
 
+// parseOne reads a version as far as the history needs it and keeps only
+// that (slim): a walk over 10,000 PRFAQs holds over 10,000 versions at
+// once, and the whole parsed document is about 20 times their tables.
 func (v *versions) parseOne(b blob) *prfaq.Document {
-	return parseVersion(v.parser, v.cfg, b.id, b.data)
+	if v.full {
+		return parseVersion(v.parser, v.cfg, b.id, b.data)
+	}
+	if b.data == nil || v.cfg.CheckSize(b.id, int64(len(b.data))) != nil {
+		return nil
+	}
+	doc, err := v.parser.ParseMetrics(b.data)
+	if err != nil {
+		return nil
+	}
+	return slim(doc)
+}
+
+// slim is what a history reads of a version (judge, change.CompareWith,
+// sameMetrics) and the scorecard (Timelines): the front matter's status and
+// owner, the headline, and the first metrics section's heading and table.
+// Everything else, prose, FAQs and lines, is dropped.
+func slim(d *prfaq.Document) *prfaq.Document {
+	// The headline is a line of text the scorecard shows; the prose is
+	// what slim exists to drop.
+	out := &prfaq.Document{FrontMatter: d.FrontMatter, Headline: d.Headline}
+	out.FrontMatter.Fields = nil
+	for _, s := range d.Sections {
+		if s.Kind() == prfaq.KindMetrics {
+			out.Sections = []*prfaq.Section{{Spec: s.Spec, Heading: s.Heading, EndLine: s.EndLine, Metrics: s.Metrics}}
+			break
+		}
+	}
+	return out
 }
 
 func (v *versions) fail(err error) {
@@ -184,8 +221,8 @@ func (v *versions) finish() error {
 	return nil
 }
 
-// doc is the parsed version in blob id; nil for "" or an unreadable one.
-// Call it after finish.
+// doc is the parsed version in blob id, slim: its status and metrics
+// table only; nil for "" or an unreadable one. Call it after finish.
 func (v *versions) doc(id string) *prfaq.Document {
 	return v.docs[id]
 }
