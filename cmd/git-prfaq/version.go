@@ -3,7 +3,8 @@ package main
 import (
 	"fmt"
 	"runtime"
-	"runtime/debug"
+
+	"github.com/prfaq/git-prfaq/internal/buildinfo"
 )
 
 // version is stamped by the release build (-ldflags "-X main.version=...");
@@ -25,29 +26,20 @@ func currentVersion() string {
 	if version != "" {
 		return version
 	}
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
+	info, ok := buildinfo.Read()
+	switch {
+	case !ok:
+		return "(devel)"
+	case info.Versioned():
+		return info.Version
+	case info.Revision == "":
 		return "(devel)"
 	}
-	if v := info.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	rev, dirty := "", false
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			dirty = s.Value == "true"
-		}
-	}
-	if rev == "" {
-		return "(devel)"
-	}
+	rev := info.Revision
 	if len(rev) > 12 {
 		rev = rev[:12]
 	}
-	if dirty {
+	if info.Modified {
 		rev += "-dirty"
 	}
 	return "(devel) " + rev

@@ -3,7 +3,8 @@ package resultcache
 import (
 	"fmt"
 	"os"
-	"runtime/debug"
+
+	"github.com/prfaq/git-prfaq/internal/buildinfo"
 )
 
 // ToolVersion names the build of git-prfaq running, for the cache key: the
@@ -11,22 +12,12 @@ import (
 // unversioned tree, the executable's size and modification time, so that
 // a development rebuild never reads what the last build cached.
 func ToolVersion() string {
-	bi, ok := debug.ReadBuildInfo()
+	bi, ok := buildinfo.Read()
 	if !ok {
 		return executableStamp()
 	}
-	v := bi.GoVersion + " " + bi.Main.Path + "@" + bi.Main.Version
-	revision, modified := "", false
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			revision = s.Value
-		case "vcs.modified":
-			modified = s.Value == "true"
-		}
-	}
-	v += " " + revision
-	if modified || revision == "" && (bi.Main.Version == "" || bi.Main.Version == "(devel)") {
+	v := bi.GoVersion + " " + bi.Path + "@" + bi.Version + " " + bi.Revision
+	if bi.Modified || bi.Revision == "" && !bi.Versioned() {
 		stamp := executableStamp()
 		if stamp == "" {
 			return "" // no way to tell builds apart: no cache
