@@ -44,9 +44,29 @@ func (l truthLine) key() string {
 	return fmt.Sprintf("%s %s %q %s %q→%q %s ack=%q %s", l.Commit[:12], l.File, l.Metric, l.Field, l.From, l.To, l.Effect, l.Acknowledged, l.Date)
 }
 
+// changeKey is c's key as the answer key writes it. mkrepo records only
+// each commit's own trailer; a weakening the README's rule lets a later
+// commit acknowledge (AcknowledgedBy) is keyed unacknowledged, and
+// laterAckAgrees checks the later commit against the key.
 func changeKey(c change.Change) string {
+	ack := c.Acknowledged
+	if c.AcknowledgedBy != "" && c.AcknowledgedBy != c.Commit {
+		ack = ""
+	}
 	return truthLine{File: c.File, Metric: c.Metric, Field: c.Field, From: c.From, To: c.To, Effect: c.Effect,
-		Commit: c.Commit, Acknowledged: c.Acknowledged, Date: c.Date}.key()
+		Commit: c.Commit, Acknowledged: ack, Date: c.Date}.key()
+}
+
+// laterAckAgrees says whether the answer key has the commit that
+// acknowledged c later: a change of the same PRFAQ in that commit, made
+// after c, whose own trailer is c's reason.
+func laterAckAgrees(c change.Change, truth []truthLine) bool {
+	for _, l := range truth {
+		if l.Commit == c.AcknowledgedBy && l.File == c.File && l.Acknowledged == c.Acknowledged && l.Date >= c.Date {
+			return true
+		}
+	}
+	return false
 }
 
 // TestAnswerKey runs Log over the repositories PRFAQ_BENCH_REPO names and
@@ -100,6 +120,9 @@ func agree(t *testing.T, repo *gitcmd.Repo, opts LogOptions, truth []truthLine, 
 			continue
 		}
 		want[k]--
+		if c.AcknowledgedBy != "" && c.AcknowledgedBy != c.Commit && !laterAckAgrees(c, truth) {
+			t.Errorf("acknowledged by %s (%q), which the answer key does not show: %s", c.AcknowledgedBy, c.Acknowledged, k)
+		}
 	}
 	missing := 0
 	for k, n := range want {
