@@ -75,11 +75,28 @@ type slot struct {
 // under commonDir. It never fails: a missing, unreadable or corrupt pack
 // is an empty cache; an empty commonDir or fingerprint gives nil.
 func Open(commonDir, configFingerprint, toolVersion string) *Cache {
+	return open(commonDir, configFingerprint, toolVersion, "")
+}
+
+// OpenKind loads the sibling pack of another kind of entry for the same
+// configuration and tool version: what another package derives from a
+// blob and encodes itself, read with GetRaw and written with PutRaw (the
+// metric history keeps its slim versions so, package history). kind names
+// the entries and their format ("history-slim/1"): a new format is a new
+// pack. A run that reads only these entries loads only their pack.
+func OpenKind(commonDir, configFingerprint, toolVersion, kind string) *Cache {
+	if kind == "" {
+		return nil
+	}
+	return open(commonDir, configFingerprint, toolVersion, kind)
+}
+
+func open(commonDir, configFingerprint, toolVersion, kind string) *Cache {
 	if commonDir == "" || configFingerprint == "" || toolVersion == "" {
 		return nil
 	}
 	c := &Cache{
-		path:  filepath.Join(Dir(commonDir), packName(configFingerprint, toolVersion)),
+		path:  filepath.Join(Dir(commonDir), packName(configFingerprint, toolVersion, kind)),
 		index: map[string]slot{}, used: map[string]bool{}, added: map[string][]byte{},
 	}
 	data, err := readBounded(c.path)
@@ -170,6 +187,34 @@ func (c *Cache) Get(blob string) (Entry, bool) {
 		return Entry{}, false
 	}
 	return e, true
+}
+
+// GetRaw returns the entry of a blob id as the pack holds it, for a pack
+// opened with OpenKind. The bytes are the loaded pack's, which the caller
+// must not change.
+func (c *Cache) GetRaw(blob string) ([]byte, bool) {
+	if c == nil || !isBlobKey(blob) {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.index[blob]
+	if !ok {
+		return nil, false
+	}
+	c.used[blob] = true
+	return c.loaded[s.start:s.end], true
+}
+
+// PutRaw records a blob id's entry as given, to be written by Save; the
+// caller must not change data afterwards.
+func (c *Cache) PutRaw(blob string, data []byte) {
+	if c == nil || blob == "" || len(blob) > 255 || !isBlobKey(blob) {
+		return
+	}
+	c.mu.Lock()
+	c.added[blob] = data
+	c.mu.Unlock()
 }
 
 // Put records a blob id's entry, to be written by Save.
