@@ -111,6 +111,14 @@ var errSlim = errors.New("malformed slim version")
 // error. Strings share data, which must never change afterwards. It
 // never panics or allocates more than data can describe.
 func decodeSlim(data []byte, spec *prfaq.Spec) (*prfaq.Document, error) {
+	d, err := decodeSlimDoc(data, spec)
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func decodeSlimDoc(data []byte, spec *prfaq.Spec) (*prfaq.Document, error) {
 	r := &slimReader{b: data}
 	if !r.bool() {
 		return nil, r.end()

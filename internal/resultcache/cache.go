@@ -55,6 +55,7 @@ type Entry struct {
 // and Put and Save do nothing. Its methods are safe for concurrent use.
 type Cache struct {
 	path string
+	raw  bool // opened with OpenKind: GetRaw and PutRaw, not Get and Put
 	gen  uint32 // this run's generation: one more than the pack's
 
 	mu      sync.Mutex
@@ -97,6 +98,7 @@ func open(commonDir, configFingerprint, toolVersion, kind string) *Cache {
 	}
 	c := &Cache{
 		path:  filepath.Join(Dir(commonDir), packName(configFingerprint, toolVersion, kind)),
+		raw:   kind != "",
 		index: map[string]slot{}, used: map[string]bool{}, added: map[string][]byte{},
 	}
 	data, err := readBounded(c.path)
@@ -168,9 +170,9 @@ func (c *Cache) Len() int {
 }
 
 // Get returns the entry of a blob id. An entry that does not decode is a
-// miss.
+// miss, and so is every entry of a pack opened with OpenKind.
 func (c *Cache) Get(blob string) (Entry, bool) {
-	if c == nil {
+	if c == nil || c.raw {
 		return Entry{}, false
 	}
 	c.mu.Lock()
@@ -190,10 +192,10 @@ func (c *Cache) Get(blob string) (Entry, bool) {
 }
 
 // GetRaw returns the entry of a blob id as the pack holds it, for a pack
-// opened with OpenKind. The bytes are the loaded pack's, which the caller
+// opened with OpenKind (in another, it always misses). The bytes are the loaded pack's, which the caller
 // must not change.
 func (c *Cache) GetRaw(blob string) ([]byte, bool) {
-	if c == nil || !isBlobKey(blob) {
+	if c == nil || !c.raw || !isBlobKey(blob) {
 		return nil, false
 	}
 	c.mu.Lock()
@@ -209,7 +211,7 @@ func (c *Cache) GetRaw(blob string) ([]byte, bool) {
 // PutRaw records a blob id's entry as given, to be written by Save; the
 // caller must not change data afterwards.
 func (c *Cache) PutRaw(blob string, data []byte) {
-	if c == nil || blob == "" || len(blob) > 255 || !isBlobKey(blob) {
+	if c == nil || !c.raw || blob == "" || len(blob) > 255 || !isBlobKey(blob) {
 		return
 	}
 	c.mu.Lock()
@@ -219,7 +221,7 @@ func (c *Cache) PutRaw(blob string, data []byte) {
 
 // Put records a blob id's entry, to be written by Save.
 func (c *Cache) Put(blob string, e Entry) {
-	if c == nil || blob == "" || len(blob) > 255 {
+	if c == nil || c.raw || blob == "" || len(blob) > 255 {
 		return
 	}
 	data := encodeEntry(e)
