@@ -34,6 +34,7 @@ a revision beyond the cut says to fetch more history.`,
 }
 
 func runDiff(e *env, args []string) (int, error) {
+	paceHistory()
 	var format string
 	var prose, noCache bool
 	fs := newFlags(diffHelp, e.stdout)

@@ -35,6 +35,7 @@ configuration or repository error.`,
 }
 
 func runLog(e *env, args []string) (int, error) {
+	paceHistory()
 	var format string
 	var noCache bool
 	var opts history.LogOptions

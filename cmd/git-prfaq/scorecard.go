@@ -56,6 +56,7 @@ type scorecardFlags struct {
 }
 
 func runScorecard(e *env, args []string) (int, error) {
+	paceHistory()
 	var f scorecardFlags
 	fs := newFlags(scorecardHelp, e.stdout)
 	fs.StringVar(&f.by, "by", "", "group by owner, quarter, directory or status")
