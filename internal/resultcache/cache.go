@@ -55,7 +55,7 @@ type Entry struct {
 // and Put and Save do nothing. Its methods are safe for concurrent use.
 type Cache struct {
 	path string
-	raw  bool // opened with OpenKind: GetRaw and PutRaw, not Get and Put
+	raw  bool   // opened with OpenKind: GetRaw and PutRaw, not Get and Put
 	gen  uint32 // this run's generation: one more than the pack's
 
 	mu      sync.Mutex
