@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/prfaq/git-prfaq/config"
+	"github.com/prfaq/git-prfaq/internal/history"
 	"github.com/prfaq/git-prfaq/internal/resultcache"
 	"github.com/prfaq/git-prfaq/internal/scan"
 )
@@ -17,11 +19,13 @@ check --all and list keep what checking each PRFAQ found, by its blob id,
 the effective configuration and the version of git-prfaq, under
 prfaq/cache/ in the repository's common git directory (shared by its
 worktrees), so that the next run parses only the PRFAQs that changed.
-Rules that depend on today's date run every time.
+Rules that depend on today's date run every time. log, diff and scorecard
+keep each version's status and metrics table there too, in a pack of their
+own; the merge gate (check --range, the hooks) does not use the cache.
 
 info (the default) prints where the cache is, its packs, entries and size.
-clear deletes it. --no-cache on check and list, or GIT_PRFAQ_NO_CACHE=1,
-runs without reading or writing it.`,
+clear deletes it. --no-cache on check, list, log, diff and scorecard, or
+GIT_PRFAQ_NO_CACHE=1, runs without reading or writing it.`,
 }
 
 // noCacheEnv switches the result cache off, as --no-cache does.
@@ -65,11 +69,28 @@ func runCache(e *env, args []string) (int, error) {
 // scanOptions opens the result cache for the workspace's configuration
 // and this build, unless noCache or $GIT_PRFAQ_NO_CACHE says not to.
 func (w *workspace) scanOptions(noCache bool) scan.Options {
-	if noCache || os.Getenv(noCacheEnv) != "" && os.Getenv(noCacheEnv) != "0" || w.repo == nil {
+	if cacheOff(noCache) || w.repo == nil {
 		return scan.Options{}
 	}
 	c := resultcache.Open(w.repo.CommonDir, w.cfg.Fingerprint(), currentVersion()+" "+resultcache.ToolVersion())
 	return scan.Options{Cache: c, HashBlob: w.repo.HashBlob}
+}
+
+// cacheOff is whether --no-cache (noCache) or $GIT_PRFAQ_NO_CACHE turns
+// the result cache off.
+func cacheOff(noCache bool) bool {
+	return noCache || os.Getenv(noCacheEnv) != "" && os.Getenv(noCacheEnv) != "0"
+}
+
+// historyCache opens the result cache's pack of slim versions that log,
+// diff and scorecard read (package history) for configuration cfg; nil
+// when it is off. The merge gate (check --range, the hooks) never uses
+// it: see docs/performance.md, "The metric history at scale".
+func (w *workspace) historyCache(cfg *config.Config, noCache bool) *resultcache.Cache {
+	if cacheOff(noCache) || w.repo == nil {
+		return nil
+	}
+	return resultcache.OpenKind(w.repo.CommonDir, cfg.Fingerprint(), currentVersion()+" "+resultcache.ToolVersion(), history.CacheKind)
 }
 
 // saveCache writes what the run added to the cache. A cache that cannot

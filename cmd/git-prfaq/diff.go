@@ -13,7 +13,7 @@ import (
 
 var diffHelp = helpText{
 	name:     "diff",
-	synopsis: "diff [REV [REV]] [--prose] [--format text|json] [-- PATH...]",
+	synopsis: "diff [REV [REV]] [--prose] [--format text|json] [--no-cache] [-- PATH...]",
 	about: `Compare the success metrics of the PRFAQs between two states: HEAD and the
 work tree (no REV), REV and the work tree (one), or two revisions. Each
 change is weakened (a metric removed, a target moved toward or past its
@@ -24,7 +24,9 @@ under both names.
 
 PATHs (files or directories, after --) limit the comparison. --prose adds
 a word-level diff of every section whose text changed, coloured on a
-terminal and marked [-removed-] {+added+} elsewhere.
+terminal and marked [-removed-] {+added+} elsewhere. --no-cache: do not
+read or write the result cache of versions' metrics tables (README:
+Performance; also GIT_PRFAQ_NO_CACHE=1).
 
 Exit status: 0 (diff only reports, whatever it finds), 2 usage, unknown
 revision, bad path, configuration or repository error; in a shallow clone,
@@ -32,11 +34,13 @@ a revision beyond the cut says to fetch more history.`,
 }
 
 func runDiff(e *env, args []string) (int, error) {
+	paceHistory()
 	var format string
-	var prose bool
+	var prose, noCache bool
 	fs := newFlags(diffHelp, e.stdout)
 	fs.BoolVar(&prose, "prose", false, "add a word-level diff of each changed section")
 	fs.StringVar(&format, "format", "text", "output format: text or json")
+	fs.BoolVar(&noCache, "no-cache", false, "do not read or write the result cache")
 	if err := parse(fs, args); err != nil {
 		return exitUsage, err
 	}
@@ -77,10 +81,12 @@ func runDiff(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	pairs, err := history.DiffPairs(e.ctx, w.repo, policy, from, to, paths, prose)
+	cache := w.historyCache(policy, noCache)
+	pairs, err := history.DiffPairs(e.ctx, w.repo, policy, from, to, paths, history.DiffOptions{Prose: prose, Cache: cache})
 	if err != nil {
 		return exitUsage, pathHint(err, revs)
 	}
+	_ = cache.Save() // never fails the run (a read-only git dir)
 	files := make([]report.DiffFile, len(pairs))
 	for i, p := range pairs {
 		gate.Classify(policy, p.Changes)

@@ -16,7 +16,7 @@ import (
 
 var scorecardHelp = helpText{
 	name:     "scorecard",
-	synopsis: "scorecard [PATH...] [--by owner|quarter|directory|status] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format text|json|markdown|html] [--output FILE] [--today YYYY-MM-DD]",
+	synopsis: "scorecard [PATH...] [--by owner|quarter|directory|status] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format text|json|markdown|html] [--output FILE] [--today YYYY-MM-DD] [--no-cache]",
 	about: `Did we deliver what we committed to, and when did the goalposts move? Over
 the history of every PRFAQ (or those named: files or directories), first
 parents as in log:
@@ -35,7 +35,9 @@ in those days, and metrics due in them; --until also reads the history as
 it stood then. --format html writes one self-contained page (no network,
 no script) with a row per initiative and a chart of each metric's target
 across commits; --output writes to a file instead of stdout. See
-docs/scorecard.md for every rule.
+docs/scorecard.md for every rule. --no-cache: do not read or write the
+result cache of versions' metrics tables (README: Performance; also
+GIT_PRFAQ_NO_CACHE=1).
 
 Exit status: 0 (the scorecard only reports), 2 usage, bad path,
 configuration or repository error.`,
@@ -50,9 +52,11 @@ var (
 
 type scorecardFlags struct {
 	by, since, until, format, output, today string
+	noCache                                 bool
 }
 
 func runScorecard(e *env, args []string) (int, error) {
+	paceHistory()
 	var f scorecardFlags
 	fs := newFlags(scorecardHelp, e.stdout)
 	fs.StringVar(&f.by, "by", "", "group by owner, quarter, directory or status")
@@ -60,6 +64,7 @@ func runScorecard(e *env, args []string) (int, error) {
 	fs.StringVar(&f.until, "until", "", "count events committed on or before this date, YYYY-MM-DD, and read the history as it stood then")
 	fs.StringVar(&f.format, "format", "text", "output format: text, json, markdown or html")
 	fs.StringVarP(&f.output, "output", "o", "", "write to this file instead of stdout")
+	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the result cache")
 	fs.StringVar(&f.today, "today", "", "date for deadline rules, YYYY-MM-DD (default: $GIT_PRFAQ_TODAY, else today in UTC)")
 	if err := parse(fs, args); err != nil {
 		return exitUsage, err
@@ -88,11 +93,13 @@ func runScorecard(e *env, args []string) (int, error) {
 	}
 	prog := startProgress(e.stderr)
 	logOpts.Progress = prog.callback()
+	logOpts.Cache = w.historyCache(w.cfg, f.noCache)
 	ts, err := history.Timelines(e.ctx, w.repo, w.cfg, logOpts)
 	prog.done()
 	if err != nil {
 		return exitUsage, err
 	}
+	_ = logOpts.Cache.Save() // never fails the run (a read-only git dir)
 	opts.Policy = check.PolicyOf(w.cfg)
 	sc := scorecard.Build(ts, opts)
 	if f.output == "" {

@@ -72,12 +72,12 @@ func pastsOf(list []*commit, doc func(string) *prfaq.Document, policy check.Poli
 			}
 			p := pasts[f.Path]
 			if p == nil {
-				p = &past{policy: policy}
-				p.add(doc(f.OldBlob)) // a walk that starts after the file began
+				p = &past{doc: doc, policy: policy}
+				p.add(f.OldBlob) // a walk that starts after the file began
 				pasts[f.Path] = p
 			}
-			out[i][j] = &past{final: p.final, versions: p.versions[:len(p.versions):len(p.versions)], policy: policy}
-			p.add(doc(f.NewBlob))
+			out[i][j] = &past{final: p.final, versions: p.versions[:len(p.versions):len(p.versions)], doc: doc, policy: policy}
+			p.add(f.NewBlob)
 		}
 	}
 	return out

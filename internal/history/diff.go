@@ -11,6 +11,7 @@ import (
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/resultcache"
 	"github.com/prfaq/git-prfaq/internal/safefile"
 	"github.com/prfaq/git-prfaq/prfaq"
 )
@@ -34,7 +35,7 @@ func (p Pair) File() string { return or(p.Path, p.OldPath) }
 // relative to the root, limit the comparison to those PRFAQs (files or
 // directories); a path that is neither is an error.
 func Diff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string) ([]change.Change, error) {
-	pairs, err := DiffPairs(ctx, repo, cfg, from, to, paths, false)
+	pairs, err := DiffPairs(ctx, repo, cfg, from, to, paths, DiffOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -45,12 +46,22 @@ func Diff(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to s
 	return out, nil
 }
 
+// DiffOptions are DiffPairs' options.
+type DiffOptions struct {
+	// Prose makes Old and New whole documents, for ProseDiff (diff
+	// --prose); otherwise they hold only the status and the metrics
+	// table, so that a diff over thousands of PRFAQs holds no prose.
+	Prose bool
+	// Cache, when not nil, is the result cache's pack of slim versions
+	// (resultcache.OpenKind with CacheKind): versions it holds are not
+	// read from git, and the others are added (not with Prose). The
+	// caller saves it.
+	Cache *resultcache.Cache
+}
+
 // DiffPairs is Diff with both versions of each PRFAQ that differs. Every
-// PRFAQ whose bytes differ is listed, even with no metric change. With
-// prose, Old and New are whole documents, for ProseDiff (diff --prose);
-// otherwise they hold only the status and the metrics table, so that a
-// diff over thousands of PRFAQs holds no prose.
-func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string, prose bool) ([]Pair, error) {
+// PRFAQ whose bytes differ is listed, even with no metric change.
+func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from, to string, paths []string, opts DiffOptions) ([]Pair, error) {
 	sel, err := selection(repo, cfg, paths)
 	if err != nil {
 		return nil, err
@@ -64,7 +75,7 @@ func DiffPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, from,
 		return nil, err
 	}
 	diffs = slices.DeleteFunc(diffs, func(d fileDiff) bool { return !sel(d) })
-	pairs, err := readPairs(ctx, repo, cfg, diffs, newer == "", prose)
+	pairs, err := readPairs(ctx, repo, cfg, diffs, newer == "", opts.Prose, opts.Cache)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +204,7 @@ func withUntracked(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, d
 
 // readPairs reads and parses both sides of each record: older sides from
 // git, newer sides from git or, for the work tree, from disk.
-func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs []fileDiff, workTree, full bool) ([]Pair, error) {
+func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs []fileDiff, workTree, full bool, cache *resultcache.Cache) ([]Pair, error) {
 	var ids []string
 	for _, d := range diffs {
 		ids = append(ids, d.OldBlob)
@@ -201,7 +212,7 @@ func readPairs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, diffs
 			ids = append(ids, d.NewBlob)
 		}
 	}
-	docs, err := parseBlobs(ctx, repo, cfg, ids, full)
+	docs, err := parseBlobs(ctx, repo, cfg, ids, full, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -264,18 +275,18 @@ func readWorkTree(repo *gitcmd.Repo, cfg *config.Config, path string, full bool)
 // "" and unreadable versions map to nil. full keeps whole documents, for
 // callers that read more than the metrics (diff --prose); otherwise each
 // is slim.
-func parseBlobs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, ids []string, full bool) (map[string]*prfaq.Document, error) {
+func parseBlobs(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, ids []string, full bool, cache *resultcache.Cache) (map[string]*prfaq.Document, error) {
 	if !slices.ContainsFunc(ids, func(id string) bool { return id != "" }) {
 		return map[string]*prfaq.Document{}, nil // nothing to read: no git process
 	}
-	v := newVersionsOf(ctx, repo, cfg, full)
+	v := newVersionsOf(ctx, repo, cfg, full, cache)
 	for _, id := range ids {
 		v.want(id)
 	}
 	if err := v.finish(); err != nil {
 		return nil, err
 	}
-	return v.docs, nil
+	return v.all(), nil
 }
 
 // parseVersion reads one version; a version that is not text or is over

@@ -10,7 +10,11 @@
 // --batch` reads each distinct version once while the walk runs, and every
 // version is parsed once, on every core, as far as its metrics table
 // (prfaq.Parser.ParseMetrics), and kept slim: its status and that table,
-// so that memory grows with the tables, not the documents. A walk over
+// so that memory grows with the tables, not the documents. A slim version
+// is held encoded (slimcodec.go) and decoded when a comparison needs it,
+// and Log, Timelines and DiffPairs take it from the result cache when
+// given one (a pack of kind CacheKind, keyed by blob id), reading and
+// parsing only the versions it lacks. A walk over
 // every PRFAQ asks git with plain pathspecs (config.DocumentPrefilter) and
 // keeps the exact globs' records in Go. What the output means is decided
 // in small pure functions (the log parser, commitChanges, attributeOne,
@@ -29,4 +33,9 @@
 //     the commit's trailer, joined by "; ".
 //   - A history or revision beyond the cut of a shallow clone is an error
 //     wrapping *gitcmd.MissingHistoryError, never a shorter answer.
+//   - The merge gate (Weakenings, Acknowledge, Judge's history) reads no
+//     cache. An entry could not be poisoned by a push (it is keyed by the
+//     blob's content id and written by git-prfaq from that content), but
+//     the gate reads a few versions, so a cache would save it little, and
+//     a server's pre-receive hook then never writes to its git directory.
 package history

@@ -31,31 +31,36 @@ import (
 // past is what one PRFAQ's history, oldest first, says about its next
 // version: the last version that was not a draft, and every version, for
 // the metrics' first directions. It is filled in order, then only read.
+// It holds blob ids, read through doc when a judgement needs them (rarely:
+// a document leaving draft, a Target crossing its Baseline), so that a
+// walk over every PRFAQ keeps no parsed version alive for its pasts.
 type past struct {
-	final    *prfaq.Document
-	versions []*prfaq.Document
+	final    string   // blob id; "" when every version was a draft
+	versions []string // blob ids of the readable versions
+	doc      func(string) *prfaq.Document
 	policy   check.Policy
 }
 
-// add records the next version; nil (the document deleted, or a version
-// that cannot be read) changes nothing.
-func (p *past) add(doc *prfaq.Document) {
-	if doc == nil {
+// add records the next version, by blob id; "" (the document deleted) or
+// a version that cannot be read changes nothing.
+func (p *past) add(id string) {
+	d := p.doc(id)
+	if d == nil {
 		return
 	}
-	p.versions = append(p.versions, doc)
-	if !doc.IsDraft() {
-		p.final = doc
+	p.versions = append(p.versions, id)
+	if !d.IsDraft() {
+		p.final = id
 	}
 }
 
 // base is the version newer is judged against: older, or, when newer
 // leaves draft, the last version before it that was not a draft.
 func (p *past) base(older, newer *prfaq.Document) *prfaq.Document {
-	if p == nil || p.final == nil || newer == nil || newer.IsDraft() || older == nil || !older.IsDraft() {
+	if p == nil || p.final == "" || newer == nil || newer.IsDraft() || older == nil || !older.IsDraft() {
 		return older
 	}
-	return p.final
+	return p.doc(p.final)
 }
 
 // origin is a metric's first direction in the history.
@@ -63,8 +68,8 @@ func (p *past) origin(key string) (int, bool) {
 	if p == nil {
 		return 0, false
 	}
-	for _, d := range p.versions {
-		if m := metricByKey(d, key); m != nil {
+	for _, id := range p.versions {
+		if m := metricByKey(p.doc(id), key); m != nil {
 			if dir, ok := change.Direction(check.Assess(m, p.policy)); ok {
 				return dir, true
 			}
@@ -175,7 +180,7 @@ func Judge(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, older str
 // renames.
 func pastAt(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, rev, path string) (*past, error) {
 	l := &logger{repo: repo, cfg: cfg, shallow: shallowCommits(repo)}
-	l.v = newVersions(ctx, repo, cfg)
+	l.v = newVersions(ctx, repo, cfg, nil) // the gate's: no cache (doc.go)
 	w := walk{rev: rev, pathspecs: []string{literal(path)}, trailer: cfg.Acknowledgement.Trailer}
 	list, walkErr := l.follow(ctx, planned{path: path, walk: w, follow: true})
 	if errors.Is(walkErr, ErrNoHistory) {
@@ -184,10 +189,10 @@ func pastAt(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, rev, pat
 	if err := errors.Join(walkErr, l.v.finish()); err != nil {
 		return nil, err
 	}
-	p := &past{policy: check.PolicyOf(cfg)}
+	p := &past{doc: l.v.doc, policy: check.PolicyOf(cfg)}
 	for i := len(list) - 1; i >= 0; i-- {
 		for _, f := range list[i].Files {
-			p.add(l.v.doc(f.NewBlob))
+			p.add(f.NewBlob)
 		}
 	}
 	return p, nil

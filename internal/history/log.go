@@ -15,6 +15,7 @@ import (
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/change"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/resultcache"
 )
 
 // LogOptions selects what Log walks.
@@ -33,6 +34,11 @@ type LogOptions struct {
 	// commits do); by default a merge shows what it brought to its first
 	// parent, and the acknowledgement may come from its branch.
 	AllParents bool
+	// Cache, when not nil, is the result cache's pack of slim versions
+	// (resultcache.OpenKind with CacheKind): versions it holds are not
+	// read from git or parsed, and the others are added. The caller
+	// saves it. Output is the same with or without it.
+	Cache *resultcache.Cache
 	// Progress, when set, is called from the walk with the counts so far.
 	// It must be cheap and safe for concurrent use.
 	Progress func(Progress)
@@ -80,7 +86,7 @@ func Log(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, opts LogOpt
 		return nil, err
 	}
 	l := &logger{repo: repo, cfg: cfg, opts: opts, shallow: shallowCommits(repo)}
-	l.v = newVersions(ctx, repo, cfg)
+	l.v = newVersions(ctx, repo, cfg, opts.Cache)
 	lists, walkErr := l.runAll(ctx, walks)
 	if err := errors.Join(walkErr, l.v.finish()); err != nil {
 		return nil, err

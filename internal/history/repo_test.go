@@ -200,7 +200,7 @@ func TestDiff(t *testing.T) {
 	}
 	equal(t, diffOf(t, r, "", "", "a/PRFAQ.md"), []string{"a/PRFAQ.md: Conversion metric removed (weakened) [work tree]"})
 
-	pairs, err := DiffPairs(context.Background(), r.open(), config.Default(), "HEAD~2", "", nil, true)
+	pairs, err := DiffPairs(context.Background(), r.open(), config.Default(), "HEAD~2", "", nil, DiffOptions{Prose: true})
 	if err != nil {
 		t.Fatal(err)
 	}

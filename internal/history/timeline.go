@@ -74,7 +74,7 @@ func Timelines(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, opts 
 		walks[0].walk.pathspecs = loosePathspecs(cfg)
 	}
 	l := &logger{repo: repo, cfg: cfg, opts: opts, shallow: shallowCommits(repo)}
-	l.v = newVersions(ctx, repo, cfg)
+	l.v = newVersions(ctx, repo, cfg, opts.Cache)
 	lists, walkErr := l.runAll(ctx, walks)
 	if err := errors.Join(walkErr, l.v.finish()); err != nil {
 		return nil, err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/prfaq/git-prfaq/config"
 	"github.com/prfaq/git-prfaq/internal/gitcmd"
+	"github.com/prfaq/git-prfaq/internal/resultcache"
 	"github.com/prfaq/git-prfaq/prfaq"
 )
 
@@ -21,16 +22,24 @@ import (
 // Ids are written to cat-file as they come and its answers read by
 // another goroutine, so git never waits for us and we never wait for a
 // round trip (gitcmd.BlobReader's one-at-a-time reads cost 2x here).
+//
+// Slim versions are held encoded (slimcodec.go) and decoded by doc, each
+// time it is asked: that keeps a walk over 10,000 PRFAQs small. With a
+// cache (resultcache.OpenKind, CacheKind), a version it holds is taken
+// from it and never read from git, and every version parsed is added.
 type versions struct {
 	cfg     *config.Config
 	full    bool // keep whole documents, not slim ones
 	parser  *prfaq.Parser
+	spec    prfaq.Spec
+	cache   *resultcache.Cache // nil: none
 	git     *gitcmd.BlobStream // nil if it could not be started
 	started chan struct{}      // closed once git is set
 
 	mu   sync.Mutex
 	seen map[string]bool
-	docs map[string]*prfaq.Document // nil: unreadable, counted as no metrics
+	docs map[string]*prfaq.Document // full: nil is unreadable, counted as no metrics
+	slim map[string][]byte          // not full: encodeSlim's
 	err  error
 
 	need    chan string
@@ -47,15 +56,20 @@ type blob struct {
 // newVersions starts cat-file, its feeder and reader, and the parsers.
 // cat-file is started in the background: the walk, which is what takes the
 // time, should not wait the few milliseconds a process start costs.
-func newVersions(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config) *versions {
-	return newVersionsOf(ctx, repo, cfg, false)
+func newVersions(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, cache *resultcache.Cache) *versions {
+	return newVersionsOf(ctx, repo, cfg, false, cache)
 }
 
-// newVersionsOf is newVersions keeping whole documents when full.
-func newVersionsOf(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, full bool) *versions {
+// newVersionsOf is newVersions keeping whole documents when full (and
+// then using no cache).
+func newVersionsOf(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, full bool, cache *resultcache.Cache) *versions {
+	spec := cfg.Spec()
+	if full {
+		cache = nil
+	}
 	v := &versions{
-		cfg: cfg, full: full, parser: prfaq.NewParser(cfg.Spec()), started: make(chan struct{}),
-		seen: map[string]bool{}, docs: map[string]*prfaq.Document{},
+		cfg: cfg, full: full, parser: prfaq.NewParser(spec), spec: spec, cache: cache, started: make(chan struct{}),
+		seen: map[string]bool{}, docs: map[string]*prfaq.Document{}, slim: map[string][]byte{},
 		need: make(chan string, 1024), parse: make(chan blob, 64),
 	}
 	go func() {
@@ -86,9 +100,29 @@ func (v *versions) want(id string) {
 	dup := v.seen[id]
 	v.seen[id] = true
 	v.mu.Unlock()
-	if !dup {
-		v.need <- id
+	if dup {
+		return
 	}
+	if data, ok := v.cached(id); ok {
+		v.mu.Lock()
+		v.slim[id] = data
+		v.mu.Unlock()
+		return
+	}
+	v.need <- id
+}
+
+// cached is the encoded slim version of blob id the cache holds, if it
+// decodes: an entry that does not is ignored, and the version read again.
+func (v *versions) cached(id string) ([]byte, bool) {
+	data, ok := v.cache.GetRaw(id)
+	if !ok {
+		return nil, false
+	}
+	if _, err := decodeSlim(data, &v.spec); err != nil {
+		return nil, false
+	}
+	return data, true
 }
 
 // feed sends the wanted ids to cat-file, flushing whenever it has no more
@@ -153,8 +187,16 @@ func (v *versions) parseAll() {
 	defer v.readers.Done()
 	for b := range v.parse {
 		doc := v.parseOne(b)
+		if v.full {
+			v.mu.Lock()
+			v.docs[b.id] = doc
+			v.mu.Unlock()
+			continue
+		}
+		data := encodeSlim(doc)
+		v.cache.PutRaw(b.id, data)
 		v.mu.Lock()
-		v.docs[b.id] = doc
+		v.slim[b.id] = data
 		v.mu.Unlock()
 	}
 }
@@ -221,8 +263,33 @@ func (v *versions) finish() error {
 	return nil
 }
 
-// doc is the parsed version in blob id, slim: its status and metrics
-// table only; nil for "" or an unreadable one. Call it after finish.
+// doc is the parsed version in blob id, slim (its status and metrics
+// table only) unless the versions are full; nil for "" or an unreadable
+// one. A slim version is decoded anew at each call: keep it no longer
+// than needed. Call it after finish; it is then safe for concurrent use.
 func (v *versions) doc(id string) *prfaq.Document {
-	return v.docs[id]
+	if v.full {
+		return v.docs[id]
+	}
+	data, ok := v.slim[id]
+	if !ok {
+		return nil
+	}
+	d, err := decodeSlim(data, &v.spec)
+	if err != nil {
+		return nil // cannot happen: every entry decoded once already
+	}
+	return d
+}
+
+// all is every version read, by blob id, as doc gives them.
+func (v *versions) all() map[string]*prfaq.Document {
+	if v.full {
+		return v.docs
+	}
+	out := make(map[string]*prfaq.Document, len(v.slim))
+	for id := range v.slim {
+		out[id] = v.doc(id)
+	}
+	return out
 }

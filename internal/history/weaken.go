@@ -43,7 +43,7 @@ func Weakenings(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, a, b
 	diffs = slices.DeleteFunc(diffs, func(d fileDiff) bool {
 		return !cfg.IsDocument(d.Path) && (d.OldPath == "" || !cfg.IsDocument(d.OldPath))
 	})
-	pairs, err := readPairs(ctx, repo, cfg, diffs, false, false)
+	pairs, err := readPairs(ctx, repo, cfg, diffs, false, false, nil) // the gate: no cache (doc.go)
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +155,7 @@ func attribute(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, exclu
 		}
 	}
 	l := &logger{repo: repo, cfg: cfg}
-	l.v = newVersions(ctx, repo, cfg)
+	l.v = newVersions(ctx, repo, cfg, nil)
 	list, walkErr := l.collect(ctx, w)
 	if walkErr == nil {
 		walkErr = pairRenames(ctx, repo, list, nil)

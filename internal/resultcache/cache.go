@@ -55,6 +55,7 @@ type Entry struct {
 // and Put and Save do nothing. Its methods are safe for concurrent use.
 type Cache struct {
 	path string
+	raw  bool   // opened with OpenKind: GetRaw and PutRaw, not Get and Put
 	gen  uint32 // this run's generation: one more than the pack's
 
 	mu      sync.Mutex
@@ -75,11 +76,29 @@ type slot struct {
 // under commonDir. It never fails: a missing, unreadable or corrupt pack
 // is an empty cache; an empty commonDir or fingerprint gives nil.
 func Open(commonDir, configFingerprint, toolVersion string) *Cache {
+	return open(commonDir, configFingerprint, toolVersion, "")
+}
+
+// OpenKind loads the sibling pack of another kind of entry for the same
+// configuration and tool version: what another package derives from a
+// blob and encodes itself, read with GetRaw and written with PutRaw (the
+// metric history keeps its slim versions so, package history). kind names
+// the entries and their format ("history-slim/1"): a new format is a new
+// pack. A run that reads only these entries loads only their pack.
+func OpenKind(commonDir, configFingerprint, toolVersion, kind string) *Cache {
+	if kind == "" {
+		return nil
+	}
+	return open(commonDir, configFingerprint, toolVersion, kind)
+}
+
+func open(commonDir, configFingerprint, toolVersion, kind string) *Cache {
 	if commonDir == "" || configFingerprint == "" || toolVersion == "" {
 		return nil
 	}
 	c := &Cache{
-		path:  filepath.Join(Dir(commonDir), packName(configFingerprint, toolVersion)),
+		path:  filepath.Join(Dir(commonDir), packName(configFingerprint, toolVersion, kind)),
+		raw:   kind != "",
 		index: map[string]slot{}, used: map[string]bool{}, added: map[string][]byte{},
 	}
 	data, err := readBounded(c.path)
@@ -151,9 +170,9 @@ func (c *Cache) Len() int {
 }
 
 // Get returns the entry of a blob id. An entry that does not decode is a
-// miss.
+// miss, and so is every entry of a pack opened with OpenKind.
 func (c *Cache) Get(blob string) (Entry, bool) {
-	if c == nil {
+	if c == nil || c.raw {
 		return Entry{}, false
 	}
 	c.mu.Lock()
@@ -172,9 +191,37 @@ func (c *Cache) Get(blob string) (Entry, bool) {
 	return e, true
 }
 
+// GetRaw returns the entry of a blob id as the pack holds it, for a pack
+// opened with OpenKind (in another, it always misses). The bytes are the loaded pack's, which the caller
+// must not change.
+func (c *Cache) GetRaw(blob string) ([]byte, bool) {
+	if c == nil || !c.raw || !isBlobKey(blob) {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.index[blob]
+	if !ok {
+		return nil, false
+	}
+	c.used[blob] = true
+	return c.loaded[s.start:s.end], true
+}
+
+// PutRaw records a blob id's entry as given, to be written by Save; the
+// caller must not change data afterwards.
+func (c *Cache) PutRaw(blob string, data []byte) {
+	if c == nil || !c.raw || blob == "" || len(blob) > 255 || !isBlobKey(blob) {
+		return
+	}
+	c.mu.Lock()
+	c.added[blob] = data
+	c.mu.Unlock()
+}
+
 // Put records a blob id's entry, to be written by Save.
 func (c *Cache) Put(blob string, e Entry) {
-	if c == nil || blob == "" || len(blob) > 255 {
+	if c == nil || c.raw || blob == "" || len(blob) > 255 {
 		return
 	}
 	data := encodeEntry(e)

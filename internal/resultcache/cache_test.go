@@ -354,3 +354,54 @@ func TestListings(t *testing.T) {
 		t.Fatalf("the new listing: %v %v", ok, got)
 	}
 }
+
+// TestKinds: a pack of another kind is a sibling file of the same
+// configuration and tool version, holding raw entries; kinds, and the
+// check's pack, never see each other's entries; an empty kind is no cache.
+func TestKinds(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	check := Open(dir, "cfg", "v1")
+	check.Put(blobID(1), sample(1))
+	slimA := OpenKind(dir, "cfg", "v1", "slim/1")
+	slimA.PutRaw(blobID(1), []byte("one"))
+	slimA.PutRaw(blobID(2), nil)
+	slimA.PutRaw(listingPrefix+"x", []byte("not a blob key"))
+	for _, c := range []*Cache{check, slimA} {
+		if err := c.Save(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	packs, _ := filepath.Glob(filepath.Join(Dir(dir), "*.pack"))
+	if len(packs) != 2 {
+		t.Fatalf("packs: %v, want the check's and one of kind slim/1", packs)
+	}
+	cases := []struct {
+		name string
+		c    *Cache
+		blob string
+		want string
+		ok   bool
+	}{
+		{"saved", OpenKind(dir, "cfg", "v1", "slim/1"), blobID(1), "one", true},
+		{"empty entry", OpenKind(dir, "cfg", "v1", "slim/1"), blobID(2), "", true},
+		{"not put", OpenKind(dir, "cfg", "v1", "slim/1"), blobID(3), "", false},
+		{"not a blob key", OpenKind(dir, "cfg", "v1", "slim/1"), listingPrefix + "x", "", false},
+		{"another kind", OpenKind(dir, "cfg", "v1", "slim/2"), blobID(1), "", false},
+		{"another tool version", OpenKind(dir, "cfg", "v2", "slim/1"), blobID(1), "", false},
+		{"the check's pack", Open(dir, "cfg", "v1"), blobID(1), "", false},
+		{"no kind", OpenKind(dir, "cfg", "v1", ""), blobID(1), "", false},
+	}
+	for _, c := range cases {
+		got, ok := c.c.GetRaw(c.blob)
+		if ok != c.ok || string(got) != c.want {
+			t.Errorf("%s: GetRaw = %q, %v; want %q, %v", c.name, got, ok, c.want, c.ok)
+		}
+	}
+	if e, ok := Open(dir, "cfg", "v1").Get(blobID(1)); !ok || !reflect.DeepEqual(e, sample(1)) {
+		t.Errorf("the check's entry: %v, %v", e, ok)
+	}
+	if _, ok := OpenKind(dir, "cfg", "v1", "slim/1").Get(blobID(1)); ok {
+		t.Error("Get read a raw entry as the check's")
+	}
+}

@@ -19,12 +19,18 @@ import (
 // another format is ignored. It is also part of the pack's name.
 const formatVersion = 3
 
-// packName is the pack of one configuration and tool version: its key
-// is sha256(config fingerprint ‖ tool version ‖ format version), and an
-// entry's key within it is the blob id.
-func packName(configFingerprint, toolVersion string) string {
+// packName is the pack of one configuration, tool version and kind of
+// entry: its key is sha256(config fingerprint ‖ tool version ‖ format
+// version [‖ kind]), and an entry's key within it is the blob id. The
+// check's own entries have kind "" (and keep the name they had before
+// kinds).
+func packName(configFingerprint, toolVersion, kind string) string {
 	h := sha256.New()
-	for _, part := range []string{configFingerprint, toolVersion, string(rune('0' + formatVersion))} {
+	parts := []string{configFingerprint, toolVersion, string(rune('0' + formatVersion))}
+	if kind != "" {
+		parts = append(parts, kind)
+	}
+	for _, part := range parts {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
