@@ -29,7 +29,7 @@ func settledRepo(t *testing.T, files map[string]string) string {
 // blobsOf is WorkTreeBlobs as "path=blob" (blob "" when it must be read).
 func blobsOf(t *testing.T, repo *Repo) string {
 	t.Helper()
-	files, err := repo.WorkTreeBlobs(context.Background(), nil)
+	files, err := repo.WorkTreeBlobs(context.Background(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestParseLsFilesDebug(t *testing.T) {
 	if err != nil || len(entries) != 1 || entries[0].Path != "a b.md" {
 		t.Fatalf("parse: %v %+v", err, entries)
 	}
-	if want := (statData{1, 2, 3, 4, 5, 6, 7, 8, 9}); stats[0] != want {
+	if want := (statData{1, 2, 3, 4, 5, 6, 7, 8, 9, false}); stats[0] != want {
 		t.Fatalf("stat data %+v, want %+v", stats[0], want)
 	}
 	hex := strings.Replace(out, "flags: 0", "flags: 4000a0", 1)
