@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -382,6 +383,9 @@ func cleanPath(p string) string {
 // DocumentPathspecs, so the two always agree.
 func matchAny(globs []string, name string) bool {
 	for _, g := range globs {
+		if !strings.HasSuffix(name, literalTail(g)) {
+			continue // list reads 100,000-path indexes through this
+		}
 		alts := []string{g}
 		if strings.ContainsRune(g, '{') {
 			if a, err := expandBraces(g); err == nil {
@@ -395,6 +399,19 @@ func matchAny(globs []string, name string) bool {
 		}
 	}
 	return false
+}
+
+// literalTail is the end of glob after its last wildcard, brace, escape
+// or slash ("PRFAQ.md" of "**/PRFAQ.md"): every name the glob matches ends
+// with it, so a name that does not is rejected without matching. Matching
+// compares runes, and any invalid byte reads as U+FFFD: a tail that is not
+// valid UTF-8, or holds U+FFFD, is not compared.
+func literalTail(glob string) string {
+	tail := glob[strings.LastIndexAny(glob, "*?[]{},\\/")+1:]
+	if !utf8.ValidString(tail) || strings.ContainsRune(tail, utf8.RuneError) {
+		return ""
+	}
+	return tail
 }
 
 // IsDocument reports whether path, slash-separated and relative to the
