@@ -414,6 +414,26 @@ func literalTail(glob string) string {
 	return tail
 }
 
+// DocumentFilter is IsDocument for many paths (a whole index): each
+// glob's literal tail is worked out once, and a path that ends with none
+// of them is rejected before anything else.
+func (c *Config) DocumentFilter() func(path string) bool {
+	tails := make([]string, 0, len(c.Documents.Globs))
+	for _, g := range c.Documents.Globs {
+		tails = append(tails, literalTail(g))
+	}
+	return func(path string) bool {
+		for _, t := range tails {
+			// IsDocument cleans a path first: "\\" reads as "/", and
+			// a trailing "/" goes.
+			if strings.HasSuffix(path, t) || strings.ContainsRune(path, '\\') || strings.HasSuffix(path, "/") {
+				return c.IsDocument(path)
+			}
+		}
+		return false
+	}
+}
+
 // IsDocument reports whether path, slash-separated and relative to the
 // repository root, is a PRFAQ document by documents.globs.
 func (c *Config) IsDocument(path string) bool {

@@ -673,6 +673,9 @@ func TestIsDocument(t *testing.T) {
 		if got := c.IsDocument(path); got != want {
 			t.Errorf("IsDocument(%q) = %v, want %v", path, got, want)
 		}
+		if got := c.DocumentFilter()(path); got != want {
+			t.Errorf("DocumentFilter()(%q) = %v, want %v", path, got, want)
+		}
 	}
 	c = mustParse(t, "[documents]\nglobs = ['proposals/{2025,2026}/*.md', 'rfc/**/README.md']\n")
 	for path, want := range map[string]bool{
@@ -682,9 +685,14 @@ func TestIsDocument(t *testing.T) {
 		"rfc/a/b/README.md":     true,
 		"PRFAQ.md":              false,
 		"proposals/2025/a/b.md": false,
+		"rfc\\README.md":        true,
+		"rfc/README.md/":        true,
 	} {
 		if got := c.IsDocument(path); got != want {
 			t.Errorf("IsDocument(%q) = %v, want %v", path, got, want)
+		}
+		if got := c.DocumentFilter()(path); got != want {
+			t.Errorf("DocumentFilter()(%q) = %v, want %v", path, got, want)
 		}
 	}
 }

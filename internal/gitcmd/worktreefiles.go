@@ -56,42 +56,49 @@ func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, keep 
 	var dirty, others []string
 	indexRead := make(chan struct{})
 	var indexErr error
+	var clean []bool
+	listIndex := func() error {
+		if byStat && keep != nil {
+			idx, err := readIndex(filepath.Join(r.GitDir, "index"), r.ObjectFormat, keep)
+			if err == nil {
+				index, stats, indexTime = idx.entries, idx.stats, idx.modTime
+				return nil
+			}
+		}
+		if byStat {
+			index, stats, indexErr = r.lsFilesStat(ctx, pathspecs)
+			if indexErr == nil {
+				// The index's time after git read it: a later write
+				// makes more entries racy, never fewer.
+				// Without it (zero), every entry counts as racy.
+				if info, err := os.Stat(filepath.Join(r.GitDir, "index")); err == nil {
+					indexTime = info.ModTime()
+				}
+				return nil
+			}
+			// Output this parser does not know (another git): ask
+			// git which files changed instead.
+			byStat = false
+			out, err := r.git(ctx, withPathspecs([]string{"diff-files", "-z", "--name-only"}, pathspecs)...)
+			if err != nil {
+				indexErr = err
+				return err
+			}
+			dirty = splitZ(out)
+		}
+		index, indexErr = r.LsFiles(ctx, pathspecs...)
+		return indexErr
+	}
 	fns := []func() error{
 		func() error {
-			defer close(indexRead)
-			if byStat && keep != nil {
-				idx, err := readIndex(filepath.Join(r.GitDir, "index"), r.ObjectFormat, keep)
-				if err == nil {
-					index, stats, indexTime = idx.entries, idx.stats, idx.modTime
-					return nil
-				}
+			err := listIndex()
+			close(indexRead)
+			// lstat the tracked files while the untracked ones are
+			// listed: both wait on the file system.
+			if err == nil && byStat {
+				clean = r.cleanByStat(index, stats, indexTime)
 			}
-			if byStat {
-				index, stats, indexErr = r.lsFilesStat(ctx, pathspecs)
-				if indexErr == nil {
-					// The index's time after git read it: a later write
-					// makes more entries racy, never fewer.
-					info, err := os.Stat(filepath.Join(r.GitDir, "index"))
-					if err != nil {
-						byStat = false // all dirty: read every file
-						index, indexErr = r.LsFiles(ctx, pathspecs...)
-						return indexErr
-					}
-					indexTime = info.ModTime()
-					return nil
-				}
-				// Output this parser does not know (another git): ask
-				// git which files changed instead.
-				byStat = false
-				out, err := r.git(ctx, withPathspecs([]string{"diff-files", "-z", "--name-only"}, pathspecs)...)
-				if err != nil {
-					indexErr = err
-					return err
-				}
-				dirty = splitZ(out)
-			}
-			index, indexErr = r.LsFiles(ctx, pathspecs...)
-			return indexErr
+			return err
 		},
 	}
 	if untracked != nil {
@@ -114,7 +121,6 @@ func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, keep 
 		return nil, fmt.Errorf("list work tree: %w", err)
 	}
 	if byStat {
-		clean := r.cleanByStat(index, stats, indexTime)
 		for i, e := range index {
 			if !clean[i] {
 				dirty = append(dirty, e.Path)

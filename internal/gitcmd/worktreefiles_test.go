@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +13,7 @@ import (
 // settledRepo commits files, moves their times an hour back and refreshes
 // the index, so that its entries are not racily clean: lstat alone may
 // tell that they are unchanged.
-func settledRepo(t *testing.T, files map[string]string) string {
+func settledRepo(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := newRepo(t)
 	commitFiles(t, dir, "files", files)
@@ -26,12 +27,20 @@ func settledRepo(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-// blobsOf is WorkTreeBlobs as "path=blob" (blob "" when it must be read).
+// blobsOf is WorkTreeBlobs as "path=blob" (blob "" when it must be read),
+// the same whether the index is read in-process or by git.
 func blobsOf(t *testing.T, repo *Repo) string {
 	t.Helper()
-	files, err := repo.WorkTreeBlobs(context.Background(), nil, nil)
+	files, err := repo.WorkTreeBlobs(context.Background(), nil, func(string) bool { return true })
 	if err != nil {
 		t.Fatal(err)
+	}
+	byGit, err := repo.WorkTreeBlobs(context.Background(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(files, byGit) {
+		t.Fatalf("in-process %+v, by git %+v", files, byGit)
 	}
 	var out []string
 	for _, f := range files {

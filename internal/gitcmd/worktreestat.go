@@ -88,8 +88,8 @@ func parseLsFilesDebug(out []byte) ([]Entry, []statData, error) {
 	return entries, stats, nil
 }
 
-// ceIntentToAdd is git's in-memory flag of a `git add -N` entry (cache.h),
-// as ls-files --debug prints it.
+// ceIntentToAdd is git's in-memory flag of a `git add -N` entry
+// (CE_INTENT_TO_ADD), as ls-files --debug prints it.
 const ceIntentToAdd = 1 << 29
 
 // number reads the decimal digits before end, and what follows end.

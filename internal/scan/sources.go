@@ -202,7 +202,7 @@ func unwrapPath(err error) error {
 // read; the others are read (and hashed, for the cache) by the checkers,
 // on every core, as they are listed.
 func CheckWorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, today time.Time, opts Options) ([]Result, []rule.Finding, error) {
-	listed, err := repo.WorkTreeBlobs(ctx, untrackedFunc(repo, cfg, opts.Cache), cfg.IsDocument, cfg.DocumentPrefilter()...)
+	listed, err := repo.WorkTreeBlobs(ctx, untrackedFunc(repo, cfg, opts.Cache), cfg.DocumentFilter(), cfg.DocumentPrefilter()...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("list PRFAQ documents: %w", err)
 	}
