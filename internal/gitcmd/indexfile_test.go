@@ -112,7 +112,7 @@ func TestReadIndexFallback(t *testing.T) {
 	}
 	for name, bad := range map[string][]byte{
 		"short":     data[:20],
-		"version":   append(append([]byte("DIRC\x00\x00\x00\x07"), data[8:]...)),
+		"version":   append([]byte("DIRC\x00\x00\x00\x07"), data[8:]...),
 		"count":     append(append(slices.Clone(data[:8]), 0x7f, 0, 0, 0), data[12:]...),
 		"signature": append([]byte("DIRX"), data[4:]...),
 		"cut":       data[:len(data)/2],

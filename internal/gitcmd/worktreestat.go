@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -121,6 +120,12 @@ func (r *Repo) cleanByStat(entries []Entry, stats []statData, indexTime time.Tim
 		return clean
 	}
 	indexSec, indexNsec := indexTime.Unix(), int64(indexTime.Nanosecond())
+	rootFD, ok := openRoot(r.Root)
+	if ok {
+		defer closeRoot(rootFD)
+	} else {
+		rootFD = -1
+	}
 	var wg sync.WaitGroup
 	workers := 4
 	for w := range workers {
@@ -131,7 +136,7 @@ func (r *Repo) cleanByStat(entries []Entry, stats []statData, indexTime time.Tim
 				e, sd := entries[i], stats[i]
 				older := sd.mtimeSec < indexSec || sd.mtimeSec == indexSec && sd.mtimeNsec < indexNsec
 				clean[i] = e.Stage == 0 && Regular(e.Mode) && older && !sd.intentToAdd &&
-					statMatches(filepath.Join(r.Root, filepath.FromSlash(e.Path)), e.Mode, sd)
+					statMatches(rootFD, r.Root, e.Path, e.Mode, sd)
 			}
 		}()
 	}

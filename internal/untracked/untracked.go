@@ -46,6 +46,9 @@ type Lister struct {
 	// Query asks git for the untracked files under dirs (slash paths from
 	// the root); nil dirs means the whole work tree, limited to documents.
 	Query func(ctx context.Context, dirs []string) ([]string, error)
+
+	rootFD   int // the root opened for lstatAt, while List runs
+	rootOpen bool
 }
 
 // snapshot is what one listing saw.
@@ -67,6 +70,10 @@ type stamp struct {
 // for the next run. prev is the last run's snapshot (nil or damaged: list
 // everything).
 func (l *Lister) List(ctx context.Context, prev []byte) (found []string, next []byte, err error) {
+	if fd, err := openRoot(l.Root); err == nil {
+		l.rootFD, l.rootOpen = fd, true
+		defer func() { closeRoot(fd); l.rootOpen = false }()
+	}
 	snap, ok := decode(prev)
 	var dirty []string
 	if ok {
@@ -234,19 +241,29 @@ func (l *Lister) same(s stamp, taken int64) bool {
 }
 
 func (l *Lister) stat(p string) stamp {
+	if l.rootOpen && p != "" && !filepath.IsAbs(p) {
+		mtime, size, dir, err := lstatAt(l.rootFD, p)
+		return newStamp(p, mtime, size, dir, err)
+	}
 	abs := p
 	if !filepath.IsAbs(p) {
 		abs = filepath.Join(l.Root, filepath.FromSlash(p))
 	}
 	info, err := os.Lstat(abs)
 	if err != nil {
+		return newStamp(p, 0, 0, false, err)
+	}
+	return newStamp(p, info.ModTime().UnixNano(), info.Size(), info.IsDir(), nil)
+}
+
+func newStamp(p string, mtime, size int64, dir bool, err error) stamp {
+	if err != nil {
 		return stamp{path: p, mtime: -1, size: -1}
 	}
-	size := info.Size()
-	if info.IsDir() {
+	if dir {
 		size = 0 // a directory's size says nothing its time does not
 	}
-	return stamp{path: p, mtime: info.ModTime().UnixNano(), size: size}
+	return stamp{path: p, mtime: mtime, size: size}
 }
 
 func (l *Lister) sources() []stamp {
