@@ -12,6 +12,7 @@
 package config
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -414,20 +415,21 @@ func literalTail(glob string) string {
 	return tail
 }
 
-// DocumentFilter is IsDocument for many paths (a whole index): each
-// glob's literal tail is worked out once, and a path that ends with none
-// of them is rejected before anything else.
-func (c *Config) DocumentFilter() func(path string) bool {
-	tails := make([]string, 0, len(c.Documents.Globs))
+// DocumentFilter is IsDocument for many paths given as bytes (a whole
+// index, read in place): each glob's literal tail is worked out once, and
+// a path that ends with none of them is rejected without being copied.
+// The filter does not keep the bytes it is given.
+func (c *Config) DocumentFilter() func(path []byte) bool {
+	tails := make([][]byte, 0, len(c.Documents.Globs))
 	for _, g := range c.Documents.Globs {
-		tails = append(tails, literalTail(g))
+		tails = append(tails, []byte(literalTail(g)))
 	}
-	return func(path string) bool {
+	return func(path []byte) bool {
 		for _, t := range tails {
 			// IsDocument cleans a path first: "\\" reads as "/", and
 			// a trailing "/" goes.
-			if strings.HasSuffix(path, t) || strings.ContainsRune(path, '\\') || strings.HasSuffix(path, "/") {
-				return c.IsDocument(path)
+			if bytes.HasSuffix(path, t) || bytes.IndexByte(path, '\\') >= 0 || bytes.HasSuffix(path, []byte("/")) {
+				return c.IsDocument(string(path))
 			}
 		}
 		return false

@@ -673,7 +673,7 @@ func TestIsDocument(t *testing.T) {
 		if got := c.IsDocument(path); got != want {
 			t.Errorf("IsDocument(%q) = %v, want %v", path, got, want)
 		}
-		if got := c.DocumentFilter()(path); got != want {
+		if got := c.DocumentFilter()([]byte(path)); got != want {
 			t.Errorf("DocumentFilter()(%q) = %v, want %v", path, got, want)
 		}
 	}
@@ -691,7 +691,7 @@ func TestIsDocument(t *testing.T) {
 		if got := c.IsDocument(path); got != want {
 			t.Errorf("IsDocument(%q) = %v, want %v", path, got, want)
 		}
-		if got := c.DocumentFilter()(path); got != want {
+		if got := c.DocumentFilter()([]byte(path)); got != want {
 			t.Errorf("DocumentFilter()(%q) = %v, want %v", path, got, want)
 		}
 	}

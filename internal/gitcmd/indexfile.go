@@ -36,13 +36,13 @@ type indexFile struct {
 }
 
 // readIndex reads the entries of the index file at path whose path keep
-// accepts, with their stat data, in-process: what `git ls-files -s
+// accepts (given the index's own bytes, which it must not keep), with their stat data, in-process: what `git ls-files -s
 // --debug` prints, without starting git and without formatting every
 // entry as text. Index versions 2, 3 and 4 are read (gitformat-index(5));
 // optional extensions (cache tree, untracked cache, fsmonitor, resolve
 // undo, end of index, offset table) are skipped; any other extension or a
 // damaged entry gives errIndexFormat.
-func readIndex(path, objectFormat string, keep func(string) bool) (*indexFile, error) {
+func readIndex(path, objectFormat string, keep func(path []byte) bool) (*indexFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read the index: %w", err)
@@ -70,7 +70,7 @@ func readIndex(path, objectFormat string, keep func(string) bool) (*indexFile, e
 // parseIndex decodes an index file. Like git, which checks the index's
 // trailing checksum only in git fsck, it does not hash the whole file (10 MB at 100,000 entries): every length and
 // offset is checked instead, so damage gives an error, never a crash.
-func parseIndex(data []byte, objectFormat string, keep func(string) bool) (*indexFile, error) {
+func parseIndex(data []byte, objectFormat string, keep func(path []byte) bool) (*indexFile, error) {
 	hashSize := sha1.Size
 	if objectFormat == "sha256" {
 		hashSize = sha256.Size
@@ -94,7 +94,7 @@ const (
 
 // parseIndexBody decodes the header, the entries and the extensions'
 // signatures of an index whose trailing checksum is cut off.
-func parseIndexBody(b []byte, hashSize int, keep func(string) bool) (*indexFile, error) {
+func parseIndexBody(b []byte, hashSize int, keep func(path []byte) bool) (*indexFile, error) {
 	if !bytes.HasPrefix(b, []byte("DIRC")) {
 		return nil, fmt.Errorf("%w: no DIRC signature", errIndexFormat)
 	}
@@ -165,7 +165,7 @@ func parseIndexBody(b []byte, hashSize int, keep func(string) bool) (*indexFile,
 		if len(name) == 0 {
 			return nil, fmt.Errorf("%w: empty path", errIndexFormat)
 		}
-		if !keep(string(name)) {
+		if !keep(name) {
 			continue
 		}
 		e, sd, err := indexEntry(fixed, oid, flags, name)

@@ -1,6 +1,7 @@
 package gitcmd
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -52,7 +53,7 @@ func TestReadIndex(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			keepMD := func(p string) bool { return strings.HasSuffix(p, ".md") }
+			keepMD := func(p []byte) bool { return bytes.HasSuffix(p, []byte(".md")) }
 			idx, err := readIndex(filepath.Join(dir, ".git", "index"), repo.ObjectFormat, keepMD)
 			if err != nil {
 				t.Fatal(err)
@@ -60,7 +61,7 @@ func TestReadIndex(t *testing.T) {
 			var wantMD []Entry
 			var wantMDStats []statData
 			for i, e := range want {
-				if keepMD(e.Path) {
+				if keepMD([]byte(e.Path)) {
 					wantMD, wantMDStats = append(wantMD, e), append(wantMDStats, wantStats[i])
 				}
 			}
@@ -89,7 +90,7 @@ func boolInt(b bool) int {
 // WorkTreeBlobs then gets the same answer from git.
 func TestReadIndexFallback(t *testing.T) {
 	t.Parallel()
-	keepAll := func(string) bool { return true }
+	keepAll := func([]byte) bool { return true }
 	split := indexedRepo(t, "2", "core.splitIndex", "true")
 	git(t, split, "update-index", "--split-index")
 	if _, err := readIndex(filepath.Join(split, ".git", "index"), "sha1", keepAll); err == nil {
@@ -167,7 +168,7 @@ func FuzzParseIndex(f *testing.F) {
 	}
 	f.Add([]byte("DIRC\x00\x00\x00\x02\x00\x00\x00\x00" + strings.Repeat("\x00", 20)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		idx, err := parseIndex(data, "sha1", func(string) bool { return true })
+		idx, err := parseIndex(data, "sha1", func([]byte) bool { return true })
 		if err == nil && len(idx.entries) != len(idx.stats) {
 			t.Fatalf("%d entries, %d stat records", len(idx.entries), len(idx.stats))
 		}

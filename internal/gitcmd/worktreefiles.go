@@ -40,10 +40,11 @@ type UntrackedFunc func(ctx context.Context, index func() ([]Entry, error)) ([]s
 //
 // On Unix the index file is read in-process (readIndex) when keep is not
 // nil: keep then selects the tracked paths instead of pathspecs, so it
-// must accept every path the caller keeps of those pathspecs' matches;
+// must accept every path the caller keeps of those pathspecs' matches
+// (it is given the index's bytes, and must not keep them);
 // an index it cannot read (split or sparse index, another version,
 // damage) is left to `ls-files -s --debug`.
-func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, keep func(string) bool, pathspecs ...string) ([]WorkTreeFile, error) {
+func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, keep func(path []byte) bool, pathspecs ...string) ([]WorkTreeFile, error) {
 	if err := r.needWorkTree(); err != nil {
 		return nil, fmt.Errorf("list work tree: %w", err)
 	}

@@ -31,7 +31,7 @@ func settledRepo(t testing.TB, files map[string]string) string {
 // the same whether the index is read in-process or by git.
 func blobsOf(t *testing.T, repo *Repo) string {
 	t.Helper()
-	files, err := repo.WorkTreeBlobs(context.Background(), nil, func(string) bool { return true })
+	files, err := repo.WorkTreeBlobs(context.Background(), nil, func([]byte) bool { return true })
 	if err != nil {
 		t.Fatal(err)
 	}
