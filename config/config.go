@@ -384,19 +384,34 @@ func cleanPath(p string) string {
 // DocumentPathspecs, so the two always agree.
 func matchAny(globs []string, name string) bool {
 	for _, g := range globs {
-		if !strings.HasSuffix(name, literalTail(g)) {
-			continue // list reads 100,000-path indexes through this
+		if strings.HasSuffix(name, literalTail(g)) && compileGlob(g).match(name) {
+			return true
 		}
-		alts := []string{g}
-		if strings.ContainsRune(g, '{') {
-			if a, err := expandBraces(g); err == nil {
-				alts = a
-			}
+	}
+	return false
+}
+
+// compiledGlob is a glob with its literal tail and brace alternatives
+// worked out, for matching many names.
+type compiledGlob struct {
+	tail []byte
+	alts []string
+}
+
+func compileGlob(g string) compiledGlob {
+	c := compiledGlob{tail: []byte(literalTail(g)), alts: []string{g}}
+	if strings.ContainsRune(g, '{') {
+		if a, err := expandBraces(g); err == nil {
+			c.alts = a
 		}
-		for _, a := range alts {
-			if doublestar.MatchUnvalidated(a, name) {
-				return true
-			}
+	}
+	return c
+}
+
+func (c compiledGlob) match(name string) bool {
+	for _, a := range c.alts {
+		if doublestar.MatchUnvalidated(a, name) {
+			return true
 		}
 	}
 	return false
@@ -420,16 +435,26 @@ func literalTail(glob string) string {
 // a path that ends with none of them is rejected without being copied.
 // The filter does not keep the bytes it is given.
 func (c *Config) DocumentFilter() func(path []byte) bool {
-	tails := make([][]byte, 0, len(c.Documents.Globs))
+	globs := make([]compiledGlob, 0, len(c.Documents.Globs))
 	for _, g := range c.Documents.Globs {
-		tails = append(tails, []byte(literalTail(g)))
+		globs = append(globs, compileGlob(g))
 	}
 	return func(path []byte) bool {
-		for _, t := range tails {
-			// IsDocument cleans a path first: "\\" reads as "/", and
-			// a trailing "/" goes.
-			if bytes.HasSuffix(path, t) || bytes.IndexByte(path, '\\') >= 0 || bytes.HasSuffix(path, []byte("/")) {
-				return c.IsDocument(string(path))
+		// IsDocument cleans a path first: "\\" reads as "/", and a
+		// trailing "/" goes. An index has neither.
+		if bytes.IndexByte(path, '\\') >= 0 || bytes.HasSuffix(path, []byte("/")) {
+			return c.IsDocument(string(path))
+		}
+		var name string // made once, for the first glob whose tail fits
+		for _, g := range globs {
+			if !bytes.HasSuffix(path, g.tail) {
+				continue
+			}
+			if name == "" {
+				name = cleanPath(string(path))
+			}
+			if g.match(name) {
+				return true
 			}
 		}
 		return false

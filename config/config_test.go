@@ -953,7 +953,8 @@ func TestLiteralTail(t *testing.T) {
 	}
 }
 
-// FuzzMatchAnyTail: the tail check never rejects a name the glob matches.
+// FuzzMatchAnyTail: the tail check never rejects a name the glob matches,
+// and DocumentFilter agrees with IsDocument.
 func FuzzMatchAnyTail(f *testing.F) {
 	for _, s := range [][2]string{{"**/PRFAQ.md", "a/PRFAQ.md"}, {"docs/prfaq/*.md", "docs/prfaq/x.md"},
 		{"a/{x,y}.md", "a/y.md"}, {`a/\*.md`, "a/*.md"}, {"a/[!b]c", "a/xc"}} {
@@ -965,6 +966,11 @@ func FuzzMatchAnyTail(f *testing.F) {
 		}
 		if doublestar.MatchUnvalidated(glob, name) && !matchAny([]string{glob}, name) {
 			t.Fatalf("%q matches %q, matchAny says no", glob, name)
+		}
+		c := Default()
+		c.Documents.Globs = []string{glob, "**/PRFAQ.md"}
+		if c.DocumentFilter()([]byte(name)) != c.IsDocument(name) {
+			t.Fatalf("globs %q, %q: DocumentFilter and IsDocument disagree", c.Documents.Globs, name)
 		}
 	})
 }
