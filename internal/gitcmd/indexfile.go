@@ -1,6 +1,7 @@
 package gitcmd
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -36,12 +37,15 @@ type indexFile struct {
 }
 
 // readIndex reads the entries of the index file at path whose path keep
-// accepts (given the index's own bytes, which it must not keep), with their stat data, in-process: what `git ls-files -s
-// --debug` prints, without starting git and without formatting every
-// entry as text. Index versions 2, 3 and 4 are read (gitformat-index(5));
-// optional extensions (cache tree, untracked cache, fsmonitor, resolve
-// undo, end of index, offset table) are skipped; any other extension or a
-// damaged entry gives errIndexFormat.
+// accepts (given the index's own bytes, which it must not keep), with
+// their stat data, in-process: what `git ls-files -s --debug` prints,
+// without starting git and without formatting every entry as text. Index
+// versions 2, 3 and 4 are read (gitformat-index(5)); optional extensions
+// (cache tree, untracked cache, fsmonitor, resolve undo, end of index,
+// offset table) are skipped; any other extension or a damaged entry gives
+// errIndexFormat. The file is read through a small buffer, not whole: a
+// 100,000-entry index is 10 MB, which the garbage collector would
+// otherwise have to make room for.
 func readIndex(path, objectFormat string, keep func(path []byte) bool) (*indexFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -55,11 +59,7 @@ func readIndex(path, objectFormat string, keep func(path []byte) bool) (*indexFi
 	if info.Size() > maxIndexBytes || !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: %d bytes: %w", path, info.Size(), errIndexFormat)
 	}
-	data := make([]byte, info.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
-		return nil, fmt.Errorf("read the index: %w", err)
-	}
-	idx, err := parseIndex(data, objectFormat, keep)
+	idx, err := parseIndexFrom(f, info.Size(), objectFormat, keep)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
@@ -67,18 +67,77 @@ func readIndex(path, objectFormat string, keep func(path []byte) bool) (*indexFi
 	return idx, nil
 }
 
-// parseIndex decodes an index file. Like git, which checks the index's
-// trailing checksum only in git fsck, it does not hash the whole file (10 MB at 100,000 entries): every length and
-// offset is checked instead, so damage gives an error, never a crash.
+// parseIndex decodes an index file held in memory.
 func parseIndex(data []byte, objectFormat string, keep func(path []byte) bool) (*indexFile, error) {
+	return parseIndexFrom(bytes.NewReader(data), int64(len(data)), objectFormat, keep)
+}
+
+// indexBuffer bounds what one entry may take: an entry longer (a path
+// over 60,000 bytes) is left to git.
+const indexBuffer = 64 << 10
+
+// parseIndexFrom decodes an index file of size bytes from r. Like git,
+// which checks the index's trailing checksum only in git fsck, it does not
+// hash the whole file (10 MB at 100,000 entries): every length and offset
+// is checked against the size instead, so damage gives an error, never a
+// crash.
+func parseIndexFrom(r io.Reader, size int64, objectFormat string, keep func(path []byte) bool) (*indexFile, error) {
 	hashSize := sha1.Size
 	if objectFormat == "sha256" {
 		hashSize = sha256.Size
 	}
-	if len(data) < 12+hashSize {
+	if size < int64(12+hashSize) {
 		return nil, fmt.Errorf("%w: too short", errIndexFormat)
 	}
-	return parseIndexBody(data[:len(data)-hashSize], hashSize, keep)
+	x := &indexReader{r: bufio.NewReaderSize(r, indexBuffer), left: size - int64(hashSize)}
+	return x.parse(hashSize, keep)
+}
+
+// indexReader reads an index's bytes up to its trailing checksum.
+type indexReader struct {
+	r    *bufio.Reader
+	left int64 // bytes before the checksum not yet read
+}
+
+var errCutOff = fmt.Errorf("%w: cut off", errIndexFormat)
+
+// next returns the next n bytes, valid until the next call.
+func (x *indexReader) next(n int) ([]byte, error) {
+	if int64(n) > x.left {
+		return nil, errCutOff
+	}
+	b, err := x.r.Peek(n)
+	if err != nil {
+		return nil, errCutOff
+	}
+	x.r.Discard(n)
+	x.left -= int64(n)
+	return b, nil
+}
+
+// name returns the bytes up to the next NUL, which it consumes.
+func (x *indexReader) name() ([]byte, error) {
+	b, err := x.r.ReadSlice(0)
+	if err != nil || int64(len(b)) > x.left {
+		return nil, fmt.Errorf("%w: path without its end", errIndexFormat)
+	}
+	x.left -= int64(len(b))
+	return b[:len(b)-1], nil
+}
+
+func (x *indexReader) skip(n int64) error {
+	if n > x.left {
+		return errCutOff
+	}
+	for n > 0 {
+		step := int(min(n, indexBuffer))
+		if _, err := x.r.Discard(step); err != nil {
+			return errCutOff
+		}
+		n -= int64(step)
+		x.left -= int64(step)
+	}
+	return nil
 }
 
 // The flags of an index entry (gitformat-index(5)).
@@ -87,79 +146,81 @@ const (
 	flagStageMask    = 0x3000
 	flagNameMask     = 0x0fff
 	extIntentToAdd   = 0x2000
-	extSkipWorktree  = 0x4000
 	extUnknownFlags  = 0x9fff
 	entryFixedLength = 40 // ten 32-bit fields before the object id
 )
 
-// parseIndexBody decodes the header, the entries and the extensions'
-// signatures of an index whose trailing checksum is cut off.
-func parseIndexBody(b []byte, hashSize int, keep func(path []byte) bool) (*indexFile, error) {
-	if !bytes.HasPrefix(b, []byte("DIRC")) {
+// parse decodes the header, the entries and the extensions' signatures.
+func (x *indexReader) parse(hashSize int, keep func(path []byte) bool) (*indexFile, error) {
+	head, err := x.next(12)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasPrefix(head, []byte("DIRC")) {
 		return nil, fmt.Errorf("%w: no DIRC signature", errIndexFormat)
 	}
-	version := binary.BigEndian.Uint32(b[4:])
-	count := binary.BigEndian.Uint32(b[8:])
+	version := binary.BigEndian.Uint32(head[4:])
+	count := binary.BigEndian.Uint32(head[8:])
 	if version < 2 || version > 4 {
 		return nil, fmt.Errorf("%w: version %d", errIndexFormat, version)
 	}
 	// Every entry takes at least entryFixedLength+hashSize+2 bytes and a
 	// name byte: a count the file cannot hold is damage, caught before
 	// anything is allocated for it.
-	if uint64(count)*uint64(entryFixedLength+hashSize+3) > uint64(len(b)) {
-		return nil, fmt.Errorf("%w: %d entries in %d bytes", errIndexFormat, count, len(b))
+	if uint64(count)*uint64(entryFixedLength+hashSize+3) > uint64(x.left) {
+		return nil, fmt.Errorf("%w: %d entries in %d bytes", errIndexFormat, count, x.left)
 	}
 	idx := &indexFile{}
-	pos := 12
-	var prev []byte // v4: the previous entry's path
+	var fixed [entryFixedLength + sha256.Size + 4]byte // copied: reading the name moves the buffer
+	var prev []byte                                    // the path being read (v4: the previous entry's, to start from)
 	for range count {
-		start := pos
-		if len(b)-pos < entryFixedLength+hashSize+2 {
-			return nil, fmt.Errorf("%w: entry cut off", errIndexFormat)
+		b, err := x.next(entryFixedLength + hashSize + 2)
+		if err != nil {
+			return nil, err
 		}
-		fixed := b[pos : pos+entryFixedLength]
-		oid := b[pos+entryFixedLength : pos+entryFixedLength+hashSize]
-		pos += entryFixedLength + hashSize
-		flags := binary.BigEndian.Uint16(b[pos:])
-		pos += 2
+		n := copy(fixed[:], b)
+		flags := binary.BigEndian.Uint16(fixed[n-2:])
 		var ext uint16
 		if flags&flagExtended != 0 {
-			if version < 3 || len(b)-pos < 2 {
+			if version < 3 {
 				return nil, fmt.Errorf("%w: extended flags", errIndexFormat)
 			}
-			ext = binary.BigEndian.Uint16(b[pos:])
-			pos += 2
+			b, err := x.next(2)
+			if err != nil {
+				return nil, err
+			}
+			ext = binary.BigEndian.Uint16(b)
+			n += 2
 			if ext&extUnknownFlags != 0 {
 				return nil, fmt.Errorf("%w: unknown entry flags %#x", errIndexFormat, ext)
 			}
 		}
 		var name []byte
 		if version == 4 {
-			strip, n := indexVarint(b[pos:])
-			if n <= 0 || strip > uint64(len(prev)) {
+			strip, err := x.varint()
+			if err != nil || strip > uint64(len(prev)) {
 				return nil, fmt.Errorf("%w: path prefix", errIndexFormat)
 			}
-			pos += n
-			nul := bytes.IndexByte(b[pos:], 0)
-			if nul < 0 {
-				return nil, fmt.Errorf("%w: path without its end", errIndexFormat)
+			suffix, err := x.name()
+			if err != nil {
+				return nil, err
 			}
-			prev = append(prev[:len(prev)-int(strip)], b[pos:pos+nul]...)
-			pos += nul + 1
+			prev = append(prev[:len(prev)-int(strip)], suffix...)
 			name = prev
 		} else {
-			nul := bytes.IndexByte(b[pos:], 0)
-			if nul < 0 {
-				return nil, fmt.Errorf("%w: path without its end", errIndexFormat)
+			b, err := x.name()
+			if err != nil {
+				return nil, err
 			}
-			name = b[pos : pos+nul]
+			// Copied: skipping the padding may refill the buffer.
+			prev = append(prev[:0], b...)
+			name = prev
 			// One to eight NULs pad the entry to a multiple of eight bytes.
-			pos = start + (pos-start+nul+8)&^7
-			if pos > len(b) {
-				return nil, fmt.Errorf("%w: entry cut off", errIndexFormat)
+			if err := x.skip(int64((n+len(name)+8)&^7 - (n + len(name) + 1))); err != nil {
+				return nil, err
 			}
 		}
-		if n := int(flags & flagNameMask); n != len(name) && !(n == flagNameMask && len(name) >= flagNameMask) {
+		if l := int(flags & flagNameMask); l != len(name) && !(l == flagNameMask && len(name) >= flagNameMask) {
 			return nil, fmt.Errorf("%w: path length", errIndexFormat)
 		}
 		if len(name) == 0 {
@@ -168,18 +229,28 @@ func parseIndexBody(b []byte, hashSize int, keep func(path []byte) bool) (*index
 		if !keep(name) {
 			continue
 		}
-		e, sd, err := indexEntry(fixed, oid, flags, name)
+		e, sd, err := indexEntry(fixed[:entryFixedLength], fixed[entryFixedLength:entryFixedLength+hashSize], flags, name)
 		if err != nil {
 			return nil, err
 		}
-		if ext&extIntentToAdd != 0 {
-			// `git add -N`: the id is the empty blob's, not the file's;
-			// git counts the file as changed whatever its stat data.
-			sd.intentToAdd = true
-		}
+		// `git add -N`: the id is the empty blob's, not the file's; git
+		// counts the file as changed whatever its stat data.
+		sd.intentToAdd = ext&extIntentToAdd != 0
 		idx.entries, idx.stats = append(idx.entries, e), append(idx.stats, sd)
 	}
-	return idx, checkExtensions(b[pos:])
+	return idx, x.extensions()
+}
+
+// varint reads git's offset varint (varint.c): each continuation adds one
+// before shifting, so every value has one encoding.
+func (x *indexReader) varint() (uint64, error) {
+	b, _ := x.r.Peek(min(10, int(min(x.left, 10))))
+	v, n := indexVarint(b)
+	if n <= 0 {
+		return 0, errCutOff
+	}
+	_, err := x.next(n)
+	return v, err
 }
 
 // indexEntry is one entry's mode, id, stage and path, and its stat data.
@@ -199,23 +270,23 @@ func indexEntry(fixed, oid []byte, flags uint16, name []byte) (Entry, statData, 
 	return e, sd, nil
 }
 
-// checkExtensions walks the extensions after the entries. One whose
+// extensions walks the extensions after the entries. One whose
 // signature starts with an upper-case letter is optional: git itself may
 // ignore it. Any other ("link", a split index; "sdir", a sparse index)
 // changes what the entries mean, so the caller asks git.
-func checkExtensions(b []byte) error {
-	for len(b) > 0 {
-		if len(b) < 8 {
+func (x *indexReader) extensions() error {
+	for x.left > 0 {
+		b, err := x.next(8)
+		if err != nil {
 			return fmt.Errorf("%w: extension cut off", errIndexFormat)
 		}
-		sig, size := b[:4], binary.BigEndian.Uint32(b[4:])
+		sig, size := string(b[:4]), binary.BigEndian.Uint32(b[4:])
 		if sig[0] < 'A' || sig[0] > 'Z' {
 			return fmt.Errorf("%w: extension %q", errIndexFormat, sig)
 		}
-		if uint64(size) > uint64(len(b)-8) {
+		if err := x.skip(int64(size)); err != nil {
 			return fmt.Errorf("%w: extension %q cut off", errIndexFormat, sig)
 		}
-		b = b[8+size:]
 	}
 	return nil
 }
