@@ -115,8 +115,12 @@ func TestParseLsFilesDebug(t *testing.T) {
 		t.Fatalf("stat data %+v, want %+v", stats[0], want)
 	}
 	hex := strings.Replace(out, "flags: 0", "flags: 4000a0", 1)
-	if _, stats, err := parseLsFilesDebug([]byte(hex)); err != nil || stats[0].size != 9 {
+	if _, stats, err := parseLsFilesDebug([]byte(hex)); err != nil || stats[0].size != 9 || stats[0].intentToAdd {
 		t.Fatalf("flags in hex: %v %+v", err, stats)
+	}
+	ita := strings.Replace(out, "flags: 0", "flags: 20000000", 1)
+	if _, stats, err := parseLsFilesDebug([]byte(ita)); err != nil || !stats[0].intentToAdd {
+		t.Fatalf("intent-to-add flag: %v %+v", err, stats)
 	}
 	for _, bad := range []string{out[:len(out)-1], strings.Replace(out, "ino", "inode", 1), strings.Replace(out, ":4", ":x", 1)} {
 		if _, _, err := parseLsFilesDebug([]byte(bad)); err == nil {
@@ -133,4 +137,19 @@ func FuzzParseLsFilesDebug(f *testing.F) {
 			t.Fatalf("%d entries, %d stat records", len(entries), len(stats))
 		}
 	})
+}
+
+// TestWorkTreeBlobsIntentToAdd: a file added with `git add -N` has the
+// empty blob's id in the index, whatever it holds: it is read, by git's
+// answer and by the in-process reader alike.
+func TestWorkTreeBlobsIntentToAdd(t *testing.T) {
+	t.Parallel()
+	dir := settledRepo(t, map[string]string{"a.md": "alpha\n"})
+	// git 2.39 records zeros as its stat data, so lstat alone already
+	// tells it apart; the intent-to-add flag is checked all the same.
+	writeFile(t, filepath.Join(dir, "n.md"), "november\n")
+	git(t, dir, "add", "-N", "n.md")
+	if got, want := blobsOf(t, open(t, dir)), "a.md=id n.md="; got != want {
+		t.Fatalf("intent to add: %s, want %s", got, want)
+	}
 }
