@@ -12,6 +12,7 @@
 package config
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -20,6 +21,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -382,19 +384,81 @@ func cleanPath(p string) string {
 // DocumentPathspecs, so the two always agree.
 func matchAny(globs []string, name string) bool {
 	for _, g := range globs {
-		alts := []string{g}
-		if strings.ContainsRune(g, '{') {
-			if a, err := expandBraces(g); err == nil {
-				alts = a
-			}
-		}
-		for _, a := range alts {
-			if doublestar.MatchUnvalidated(a, name) {
-				return true
-			}
+		if strings.HasSuffix(name, literalTail(g)) && compileGlob(g).match(name) {
+			return true
 		}
 	}
 	return false
+}
+
+// compiledGlob is a glob with its literal tail and brace alternatives
+// worked out, for matching many names.
+type compiledGlob struct {
+	tail []byte
+	alts []string
+}
+
+func compileGlob(g string) compiledGlob {
+	c := compiledGlob{tail: []byte(literalTail(g)), alts: []string{g}}
+	if strings.ContainsRune(g, '{') {
+		if a, err := expandBraces(g); err == nil {
+			c.alts = a
+		}
+	}
+	return c
+}
+
+func (c compiledGlob) match(name string) bool {
+	for _, a := range c.alts {
+		if doublestar.MatchUnvalidated(a, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// literalTail is the end of glob after its last wildcard, brace, escape
+// or slash ("PRFAQ.md" of "**/PRFAQ.md"): every name the glob matches ends
+// with it, so a name that does not is rejected without matching. Matching
+// compares runes, and any invalid byte reads as U+FFFD: a tail that is not
+// valid UTF-8, or holds U+FFFD, is not compared.
+func literalTail(glob string) string {
+	tail := glob[strings.LastIndexAny(glob, "*?[]{},\\/")+1:]
+	if !utf8.ValidString(tail) || strings.ContainsRune(tail, utf8.RuneError) {
+		return ""
+	}
+	return tail
+}
+
+// DocumentFilter is IsDocument for many paths given as bytes (a whole
+// index, read in place): each glob's literal tail is worked out once, and
+// a path that ends with none of them is rejected without being copied.
+// The filter does not keep the bytes it is given.
+func (c *Config) DocumentFilter() func(path []byte) bool {
+	globs := make([]compiledGlob, 0, len(c.Documents.Globs))
+	for _, g := range c.Documents.Globs {
+		globs = append(globs, compileGlob(g))
+	}
+	return func(path []byte) bool {
+		// IsDocument cleans a path first: "\\" reads as "/", and a
+		// trailing "/" goes. An index has neither.
+		if bytes.IndexByte(path, '\\') >= 0 || bytes.HasSuffix(path, []byte("/")) {
+			return c.IsDocument(string(path))
+		}
+		var name string // made once, for the first glob whose tail fits
+		for _, g := range globs {
+			if !bytes.HasSuffix(path, g.tail) {
+				continue
+			}
+			if name == "" {
+				name = cleanPath(string(path))
+			}
+			if g.match(name) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // IsDocument reports whether path, slash-separated and relative to the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/bmatcuk/doublestar/v4"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -672,6 +673,9 @@ func TestIsDocument(t *testing.T) {
 		if got := c.IsDocument(path); got != want {
 			t.Errorf("IsDocument(%q) = %v, want %v", path, got, want)
 		}
+		if got := c.DocumentFilter()([]byte(path)); got != want {
+			t.Errorf("DocumentFilter()(%q) = %v, want %v", path, got, want)
+		}
 	}
 	c = mustParse(t, "[documents]\nglobs = ['proposals/{2025,2026}/*.md', 'rfc/**/README.md']\n")
 	for path, want := range map[string]bool{
@@ -681,9 +685,14 @@ func TestIsDocument(t *testing.T) {
 		"rfc/a/b/README.md":     true,
 		"PRFAQ.md":              false,
 		"proposals/2025/a/b.md": false,
+		"rfc\\README.md":        true,
+		"rfc/README.md/":        true,
 	} {
 		if got := c.IsDocument(path); got != want {
 			t.Errorf("IsDocument(%q) = %v, want %v", path, got, want)
+		}
+		if got := c.DocumentFilter()([]byte(path)); got != want {
+			t.Errorf("DocumentFilter()(%q) = %v, want %v", path, got, want)
 		}
 	}
 }
@@ -919,4 +928,49 @@ func TestNoPlaceholderPatterns(t *testing.T) {
 	if got := Default().PlaceholderPatterns(); len(got) != len(defaultPatterns()) {
 		t.Errorf("the defaults: %d patterns, want %d", len(got), len(defaultPatterns()))
 	}
+}
+
+// TestLiteralTail: the tail matchAny checks before matching is what every
+// match must end with.
+func TestLiteralTail(t *testing.T) {
+	t.Parallel()
+	for glob, want := range map[string]string{
+		"**/PRFAQ.md":           "PRFAQ.md",
+		"docs/prfaq/*.md":       ".md",
+		"PRFAQ.md":              "PRFAQ.md",
+		"proposals/{2025,2026}": "",
+		"a/{x,y}.md":            ".md",
+		"a/[Pp]RFAQ.md":         "RFAQ.md",
+		`a/\*.md`:               ".md",
+		"rfc/**":                "",
+		"":                      "",
+		"a/\xf8":                "",
+		"a/\uFFFD.md":           "",
+	} {
+		if got := literalTail(glob); got != want {
+			t.Errorf("literalTail(%q) = %q, want %q", glob, got, want)
+		}
+	}
+}
+
+// FuzzMatchAnyTail: the tail check never rejects a name the glob matches,
+// and DocumentFilter agrees with IsDocument.
+func FuzzMatchAnyTail(f *testing.F) {
+	for _, s := range [][2]string{{"**/PRFAQ.md", "a/PRFAQ.md"}, {"docs/prfaq/*.md", "docs/prfaq/x.md"},
+		{"a/{x,y}.md", "a/y.md"}, {`a/\*.md`, "a/*.md"}, {"a/[!b]c", "a/xc"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, glob, name string) {
+		if !doublestar.ValidatePattern(glob) {
+			return
+		}
+		if doublestar.MatchUnvalidated(glob, name) && !matchAny([]string{glob}, name) {
+			t.Fatalf("%q matches %q, matchAny says no", glob, name)
+		}
+		c := Default()
+		c.Documents.Globs = []string{glob, "**/PRFAQ.md"}
+		if c.DocumentFilter()([]byte(name)) != c.IsDocument(name) {
+			t.Fatalf("globs %q, %q: DocumentFilter and IsDocument disagree", c.Documents.Globs, name)
+		}
+	})
 }

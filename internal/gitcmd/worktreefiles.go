@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"time"
 )
 
 // WorkTreeFile is a file git tracks or would track in the work tree.
@@ -34,10 +35,16 @@ type UntrackedFunc func(ctx context.Context, index func() ([]Entry, error)) ([]s
 // at once: `ls-files -s` (the index's ids), `diff-files --name-only`
 // (which tracked files differ from their index entry; git compares stat
 // data, and the content of a racily clean entry; on Unix this process
-// compares them itself, from `ls-files -s --debug`, more strictly) and,
-// when untracked is nil, `ls-files --others`; otherwise untracked lists
-// them, alongside.
-func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, pathspecs ...string) ([]WorkTreeFile, error) {
+// compares them itself, more strictly) and, when untracked is nil,
+// `ls-files --others`; otherwise untracked lists them, alongside.
+//
+// On Unix the index file is read in-process (readIndex) when keep is not
+// nil: keep then selects the tracked paths instead of pathspecs, so it
+// must accept every path the caller keeps of those pathspecs' matches
+// (it is given the index's bytes, and must not keep them);
+// an index it cannot read (split or sparse index, another version,
+// damage) is left to `ls-files -s --debug`.
+func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, keep func(path []byte) bool, pathspecs ...string) ([]WorkTreeFile, error) {
 	if err := r.needWorkTree(); err != nil {
 		return nil, fmt.Errorf("list work tree: %w", err)
 	}
@@ -46,29 +53,53 @@ func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, paths
 	byStat := inProcessSupported && os.Getenv("GIT_INDEX_FILE") == ""
 	var index []Entry
 	var stats []statData
+	var indexTime time.Time
 	var dirty, others []string
 	indexRead := make(chan struct{})
 	var indexErr error
+	var clean []bool
+	listIndex := func() error {
+		if byStat && keep != nil {
+			idx, err := readIndex(filepath.Join(r.GitDir, "index"), r.ObjectFormat, keep)
+			if err == nil {
+				index, stats, indexTime = idx.entries, idx.stats, idx.modTime
+				return nil
+			}
+		}
+		if byStat {
+			index, stats, indexErr = r.lsFilesStat(ctx, pathspecs)
+			if indexErr == nil {
+				// The index's time after git read it: a later write
+				// makes more entries racy, never fewer.
+				// Without it (zero), every entry counts as racy.
+				if info, err := os.Stat(filepath.Join(r.GitDir, "index")); err == nil {
+					indexTime = info.ModTime()
+				}
+				return nil
+			}
+			// Output this parser does not know (another git): ask
+			// git which files changed instead.
+			byStat = false
+			out, err := r.git(ctx, withPathspecs([]string{"diff-files", "-z", "--name-only"}, pathspecs)...)
+			if err != nil {
+				indexErr = err
+				return err
+			}
+			dirty = splitZ(out)
+		}
+		index, indexErr = r.LsFiles(ctx, pathspecs...)
+		return indexErr
+	}
 	fns := []func() error{
 		func() error {
-			defer close(indexRead)
-			if byStat {
-				index, stats, indexErr = r.lsFilesStat(ctx, pathspecs)
-				if indexErr == nil {
-					return nil
-				}
-				// Output this parser does not know (another git): ask
-				// git which files changed instead.
-				byStat = false
-				out, err := r.git(ctx, withPathspecs([]string{"diff-files", "-z", "--name-only"}, pathspecs)...)
-				if err != nil {
-					indexErr = err
-					return err
-				}
-				dirty = splitZ(out)
+			err := listIndex()
+			close(indexRead)
+			// lstat the tracked files while the untracked ones are
+			// listed: both wait on the file system.
+			if err == nil && byStat {
+				clean = r.cleanByStat(index, stats, indexTime)
 			}
-			index, indexErr = r.LsFiles(ctx, pathspecs...)
-			return indexErr
+			return err
 		},
 	}
 	if untracked != nil {
@@ -91,9 +122,8 @@ func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, paths
 		return nil, fmt.Errorf("list work tree: %w", err)
 	}
 	if byStat {
-		clean, ok := r.cleanByStat(index, stats)
 		for i, e := range index {
-			if !ok || !clean[i] {
+			if !clean[i] {
 				dirty = append(dirty, e.Path)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +13,7 @@ import (
 // settledRepo commits files, moves their times an hour back and refreshes
 // the index, so that its entries are not racily clean: lstat alone may
 // tell that they are unchanged.
-func settledRepo(t *testing.T, files map[string]string) string {
+func settledRepo(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := newRepo(t)
 	commitFiles(t, dir, "files", files)
@@ -26,12 +27,20 @@ func settledRepo(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-// blobsOf is WorkTreeBlobs as "path=blob" (blob "" when it must be read).
+// blobsOf is WorkTreeBlobs as "path=blob" (blob "" when it must be read),
+// the same whether the index is read in-process or by git.
 func blobsOf(t *testing.T, repo *Repo) string {
 	t.Helper()
-	files, err := repo.WorkTreeBlobs(context.Background(), nil)
+	files, err := repo.WorkTreeBlobs(context.Background(), nil, func([]byte) bool { return true })
 	if err != nil {
 		t.Fatal(err)
+	}
+	byGit, err := repo.WorkTreeBlobs(context.Background(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(files, byGit) {
+		t.Fatalf("in-process %+v, by git %+v", files, byGit)
 	}
 	var out []string
 	for _, f := range files {
@@ -102,12 +111,16 @@ func TestParseLsFilesDebug(t *testing.T) {
 	if err != nil || len(entries) != 1 || entries[0].Path != "a b.md" {
 		t.Fatalf("parse: %v %+v", err, entries)
 	}
-	if want := (statData{1, 2, 3, 4, 5, 6, 7, 8, 9}); stats[0] != want {
+	if want := (statData{1, 2, 3, 4, 5, 6, 7, 8, 9, false}); stats[0] != want {
 		t.Fatalf("stat data %+v, want %+v", stats[0], want)
 	}
 	hex := strings.Replace(out, "flags: 0", "flags: 4000a0", 1)
-	if _, stats, err := parseLsFilesDebug([]byte(hex)); err != nil || stats[0].size != 9 {
+	if _, stats, err := parseLsFilesDebug([]byte(hex)); err != nil || stats[0].size != 9 || stats[0].intentToAdd {
 		t.Fatalf("flags in hex: %v %+v", err, stats)
+	}
+	ita := strings.Replace(out, "flags: 0", "flags: 20000000", 1)
+	if _, stats, err := parseLsFilesDebug([]byte(ita)); err != nil || !stats[0].intentToAdd {
+		t.Fatalf("intent-to-add flag: %v %+v", err, stats)
 	}
 	for _, bad := range []string{out[:len(out)-1], strings.Replace(out, "ino", "inode", 1), strings.Replace(out, ":4", ":x", 1)} {
 		if _, _, err := parseLsFilesDebug([]byte(bad)); err == nil {
@@ -124,4 +137,19 @@ func FuzzParseLsFilesDebug(f *testing.F) {
 			t.Fatalf("%d entries, %d stat records", len(entries), len(stats))
 		}
 	})
+}
+
+// TestWorkTreeBlobsIntentToAdd: a file added with `git add -N` has the
+// empty blob's id in the index, whatever it holds: it is read, by git's
+// answer and by the in-process reader alike.
+func TestWorkTreeBlobsIntentToAdd(t *testing.T) {
+	t.Parallel()
+	dir := settledRepo(t, map[string]string{"a.md": "alpha\n"})
+	// git 2.39 records zeros as its stat data, so lstat alone already
+	// tells it apart; the intent-to-add flag is checked all the same.
+	writeFile(t, filepath.Join(dir, "n.md"), "november\n")
+	git(t, dir, "add", "-N", "n.md")
+	if got, want := blobsOf(t, open(t, dir)), "a.md=id n.md="; got != want {
+		t.Fatalf("intent to add: %s, want %s", got, want)
+	}
 }

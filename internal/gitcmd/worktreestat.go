@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
+	"strconv"
 	"sync"
+	"time"
 )
 
 // statData is an index entry's record of its file, as `git ls-files
@@ -15,6 +15,9 @@ import (
 type statData struct {
 	ctimeSec, ctimeNsec, mtimeSec, mtimeNsec int64
 	dev, ino, uid, gid, size                 int64
+	// intentToAdd marks an entry of `git add -N`, whose id is the empty
+	// blob's: git counts it as changed whatever lstat says.
+	intentToAdd bool
 }
 
 // lsFilesStat lists the index entries matching pathspecs with their
@@ -61,9 +64,11 @@ func parseLsFilesDebug(out []byte) ([]Entry, []statData, error) {
 			if out, ok = bytes.CutPrefix(out, []byte(field.prefix)); !ok {
 				break
 			}
-			if field.into == nil { // flags, in hex: not compared
+			if field.into == nil { // flags, in hex: git's in-memory ce_flags
 				nl := bytes.IndexByte(out, '\n')
 				if ok = nl >= 0; ok {
+					flags, err := strconv.ParseUint(string(out[:nl]), 16, 32)
+					sd.intentToAdd = err == nil && flags&ceIntentToAdd != 0
 					out = out[nl+1:]
 				}
 				break
@@ -81,6 +86,10 @@ func parseLsFilesDebug(out []byte) ([]Entry, []statData, error) {
 	}
 	return entries, stats, nil
 }
+
+// ceIntentToAdd is git's in-memory flag of a `git add -N` entry
+// (CE_INTENT_TO_ADD), as ls-files --debug prints it.
+const ceIntentToAdd = 1 << 29
 
 // number reads the decimal digits before end, and what follows end.
 func number(b []byte, end byte) (int64, []byte, bool) {
@@ -102,15 +111,21 @@ func number(b []byte, end byte) (int64, []byte, bool) {
 // stricter test than git's: every field of the stat data equal, and the
 // entry modified before the index was written (git's racy-git rule: an
 // entry as new as the index may have changed again in the same tick; git
-// reads its content, and so do we, by not trusting it). It reports false for all
-// where lstat cannot be compared (not Unix).
-func (r *Repo) cleanByStat(entries []Entry, stats []statData) ([]bool, bool) {
-	info, err := os.Stat(filepath.Join(r.GitDir, "index"))
-	if err != nil || !inProcessSupported {
-		return nil, false
-	}
-	indexSec, indexNsec := info.ModTime().Unix(), int64(info.ModTime().Nanosecond())
+// reads its content, and so do we, by not trusting it); indexTime is the
+// index file's modification time. All are false where lstat cannot be
+// compared (not Unix).
+func (r *Repo) cleanByStat(entries []Entry, stats []statData, indexTime time.Time) []bool {
 	clean := make([]bool, len(entries))
+	if !inProcessSupported {
+		return clean
+	}
+	indexSec, indexNsec := indexTime.Unix(), int64(indexTime.Nanosecond())
+	rootFD, ok := openRoot(r.Root)
+	if ok {
+		defer closeRoot(rootFD)
+	} else {
+		rootFD = -1
+	}
 	var wg sync.WaitGroup
 	workers := 4
 	for w := range workers {
@@ -120,11 +135,11 @@ func (r *Repo) cleanByStat(entries []Entry, stats []statData) ([]bool, bool) {
 			for i := w; i < len(entries); i += workers {
 				e, sd := entries[i], stats[i]
 				older := sd.mtimeSec < indexSec || sd.mtimeSec == indexSec && sd.mtimeNsec < indexNsec
-				clean[i] = e.Stage == 0 && Regular(e.Mode) && older &&
-					statMatches(filepath.Join(r.Root, filepath.FromSlash(e.Path)), e.Mode, sd)
+				clean[i] = e.Stage == 0 && Regular(e.Mode) && older && !sd.intentToAdd &&
+					statMatches(rootFD, r.Root, e.Path, e.Mode, sd)
 			}
 		}()
 	}
 	wg.Wait()
-	return clean, true
+	return clean
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -80,6 +81,16 @@ func ListText(w io.Writer, entries []ListEntry) error {
 		_, err := fmt.Fprintln(w, "no PRFAQ documents: git prfaq new <dir> scaffolds one")
 		return err
 	}
+	// tabwriter writes each cell and its padding separately: 10,000
+	// PRFAQs were over 100,000 write calls to an unbuffered stdout.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := listTable(bw, entries); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func listTable(w io.Writer, entries []ListEntry) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "FILE\tSTATUS\tOWNER\tMETRICS\tCHECK")
 	for _, en := range entries {

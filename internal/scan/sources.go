@@ -202,7 +202,7 @@ func unwrapPath(err error) error {
 // read; the others are read (and hashed, for the cache) by the checkers,
 // on every core, as they are listed.
 func CheckWorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, today time.Time, opts Options) ([]Result, []rule.Finding, error) {
-	listed, err := repo.WorkTreeBlobs(ctx, untrackedFunc(repo, cfg, opts.Cache), cfg.DocumentPrefilter()...)
+	listed, err := repo.WorkTreeBlobs(ctx, untrackedFunc(repo, cfg, opts.Cache), cfg.DocumentFilter(), cfg.DocumentPrefilter()...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("list PRFAQ documents: %w", err)
 	}
@@ -240,11 +240,16 @@ func untrackedFunc(repo *gitcmd.Repo, cfg *config.Config, cache *resultcache.Cac
 	sum := sha256.Sum256([]byte(repo.Root))
 	key := "untracked:" + hex.EncodeToString(sum[:])
 	return func(ctx context.Context, index func() ([]gitcmd.Entry, error)) ([]string, error) {
-		sources, err := repo.IgnoreSources(ctx)
-		if err != nil {
-			return nil, err
-		}
-		l := &untracked.Lister{Root: repo.Root, Sources: sources, Keep: cfg.IsDocument,
+		// git config runs while the directories' times are checked.
+		var sources []string
+		var sourcesErr error
+		sourcesRead := make(chan struct{})
+		go func() {
+			defer close(sourcesRead)
+			sources, sourcesErr = repo.IgnoreSources(ctx)
+		}()
+		l := &untracked.Lister{Root: repo.Root, Keep: cfg.IsDocument,
+			SourcesLater: func() ([]string, error) { <-sourcesRead; return sources, sourcesErr },
 			Query: func(ctx context.Context, dirs []string) ([]string, error) {
 				if dirs == nil {
 					return repo.Untracked(ctx, cfg.DocumentPrefilter()...)

@@ -35,7 +35,10 @@ type Lister struct {
 	Root string
 	// Sources are the ignore files and git configuration files outside
 	// the work tree (absolute paths; missing ones are recorded as such).
-	Sources []string
+	// SourcesLater, when set, gives them instead, once the directories'
+	// times are checked: the caller asks git meanwhile.
+	Sources      []string
+	SourcesLater func() ([]string, error)
 	// Tracked are the documents in the index now. TrackedLater, when set,
 	// gives them instead, once the recorded times are checked: the caller
 	// reads the index meanwhile.
@@ -46,6 +49,9 @@ type Lister struct {
 	// Query asks git for the untracked files under dirs (slash paths from
 	// the root); nil dirs means the whole work tree, limited to documents.
 	Query func(ctx context.Context, dirs []string) ([]string, error)
+
+	rootFD   int // the root opened for lstatAt, while List runs
+	rootOpen bool
 }
 
 // snapshot is what one listing saw.
@@ -67,10 +73,22 @@ type stamp struct {
 // for the next run. prev is the last run's snapshot (nil or damaged: list
 // everything).
 func (l *Lister) List(ctx context.Context, prev []byte) (found []string, next []byte, err error) {
+	if fd, err := openRoot(l.Root); err == nil {
+		l.rootFD, l.rootOpen = fd, true
+		defer func() { closeRoot(fd); l.rootOpen = false }()
+	}
 	snap, ok := decode(prev)
 	var dirty []string
 	if ok {
-		dirty, ok = l.changedTimes(snap)
+		dirty = l.changedDirs(snap)
+	}
+	if l.SourcesLater != nil {
+		if l.Sources, err = l.SourcesLater(); err != nil {
+			return nil, nil, err
+		}
+	}
+	if ok {
+		ok = l.sameIgnores(snap)
 	}
 	if l.TrackedLater != nil {
 		if l.Tracked, err = l.TrackedLater(); err != nil {
@@ -178,17 +196,29 @@ func (l *Lister) finish(s snapshot, listed []string) ([]string, []byte, error) {
 // changedTimes lists the directories whose listing may have changed since
 // snap by their times, the outermost of each subtree; ok is false when an
 // ignore rule may have changed, which changes what every directory lists.
-// The directories are checked on several goroutines: lstat waits on the
-// file system, and a large tree has thousands.
 func (l *Lister) changedTimes(snap snapshot) (dirty []string, ok bool) {
+	if !l.sameIgnores(snap) {
+		return nil, false
+	}
+	return l.changedDirs(snap), true
+}
+
+// sameIgnores reports whether every ignore file and configuration file is
+// as snap recorded it, and the sources are the same files.
+func (l *Lister) sameIgnores(snap snapshot) bool {
 	for _, ig := range snap.ignores {
 		if !l.same(ig, snap.taken) {
-			return nil, false
+			return false
 		}
 	}
-	if !slices.Equal(sortedPaths(snap.ignores, true), sortedPaths(l.sources(), true)) {
-		return nil, false // another core.excludesFile
-	}
+	// Another core.excludesFile is another list.
+	return slices.Equal(sortedPaths(snap.ignores, true), sortedPaths(l.sources(), true))
+}
+
+// changedDirs lists the directories whose time changed since snap, the
+// outermost of each subtree. They are checked on several goroutines:
+// lstat waits on the file system, and a large tree has thousands.
+func (l *Lister) changedDirs(snap snapshot) (dirty []string) {
 	const workers = 4
 	changed := make([]bool, len(snap.dirs))
 	var wg sync.WaitGroup
@@ -207,7 +237,7 @@ func (l *Lister) changedTimes(snap snapshot) (dirty []string, ok bool) {
 			dirty = append(dirty, d.path)
 		}
 	}
-	return outermost(dirty), true
+	return outermost(dirty)
 }
 
 // untrackedSince lists the directories of the documents the index tracked
@@ -234,19 +264,29 @@ func (l *Lister) same(s stamp, taken int64) bool {
 }
 
 func (l *Lister) stat(p string) stamp {
+	if l.rootOpen && p != "" && !filepath.IsAbs(p) {
+		mtime, size, dir, err := lstatAt(l.rootFD, p)
+		return newStamp(p, mtime, size, dir, err)
+	}
 	abs := p
 	if !filepath.IsAbs(p) {
 		abs = filepath.Join(l.Root, filepath.FromSlash(p))
 	}
 	info, err := os.Lstat(abs)
 	if err != nil {
+		return newStamp(p, 0, 0, false, err)
+	}
+	return newStamp(p, info.ModTime().UnixNano(), info.Size(), info.IsDir(), nil)
+}
+
+func newStamp(p string, mtime, size int64, dir bool, err error) stamp {
+	if err != nil {
 		return stamp{path: p, mtime: -1, size: -1}
 	}
-	size := info.Size()
-	if info.IsDir() {
+	if dir {
 		size = 0 // a directory's size says nothing its time does not
 	}
-	return stamp{path: p, mtime: info.ModTime().UnixNano(), size: size}
+	return stamp{path: p, mtime: mtime, size: size}
 }
 
 func (l *Lister) sources() []stamp {
