@@ -115,6 +115,26 @@ func (k *Checker) Finish(file string, s Static, today time.Time) []rule.Finding 
 	return c.out
 }
 
+// FinishCounts is Finish for a caller that only counts findings (list):
+// each finding keeps only its rule, severity and whether it is
+// suppressed, so no message is formatted and nothing is sorted; counted
+// by rule.Count and rule.CountSuppressed they are Finish's.
+func (k *Checker) FinishCounts(file string, s Static, today time.Time) []rule.Finding {
+	c := &checker{Checker: k, in: Input{File: file, Today: today}, st: s.Status, countsOnly: true}
+	c.out = make([]rule.Finding, len(s.Findings), len(s.Findings)+len(s.Deadlines))
+	for i, f := range s.Findings {
+		c.out[i] = rule.Finding{Rule: f.Rule, Severity: f.Severity, Line: f.Line} // Line: for the suppressions
+	}
+	for _, d := range s.Deadlines {
+		c.overdue(d)
+	}
+	c.suppress(s.Suppressions)
+	for i, f := range c.out {
+		c.out[i] = rule.Finding{Rule: f.Rule, Severity: f.Severity, Suppressed: f.Suppressed}
+	}
+	return c.out
+}
+
 // checker is the state of checking one document.
 type checker struct {
 	*Checker
@@ -122,6 +142,8 @@ type checker struct {
 	doc *prfaq.Document // nil in Finish
 	st  prfaq.Status    // the document's, normalised
 	out []rule.Finding
+	// countsOnly: no finding needs its message (FinishCounts).
+	countsOnly bool
 	// deadlines are the measurable metrics' due dates, for Finish.
 	deadlines []Deadline
 	// patterns and sentences are the placeholder patterns and template
@@ -215,10 +237,14 @@ func (c *checker) reportAt(id string, sev rule.Severity, pos prfaq.Pos, format s
 	if sev == rule.Error && c.status() == prfaq.Draft && id != rule.FrontmatterInvalid {
 		sev = rule.Warning
 	}
+	var msg string
+	if !c.countsOnly {
+		msg = fmt.Sprintf(format, args...)
+	}
 	c.out = append(c.out, rule.Finding{
 		Rule: id, Severity: sev, File: c.in.File,
 		Line: max(pos.Line, 1), Column: max(pos.Column, 1),
-		Message: fmt.Sprintf(format, args...),
+		Message: msg,
 	})
 	return true
 }

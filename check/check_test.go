@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -35,7 +36,33 @@ func run(t *testing.T, src string, cfg *config.Config) []rule.Finding {
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
-	return Document(Input{File: "a/PRFAQ.md", Doc: doc, Today: today}, cfg)
+	fs := Document(Input{File: "a/PRFAQ.md", Doc: doc, Today: today}, cfg)
+	k := New(cfg)
+	sameCounts(t, fs, k.FinishCounts("a/PRFAQ.md", k.Static("a/PRFAQ.md", doc), today))
+	return fs
+}
+
+// sameCounts fails unless counts (FinishCounts) holds the rule, severity
+// and suppression of each of fs (Finish), and nothing else: every test
+// that checks a document through run checks what list counts too.
+func sameCounts(t *testing.T, fs, counts []rule.Finding) {
+	t.Helper()
+	key := func(f rule.Finding) string { return fmt.Sprintf("%s/%s/%t", f.Rule, f.Severity, f.Suppressed) }
+	var want, got []string
+	for _, f := range fs {
+		want = append(want, key(f))
+	}
+	for _, f := range counts {
+		got = append(got, key(f))
+		if f != (rule.Finding{Rule: f.Rule, Severity: f.Severity, Suppressed: f.Suppressed}) {
+			t.Errorf("FinishCounts kept more than rule, severity and suppression: %+v", f)
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("FinishCounts: %q\nFinish: %q", got, want)
+	}
 }
 
 func TestGoodDocumentPasses(t *testing.T) {

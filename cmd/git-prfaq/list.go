@@ -67,6 +67,7 @@ func runList(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
+	defer boundScanMemory()()
 	opts := w.scanOptions(noCache)
 	opts.CountsOnly = true
 	results, _, err := scan.CheckWorkTree(e.ctx, w.repo, w.cfg, today, opts)

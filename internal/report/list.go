@@ -7,7 +7,7 @@ import (
 	"io"
 	"math"
 	"slices"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/internal/scan"
@@ -81,8 +81,8 @@ func ListText(w io.Writer, entries []ListEntry) error {
 		_, err := fmt.Fprintln(w, "no PRFAQ documents: git prfaq new <dir> scaffolds one")
 		return err
 	}
-	// tabwriter writes each cell and its padding separately: 10,000
-	// PRFAQs were over 100,000 write calls to an unbuffered stdout.
+	// One write per row to an unbuffered stdout would be 10,000 write
+	// calls at 10,000 PRFAQs.
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := listTable(bw, entries); err != nil {
 		return err
@@ -91,13 +91,12 @@ func ListText(w io.Writer, entries []ListEntry) error {
 }
 
 func listTable(w io.Writer, entries []ListEntry) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "FILE\tSTATUS\tOWNER\tMETRICS\tCHECK")
+	t := newTable("FILE", "STATUS", "OWNER", "METRICS", "CHECK")
 	for _, en := range entries {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", textLine(en.File), orDash(textLine(en.Status)), orDash(textLine(en.Owner)),
+		t.row(textLine(en.File), orDash(textLine(en.Status)), orDash(textLine(en.Owner)),
 			metricsCell(en), textLine(checkCell(en)))
 	}
-	if err := tw.Flush(); err != nil {
+	if err := t.write(w); err != nil {
 		return err
 	}
 	return progressText(w, entries)
@@ -109,16 +108,60 @@ func progressText(w io.Writer, entries []ListEntry) error {
 	if !slices.ContainsFunc(entries, func(en ListEntry) bool { return len(en.Progress) > 0 }) {
 		return nil
 	}
-	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "FILE\tMETRIC\tBASELINE → TARGET\tNOW\tPROGRESS")
+	if _, err := io.WriteString(w, "\n"); err != nil {
+		return err
+	}
+	t := newTable("FILE", "METRIC", "BASELINE → TARGET", "NOW", "PROGRESS")
 	for _, en := range entries {
+		file := textLine(en.File)
 		for _, p := range en.Progress {
-			fmt.Fprintf(tw, "%s\t%s\t%s → %s\t%s\t%s\n", textLine(en.File), textLine(p.Metric), textLine(p.Baseline),
-				textLine(p.Target), textLine(p.Current), textLine(ProgressWords(p)))
+			t.row(file, textLine(p.Metric), textLine(p.Baseline)+" → "+textLine(p.Target),
+				textLine(p.Current), textLine(ProgressWords(p)))
 		}
 	}
-	return tw.Flush()
+	return t.write(w)
+}
+
+// table is a text table whose columns are aligned as text/tabwriter
+// aligns them (minwidth 0, padding 2, padded with spaces, widths counted
+// in runes; the last column is not padded). list writes its tables so
+// rather than through tabwriter, which at 10,000 PRFAQs took a tenth of
+// a warm run (docs/performance.md). Cells must hold no tab or newline
+// (textLine).
+type table struct {
+	cols  int
+	cells []string // row by row
+}
+
+func newTable(header ...string) *table {
+	return &table{cols: len(header), cells: append([]string(nil), header...)}
+}
+
+// row adds a row; it must have as many cells as the header.
+func (t *table) row(cells ...string) { t.cells = append(t.cells, cells...) }
+
+func (t *table) write(w io.Writer) error {
+	widths := make([]int, t.cols)
+	for i, c := range t.cells {
+		widths[i%t.cols] = max(widths[i%t.cols], utf8.RuneCountInString(c)+2)
+	}
+	var line []byte
+	for r := 0; r < len(t.cells); r += t.cols {
+		line = line[:0]
+		for j, c := range t.cells[r : r+t.cols] {
+			line = append(line, c...)
+			if j < t.cols-1 {
+				for range widths[j] - utf8.RuneCountInString(c) {
+					line = append(line, ' ')
+				}
+			}
+		}
+		line = append(line, '\n')
+		if _, err := w.Write(line); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ProgressWords says where a metric stands in a few words: "60% of the

@@ -2,7 +2,10 @@ package report
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
+	"text/tabwriter"
 
 	"github.com/prfaq/git-prfaq/rule"
 )
@@ -41,5 +44,45 @@ func TestFindingsTextEscaped(t *testing.T) {
 		"FAIL: 1 PRFAQ checked, 1 error, 0 warnings\n"
 	if b.String() != want {
 		t.Errorf("text:\n%q\nwant\n%q", b.String(), want)
+	}
+}
+
+// TestTableAlignsAsTabwriter: list's tables are aligned exactly as
+// text/tabwriter (minwidth 0, padding 2, spaces) aligned them before:
+// widths in runes, empty cells, the last column unpadded.
+func TestTableAlignsAsTabwriter(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		rows [][]string
+	}{
+		{"header only", [][]string{{"FILE", "STATUS", "CHECK"}}},
+		{"ascii", [][]string{{"FILE", "STATUS", "CHECK"}, {"a/PRFAQ.md", "draft", "pass"}, {"long/dir/PRFAQ.md", "-", "fail (2 errors)"}}},
+		{"runes", [][]string{{"FILE", "BASELINE → TARGET", "NOW"}, {"é/PRFAQ.md", "5 → 10", "7"}, {"日本/PRFAQ.md", "€1 → €2", ""}}},
+		{"empty cells", [][]string{{"A", "", "C"}, {"", "", ""}, {"x", "yy", "zzz"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var want bytes.Buffer
+			tw := tabwriter.NewWriter(&want, 0, 4, 2, ' ', 0)
+			for _, r := range tt.rows {
+				fmt.Fprintln(tw, strings.Join(r, "\t"))
+			}
+			if err := tw.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			tb := newTable(tt.rows[0]...)
+			for _, r := range tt.rows[1:] {
+				tb.row(r...)
+			}
+			var got bytes.Buffer
+			if err := tb.write(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("table:\n%q\nwant (tabwriter)\n%q", got.String(), want.String())
+			}
+		})
 	}
 }

@@ -175,11 +175,11 @@ func (p *pool) cached(path, blob string) (Result, bool) {
 }
 
 func (p *pool) finish(path string, e resultcache.Entry) Result {
-	fs := p.checker.Finish(path, e.Static, p.today)
+	var fs []rule.Finding
 	if p.opts.CountsOnly {
-		for i, f := range fs {
-			fs[i] = rule.Finding{Rule: f.Rule, Severity: f.Severity, Suppressed: f.Suppressed}
-		}
+		fs = p.checker.FinishCounts(path, e.Static, p.today)
+	} else {
+		fs = p.checker.Finish(path, e.Static, p.today)
 	}
 	return Result{Path: path, Summary: &e.Summary, Findings: fs}
 }
