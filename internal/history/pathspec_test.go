@@ -24,10 +24,10 @@ func TestPlanPlainPathspecs(t *testing.T) {
 		globs string
 		want  []string
 	}{
-		{`["**/PRFAQ.md"]`, []string{":(top)*PRFAQ.md"}},
-		{`["docs/**/PRFAQ.md"]`, []string{":(top)docs/*PRFAQ.md"}},
-		{`["*.prfaq.md"]`, []string{":(top)*.prfaq.md"}},
-		{`["docs/**/PRFAQ.md", "*.prfaq.md", "{a,b}/PRFAQ.md"]`, []string{":(top)docs/*PRFAQ.md", ":(top)*.prfaq.md", ":(top)a/PRFAQ.m[d]", ":(top)b/PRFAQ.m[d]"}},
+		{`["**/PRFAQ.md"]`, []string{"*PRFAQ.md"}},
+		{`["docs/**/PRFAQ.md"]`, []string{"docs/*PRFAQ.md"}},
+		{`["*.prfaq.md"]`, []string{"*.prfaq.md"}},
+		{`["docs/**/PRFAQ.md", "*.prfaq.md", "{a,b}/PRFAQ.md"]`, []string{"docs/*PRFAQ.md", "*.prfaq.md", "a/PRFAQ.m[d]", "b/PRFAQ.m[d]"}},
 	} {
 		walks, err := plan(nil, globsConfig(t, tc.globs), LogOptions{}, "HEAD")
 		if err != nil {
