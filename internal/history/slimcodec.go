@@ -1,11 +1,10 @@
 package history
 
 import (
-	"encoding/binary"
 	"errors"
 	"slices"
-	"unsafe"
 
+	"github.com/prfaq/git-prfaq/internal/wire"
 	"github.com/prfaq/git-prfaq/prfaq"
 )
 
@@ -27,25 +26,25 @@ const CacheKind = slimFormat
 // encodeSlim writes a slim version; nil (no document, or one that cannot
 // be read) is one byte.
 func encodeSlim(d *prfaq.Document) []byte {
-	w := &slimWriter{b: make([]byte, 0, 256)}
+	w := &slimWriter{wire.Writer{B: make([]byte, 0, 256)}}
 	if d == nil {
-		w.bool(false)
-		return w.b
+		w.Bool(false)
+		return w.B
 	}
-	w.bool(true)
+	w.Bool(true)
 	fm := d.FrontMatter
-	w.bool(fm.Present)
+	w.Bool(fm.Present)
 	w.pos(fm.Pos)
-	w.int(fm.EndLine)
-	w.str(string(fm.Status))
+	w.Int(fm.EndLine)
+	w.Str(string(fm.Status))
 	w.pos(fm.StatusPos)
-	w.str(fm.Owner)
-	w.bool(fm.Err != nil)
+	w.Str(fm.Owner)
+	w.Bool(fm.Err != nil)
 	if fm.Err != nil {
 		w.pos(fm.Err.Pos)
-		w.str(fm.Err.Msg)
+		w.Str(fm.Err.Msg)
 	}
-	w.bool(d.Headline != nil)
+	w.Bool(d.Headline != nil)
 	if d.Headline != nil {
 		w.heading(*d.Headline)
 	}
@@ -53,36 +52,36 @@ func encodeSlim(d *prfaq.Document) []byte {
 	if len(d.Sections) > 0 {
 		s = d.Sections[0]
 	}
-	w.bool(s != nil)
+	w.Bool(s != nil)
 	if s == nil {
-		return w.b
+		return w.B
 	}
 	name := ""
 	if s.Spec != nil {
 		name = s.Spec.Name
 	}
-	w.str(name)
+	w.Str(name)
 	w.heading(s.Heading)
-	w.int(s.EndLine)
-	w.bool(s.Metrics != nil)
+	w.Int(s.EndLine)
+	w.Bool(s.Metrics != nil)
 	if s.Metrics != nil {
 		w.table(s.Metrics)
 	}
-	return w.b
+	return w.B
 }
 
 func (w *slimWriter) table(t *prfaq.MetricsTable) {
 	w.pos(t.Pos)
-	w.int(len(t.Columns))
+	w.Int(len(t.Columns))
 	for _, c := range t.Columns {
-		w.str(c.Header)
-		w.str(string(c.Field))
+		w.Str(c.Header)
+		w.Str(string(c.Field))
 		w.pos(c.Pos)
 	}
-	w.int(len(t.Metrics))
+	w.Int(len(t.Metrics))
 	for _, m := range t.Metrics {
-		w.str(m.Name)
-		w.str(m.Key)
+		w.Str(m.Name)
+		w.Str(m.Key)
 		w.pos(m.Pos)
 		// In field order, so that equal tables encode to equal bytes.
 		fields := make([]prfaq.Field, 0, len(m.Cells))
@@ -90,12 +89,12 @@ func (w *slimWriter) table(t *prfaq.MetricsTable) {
 			fields = append(fields, f)
 		}
 		slices.Sort(fields)
-		w.int(len(fields))
+		w.Int(len(fields))
 		for _, f := range fields {
-			w.str(string(f))
+			w.Str(string(f))
 			w.cell(m.Cells[f])
 		}
-		w.int(len(m.Extra))
+		w.Int(len(m.Extra))
 		for _, c := range m.Extra {
 			w.cell(c)
 		}
@@ -119,56 +118,56 @@ func decodeSlim(data []byte, spec *prfaq.Spec) (*prfaq.Document, error) {
 }
 
 func decodeSlimDoc(data []byte, spec *prfaq.Spec) (*prfaq.Document, error) {
-	r := &slimReader{b: data}
-	if !r.bool() {
-		return nil, r.end()
+	r := &slimReader{wire.NewReader(data, errSlim)}
+	if !r.Bool() {
+		return nil, r.End()
 	}
 	d := &prfaq.Document{}
 	fm := &d.FrontMatter
-	fm.Present, fm.Pos, fm.EndLine = r.bool(), r.pos(), r.int()
-	fm.Status, fm.StatusPos, fm.Owner = prfaq.Status(r.str()), r.pos(), r.str()
-	if r.bool() {
-		fm.Err = &prfaq.FrontMatterError{Pos: r.pos(), Msg: r.str()}
+	fm.Present, fm.Pos, fm.EndLine = r.Bool(), r.pos(), r.Int()
+	fm.Status, fm.StatusPos, fm.Owner = prfaq.Status(r.Str()), r.pos(), r.Str()
+	if r.Bool() {
+		fm.Err = &prfaq.FrontMatterError{Pos: r.pos(), Msg: r.Str()}
 	}
-	if r.bool() {
+	if r.Bool() {
 		h := r.heading()
 		d.Headline = &h
 	}
-	if !r.bool() {
-		return d, r.end()
+	if !r.Bool() {
+		return d, r.End()
 	}
-	s := &prfaq.Section{Spec: metricsSpec(spec, r.str())}
-	if s.Spec == nil && r.err == nil {
-		r.err = errSlim
+	s := &prfaq.Section{Spec: metricsSpec(spec, r.Str())}
+	if s.Spec == nil {
+		r.Fail() // another configuration's section name
 	}
-	s.Heading, s.EndLine = r.heading(), r.int()
-	if r.bool() {
+	s.Heading, s.EndLine = r.heading(), r.Int()
+	if r.Bool() {
 		s.Metrics = r.table()
 	}
 	d.Sections = []*prfaq.Section{s}
-	return d, r.end()
+	return d, r.End()
 }
 
 func (r *slimReader) table() *prfaq.MetricsTable {
 	t := &prfaq.MetricsTable{Pos: r.pos()}
-	if n := r.count(3); n > 0 {
+	if n := r.Count(3); n > 0 {
 		t.Columns = make([]prfaq.Column, n)
 	}
 	for i := range t.Columns {
-		t.Columns[i] = prfaq.Column{Header: r.str(), Field: prfaq.Field(r.str()), Pos: r.pos()}
+		t.Columns[i] = prfaq.Column{Header: r.Str(), Field: prfaq.Field(r.Str()), Pos: r.pos()}
 	}
-	if n := r.count(6); n > 0 {
+	if n := r.Count(6); n > 0 {
 		t.Metrics = make([]*prfaq.Metric, n)
 	}
 	for i := range t.Metrics {
-		m := &prfaq.Metric{Name: r.str(), Key: r.str(), Pos: r.pos()}
-		n := r.count(5)
+		m := &prfaq.Metric{Name: r.Str(), Key: r.Str(), Pos: r.pos()}
+		n := r.Count(5)
 		m.Cells = make(map[prfaq.Field]prfaq.Cell, n)
 		for range n {
-			f := prfaq.Field(r.str())
+			f := prfaq.Field(r.Str())
 			m.Cells[f] = r.cell()
 		}
-		if n := r.count(4); n > 0 {
+		if n := r.Count(4); n > 0 {
 			m.Extra = make([]prfaq.Cell, n)
 		}
 		for j := range m.Extra {
@@ -189,111 +188,36 @@ func metricsSpec(spec *prfaq.Spec, name string) *prfaq.SectionSpec {
 	return nil
 }
 
-type slimWriter struct{ b []byte }
+type slimWriter struct{ wire.Writer }
 
-func (w *slimWriter) int(n int)    { w.b = binary.AppendVarint(w.b, int64(n)) }
-func (w *slimWriter) str(s string) { w.b = append(binary.AppendUvarint(w.b, uint64(len(s))), s...) }
 func (w *slimWriter) pos(p prfaq.Pos) {
-	w.int(p.Line)
-	w.int(p.Column)
-}
-
-func (w *slimWriter) bool(v bool) {
-	if v {
-		w.b = append(w.b, 1)
-		return
-	}
-	w.b = append(w.b, 0)
+	w.Int(p.Line)
+	w.Int(p.Column)
 }
 
 func (w *slimWriter) heading(h prfaq.Heading) {
-	w.str(h.Text)
-	w.int(h.Level)
+	w.Str(h.Text)
+	w.Int(h.Level)
 	w.pos(h.Pos)
-	w.bool(h.Pseudo)
+	w.Bool(h.Pseudo)
 }
 
 func (w *slimWriter) cell(c prfaq.Cell) {
-	w.str(c.Header)
-	w.str(c.Text)
+	w.Str(c.Header)
+	w.Str(c.Text)
 	w.pos(c.Pos)
 }
 
-// slimReader reads what slimWriter wrote; the first error sticks and every
-// later read returns a zero value.
-type slimReader struct {
-	b   []byte
-	err error
-}
+// slimReader reads what slimWriter wrote (package wire: the first error
+// sticks).
+type slimReader struct{ *wire.Reader }
 
-func (r *slimReader) int() int {
-	if r.err != nil {
-		return 0
-	}
-	n, m := binary.Varint(r.b)
-	if m <= 0 || int64(int(n)) != n {
-		r.err = errSlim
-		return 0
-	}
-	r.b = r.b[m:]
-	return int(n)
-}
-
-func (r *slimReader) str() string {
-	if r.err != nil {
-		return ""
-	}
-	n, m := binary.Uvarint(r.b)
-	if m <= 0 || n > uint64(len(r.b)-m) {
-		r.err = errSlim
-		return ""
-	}
-	var s string
-	if n > 0 {
-		// Shared, not copied: a walk decodes each version several times.
-		s = unsafe.String(&r.b[m], int(n))
-	}
-	r.b = r.b[m+int(n):]
-	return s
-}
-
-func (r *slimReader) bool() bool {
-	if r.err != nil || len(r.b) == 0 || r.b[0] > 1 {
-		r.err = errSlim
-		return false
-	}
-	v := r.b[0] == 1
-	r.b = r.b[1:]
-	return v
-}
-
-func (r *slimReader) pos() prfaq.Pos { return prfaq.Pos{Line: r.int(), Column: r.int()} }
+func (r *slimReader) pos() prfaq.Pos { return prfaq.Pos{Line: r.Int(), Column: r.Int()} }
 
 func (r *slimReader) heading() prfaq.Heading {
-	return prfaq.Heading{Text: r.str(), Level: r.int(), Pos: r.pos(), Pseudo: r.bool()}
+	return prfaq.Heading{Text: r.Str(), Level: r.Int(), Pos: r.pos(), Pseudo: r.Bool()}
 }
 
 func (r *slimReader) cell() prfaq.Cell {
-	return prfaq.Cell{Header: r.str(), Text: r.str(), Pos: r.pos()}
-}
-
-// count reads a length whose items take at least minBytes each, refusing
-// one the remaining data cannot hold.
-func (r *slimReader) count(minBytes int) int {
-	n := r.int()
-	if n < 0 || n > len(r.b)/minBytes {
-		if r.err == nil {
-			r.err = errSlim
-		}
-		return 0
-	}
-	return n
-}
-
-// end is the decoding's error: a sticky one, or bytes left over.
-func (r *slimReader) end() error {
-	if r.err == nil && len(r.b) != 0 {
-		r.err = errSlim
-	}
-	return r.err
+	return prfaq.Cell{Header: r.Str(), Text: r.Str(), Pos: r.pos()}
 }

@@ -28,6 +28,7 @@ import (
 
 	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/internal/docsum"
+	"github.com/prfaq/git-prfaq/internal/wire"
 )
 
 // Bounds. A pack over maxBytes (or maxEntries) drops its least recently
@@ -534,26 +535,23 @@ func (c *Cache) PutListing(commit string, files []Listed) {
 }
 
 func encodeListing(files []Listed) []byte {
-	w := &writer{b: make([]byte, 0, 80*len(files)+8)}
-	w.int(len(files))
+	w := &writer{wire.Writer{B: make([]byte, 0, 80*len(files)+8)}}
+	w.Int(len(files))
 	for _, f := range files {
-		w.str(f.Path)
-		w.str(f.Blob)
+		w.Str(f.Path)
+		w.Str(f.Blob)
 	}
-	return w.b
+	return w.B
 }
 
 func decodeListing(data []byte) ([]Listed, error) {
-	r := &reader{b: data}
-	files := make([]Listed, r.count(2))
+	r := newReader(data)
+	files := make([]Listed, r.Count(2))
 	for i := range files {
-		files[i] = Listed{Path: r.str(), Blob: r.str()}
+		files[i] = Listed{Path: r.Str(), Blob: r.Str()}
 	}
-	if r.err == nil && len(r.b) != 0 {
-		r.err = errTrailing
-	}
-	if r.err != nil {
-		return nil, r.err
+	if err := r.End(); err != nil {
+		return nil, err
 	}
 	return files, nil
 }
