@@ -68,11 +68,18 @@ func runCache(e *env, args []string) (int, error) {
 
 // scanOptions opens the result cache for the workspace's configuration
 // and this build, unless noCache or $GIT_PRFAQ_NO_CACHE says not to.
-func (w *workspace) scanOptions(noCache bool) scan.Options {
+// With later, the pack loads while the scan lists files: list reads the
+// index meanwhile (docs/performance.md); check --all asks the pack for
+// its listing first, and gained nothing measurable.
+func (w *workspace) scanOptions(noCache, later bool) scan.Options {
 	if cacheOff(noCache) || w.repo == nil {
 		return scan.Options{}
 	}
-	c := resultcache.Open(w.repo.CommonDir, w.cfg.Fingerprint(), currentVersion()+" "+resultcache.ToolVersion())
+	open := resultcache.Open
+	if later {
+		open = resultcache.OpenLater
+	}
+	c := open(w.repo.CommonDir, w.cfg.Fingerprint(), currentVersion()+" "+resultcache.ToolVersion())
 	return scan.Options{Cache: c, HashBlob: w.repo.HashBlob}
 }
 

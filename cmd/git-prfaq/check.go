@@ -183,7 +183,7 @@ func checkAll(e *env, w *workspace, f checkFlags, today time.Time) (int, error) 
 	var findings []rule.Finding
 	if w.repo.Head != "" {
 		defer boundScanMemory()()
-		opts := w.scanOptions(f.noCache)
+		opts := w.scanOptions(f.noCache, false)
 		var err error
 		if results, findings, err = scan.CheckAtRev(e.ctx, w.repo, w.cfg, "HEAD", today, opts); err != nil {
 			return exitUsage, err

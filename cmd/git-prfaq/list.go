@@ -68,7 +68,7 @@ func runList(e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	defer boundScanMemory()()
-	opts := w.scanOptions(noCache)
+	opts := w.scanOptions(noCache, true)
 	opts.CountsOnly = true
 	results, _, err := scan.CheckWorkTree(e.ctx, w.repo, w.cfg, today, opts)
 	if err != nil {

@@ -45,6 +45,17 @@ type UntrackedFunc func(ctx context.Context, index func() ([]Entry, error)) ([]s
 // an index it cannot read (split or sparse index, another version,
 // damage) is left to `ls-files -s --debug`.
 func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, keep func(path []byte) bool, pathspecs ...string) ([]WorkTreeFile, error) {
+	return r.WorkTreeBlobsEarly(ctx, untracked, keep, nil, pathspecs...)
+}
+
+// WorkTreeBlobsEarly is WorkTreeBlobs that also gives clean, as soon as
+// the tracked files' stat data has been checked and while the untracked
+// ones are still listed, the tracked files it will list with their blob
+// ids (merged, regular, unmodified), in the index's order: their results can
+// be looked up meanwhile. clean is called at most once (never when git
+// compares stat data instead), from another goroutine, and must not
+// block for long.
+func (r *Repo) WorkTreeBlobsEarly(ctx context.Context, untracked UntrackedFunc, keep func(path []byte) bool, clean func([]WorkTreeFile), pathspecs ...string) ([]WorkTreeFile, error) {
 	if err := r.needWorkTree(); err != nil {
 		return nil, fmt.Errorf("list work tree: %w", err)
 	}
@@ -57,7 +68,7 @@ func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, keep 
 	var dirty, others []string
 	indexRead := make(chan struct{})
 	var indexErr error
-	var clean []bool
+	var cleanIdx []bool
 	listIndex := func() error {
 		if byStat && keep != nil {
 			idx, err := readIndex(filepath.Join(r.GitDir, "index"), r.ObjectFormat, keep)
@@ -97,7 +108,10 @@ func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, keep 
 			// lstat the tracked files while the untracked ones are
 			// listed: both wait on the file system.
 			if err == nil && byStat {
-				clean = r.cleanByStat(index, stats, indexTime)
+				cleanIdx = r.cleanByStat(index, stats, indexTime)
+				if clean != nil {
+					clean(cleanFiles(index, cleanIdx))
+				}
 			}
 			return err
 		},
@@ -123,12 +137,26 @@ func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, keep 
 	}
 	if byStat {
 		for i, e := range index {
-			if !clean[i] {
+			if !cleanIdx[i] {
 				dirty = append(dirty, e.Path)
 			}
 		}
 	}
 	return mergeWorkTree(index, dirty, others), nil
+}
+
+// cleanFiles are the entries of index that mergeWorkTree will give their
+// blob id whatever the untracked files: stat-clean, at stage 0 (no other
+// stage of the path), regular.
+func cleanFiles(index []Entry, clean []bool) []WorkTreeFile {
+	var files []WorkTreeFile
+	for i, e := range index {
+		unmerged := i > 0 && index[i-1].Path == e.Path || i+1 < len(index) && index[i+1].Path == e.Path
+		if clean[i] && e.Stage == 0 && Regular(e.Mode) && !unmerged {
+			files = append(files, WorkTreeFile{Path: e.Path, Blob: e.Blob})
+		}
+	}
+	return files
 }
 
 // UntrackedIn lists the untracked, not ignored files under dirs (slash

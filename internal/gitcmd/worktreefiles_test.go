@@ -31,9 +31,21 @@ func settledRepo(t testing.TB, files map[string]string) string {
 // the same whether the index is read in-process or by git.
 func blobsOf(t *testing.T, repo *Repo) string {
 	t.Helper()
-	files, err := repo.WorkTreeBlobs(context.Background(), nil, func([]byte) bool { return true })
+	var early []WorkTreeFile
+	files, err := repo.WorkTreeBlobsEarly(context.Background(), nil, func([]byte) bool { return true },
+		func(clean []WorkTreeFile) { early = clean })
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The files given early are exactly those listed with their id.
+	var known []WorkTreeFile
+	for _, f := range files {
+		if f.Blob != "" {
+			known = append(known, f)
+		}
+	}
+	if !slices.Equal(early, known) {
+		t.Fatalf("given early %+v, listed with an id %+v", early, known)
 	}
 	byGit, err := repo.WorkTreeBlobs(context.Background(), nil, nil)
 	if err != nil {
@@ -100,6 +112,29 @@ func TestWorkTreeBlobsRacy(t *testing.T) {
 	}
 	if got := blobsOf(t, repo); got != "a.md=" {
 		t.Fatalf("a file as new as the index: %s, want it read", got)
+	}
+}
+
+// TestCleanFiles: only a stat-clean, regular entry at stage 0 with no
+// other stage of its path is given early with its id.
+func TestCleanFiles(t *testing.T) {
+	t.Parallel()
+	index := []Entry{
+		{Mode: "100644", Blob: "a1", Path: "a.md"},
+		{Mode: "100644", Blob: "b1", Stage: 1, Path: "b.md"},
+		{Mode: "100644", Blob: "b2", Stage: 2, Path: "b.md"},
+		{Mode: "120000", Blob: "c1", Path: "c.md"},
+		{Mode: "100755", Blob: "d1", Path: "d.md"},
+		{Mode: "100644", Blob: "e1", Path: "e.md"},
+	}
+	clean := []bool{true, true, true, true, true, false}
+	got := cleanFiles(index, clean)
+	want := []WorkTreeFile{{Path: "a.md", Blob: "a1"}, {Path: "d.md", Blob: "d1"}}
+	if !slices.Equal(got, want) {
+		t.Fatalf("got %+v, want %+v", got, want)
+	}
+	if files := mergeWorkTree(index, []string{"e.md"}, nil); files[0].Blob != "a1" || files[1].Blob != "" || files[2].Blob != "" || files[3].Blob != "d1" || files[4].Blob != "" {
+		t.Fatalf("mergeWorkTree disagrees: %+v", files)
 	}
 }
 

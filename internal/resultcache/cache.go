@@ -55,9 +55,10 @@ type Entry struct {
 // Cache is one pack, loaded. A nil *Cache is a disabled cache: Get misses
 // and Put and Save do nothing. Its methods are safe for concurrent use.
 type Cache struct {
-	path string
-	raw  bool   // opened with OpenKind: GetRaw and PutRaw, not Get and Put
-	gen  uint32 // this run's generation: one more than the pack's
+	path  string
+	raw   bool          // opened with OpenKind: GetRaw and PutRaw, not Get and Put
+	ready chan struct{} // closed once OpenLater has loaded the pack; nil from Open
+	gen   uint32        // this run's generation: one more than the pack's
 
 	mu      sync.Mutex
 	loaded  []byte            // the pack as read
@@ -94,26 +95,62 @@ func OpenKind(commonDir, configFingerprint, toolVersion, kind string) *Cache {
 }
 
 func open(commonDir, configFingerprint, toolVersion, kind string) *Cache {
+	c := newCache(commonDir, configFingerprint, toolVersion, kind)
+	if c != nil {
+		c.load()
+	}
+	return c
+}
+
+// OpenLater is Open that reads the pack on another goroutine, so that
+// the caller can list files meanwhile (list reads the index and checks
+// the tracked files' stat data while the pack loads); the first method
+// that needs the pack waits for it.
+func OpenLater(commonDir, configFingerprint, toolVersion string) *Cache {
+	c := newCache(commonDir, configFingerprint, toolVersion, "")
+	if c == nil {
+		return nil
+	}
+	c.ready = make(chan struct{})
+	go func() {
+		defer close(c.ready)
+		c.load()
+	}()
+	return c
+}
+
+func newCache(commonDir, configFingerprint, toolVersion, kind string) *Cache {
 	if commonDir == "" || configFingerprint == "" || toolVersion == "" {
 		return nil
 	}
-	c := &Cache{
+	return &Cache{
 		path:  filepath.Join(Dir(commonDir), packName(configFingerprint, toolVersion, kind)),
 		raw:   kind != "",
 		index: map[string]slot{}, used: map[string]bool{}, added: map[string][]byte{},
 	}
+}
+
+// load reads the pack; a missing, unreadable or corrupt one leaves the
+// cache empty.
+func (c *Cache) load() {
 	data, err := readBounded(c.path)
 	if err != nil {
 		c.gen = 1
-		return c
+		return
 	}
 	gen, index, crc, ok := parsePack(data)
 	if !ok {
 		c.gen = 1
-		return c
+		return
 	}
 	c.loaded, c.index, c.gen, c.loadCRC = data, index, gen+1, crc
-	return c
+}
+
+// await waits for the pack OpenLater is loading.
+func (c *Cache) await() {
+	if c.ready != nil {
+		<-c.ready
+	}
 }
 
 // readBounded reads a pack, refusing one over maxFileBytes unread.
@@ -154,6 +191,7 @@ func (c *Cache) Len() int {
 	if c == nil {
 		return 0
 	}
+	c.await()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	n := 0
@@ -176,6 +214,7 @@ func (c *Cache) Get(blob string) (Entry, bool) {
 	if c == nil || c.raw {
 		return Entry{}, false
 	}
+	c.await()
 	c.mu.Lock()
 	s, ok := c.index[blob]
 	if ok {
@@ -199,6 +238,7 @@ func (c *Cache) GetRaw(blob string) ([]byte, bool) {
 	if c == nil || !c.raw || !isBlobKey(blob) {
 		return nil, false
 	}
+	c.await()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, ok := c.index[blob]
@@ -215,6 +255,7 @@ func (c *Cache) PutRaw(blob string, data []byte) {
 	if c == nil || !c.raw || blob == "" || len(blob) > 255 || !isBlobKey(blob) {
 		return
 	}
+	c.await()
 	c.mu.Lock()
 	c.added[blob] = data
 	c.mu.Unlock()
@@ -225,6 +266,7 @@ func (c *Cache) Put(blob string, e Entry) {
 	if c == nil || c.raw || blob == "" || len(blob) > 255 {
 		return
 	}
+	c.await()
 	data := encodeEntry(e)
 	c.mu.Lock()
 	c.added[blob] = data
@@ -239,6 +281,7 @@ func (c *Cache) Save() error {
 	if c == nil {
 		return nil
 	}
+	c.await()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.added) == 0 {
@@ -487,6 +530,7 @@ func (c *Cache) Has(blob string) bool {
 	if c == nil {
 		return false
 	}
+	c.await()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	_, ok := c.index[blob]
@@ -507,6 +551,7 @@ func (c *Cache) GetListing(commit string) ([]Listed, bool) {
 	if c == nil || commit == "" {
 		return nil, false
 	}
+	c.await()
 	key := listingPrefix + commit
 	c.mu.Lock()
 	s, ok := c.index[key]
@@ -528,6 +573,7 @@ func (c *Cache) PutListing(commit string, files []Listed) {
 	if c == nil || commit == "" || len(commit) > 200 {
 		return
 	}
+	c.await()
 	data := encodeListing(files)
 	c.mu.Lock()
 	c.added[listingPrefix+commit] = data
@@ -566,6 +612,7 @@ func (c *Cache) GetData(key string) ([]byte, bool) {
 	if c == nil || key == "" {
 		return nil, false
 	}
+	c.await()
 	key = dataPrefix + key
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -582,6 +629,7 @@ func (c *Cache) PutData(key string, data []byte) {
 	if c == nil || key == "" || len(dataPrefix+key) > 255 {
 		return
 	}
+	c.await()
 	c.mu.Lock()
 	c.added[dataPrefix+key] = data
 	c.mu.Unlock()

@@ -105,6 +105,44 @@ func TestSaveAndOpen(t *testing.T) {
 	}
 }
 
+// TestOpenLater: a pack loaded on another goroutine answers as one
+// loaded by Open, from several goroutines at once, and saves what was
+// added; a missing pack is an empty cache, and no directory no cache.
+func TestOpenLater(t *testing.T) {
+	t.Parallel()
+	dir := fill(t, 50)
+	c := OpenLater(dir, "cfg", "v1")
+	var wg sync.WaitGroup
+	hits := make([]bool, 60)
+	for i := range 60 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, ok := c.Get(blobID(i))
+			hits[i] = ok && reflect.DeepEqual(got, sample(i))
+		}()
+	}
+	wg.Wait()
+	for i, hit := range hits {
+		if hit != (i < 50) {
+			t.Fatalf("Get(%d) hit %v, want %v", i, hit, i < 50)
+		}
+	}
+	c.Put(blobID(60), sample(60))
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if n := Open(dir, "cfg", "v1").Len(); n != 51 {
+		t.Fatalf("saved %d entries, want 51", n)
+	}
+	if n := OpenLater(dir, "cfg2", "v1").Len(); n != 0 {
+		t.Fatalf("a missing pack holds %d entries", n)
+	}
+	if OpenLater("", "cfg", "v1") != nil {
+		t.Fatal("no common dir gave a cache")
+	}
+}
+
 // TestDamagedPack: a truncated, corrupted or other-format pack reads as
 // empty, and the next Save replaces it with a good one.
 func TestDamagedPack(t *testing.T) {

@@ -296,3 +296,40 @@ func TestListUntrackedAndDeleted(t *testing.T) {
 		}
 	}
 }
+
+// TestListEarlySameResults: with the tracked PRFAQs stat-clean (their
+// cached results are looked up while the untracked ones are listed), an
+// untracked one and then a changed one, warm runs of list give an
+// uncached run's results.
+func TestListEarlySameResults(t *testing.T) {
+	t.Parallel()
+	repo, cfg := cacheRepo(t), config.Default()
+	old := time.Now().Add(-time.Hour)
+	for _, p := range []string{"a/PRFAQ.md", "b/PRFAQ.md", "c/PRFAQ.md"} {
+		if err := os.Chtimes(filepath.Join(repo.Root, p), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gittest.Git(t, repo.Root, nil, "update-index", "-q", "--refresh")
+	gittest.WriteFile(t, filepath.Join(repo.Root, "d", "PRFAQ.md"), dueDoc(t))
+	list := modes["list"]
+	for _, today := range []string{"2026-01-01", "2026-02-01"} {
+		want, wantAll := runScan(t, list, repo, cfg, day(today), Options{})
+		if len(want) != 4 {
+			t.Fatalf("uncached list: %d results, want 4", len(want))
+		}
+		for _, run := range []string{"cold or warm", "warm"} {
+			got, gotAll := runScan(t, list, repo, cfg, day(today), cacheOptions(repo, cfg, "v1"))
+			if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotAll, wantAll) {
+				t.Fatalf("%s list on %s differs from an uncached one:\n got %+v\nwant %+v", run, today, got, want)
+			}
+		}
+	}
+	// The same blob under another path: its findings name that path.
+	gittest.WriteFile(t, filepath.Join(repo.Root, "a", "PRFAQ.md"), dueDoc(t))
+	want, _ := runScan(t, list, repo, cfg, day("2026-02-01"), Options{})
+	got, _ := runScan(t, list, repo, cfg, day("2026-02-01"), cacheOptions(repo, cfg, "v1"))
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("after a change, warm list differs:\n got %+v\nwant %+v", got, want)
+	}
+}

@@ -84,12 +84,24 @@ type job struct {
 }
 
 func newPool(n int, cfg *config.Config, today time.Time, opts Options, keepDocs bool) *pool {
-	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
-	p := &pool{
-		results: make([]Result, n), work: make(chan job, 2*workers),
+	p := newChecks(cfg, today, opts, keepDocs)
+	p.start(n)
+	return p
+}
+
+// newChecks is a pool whose checkers have not started (start does): its
+// cached results can be looked up meanwhile.
+func newChecks(cfg *config.Config, today time.Time, opts Options, keepDocs bool) *pool {
+	return &pool{
 		cfg: cfg, today: today, opts: opts, keepDocs: keepDocs,
 		parser: prfaq.NewParser(cfg.Spec()), checker: check.New(cfg), policy: check.PolicyOf(cfg),
 	}
+}
+
+// start starts the checkers of n documents.
+func (p *pool) start(n int) {
+	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
+	p.results, p.work = make([]Result, n), make(chan job, 2*workers)
 	for range workers {
 		p.wg.Add(1)
 		go func() {
@@ -99,7 +111,6 @@ func newPool(n int, cfg *config.Config, today time.Time, opts Options, keepDocs 
 			}
 		}()
 	}
-	return p
 }
 
 func (p *pool) add(j job) { p.work <- j }

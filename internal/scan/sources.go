@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/prfaq/git-prfaq/config"
@@ -202,7 +204,14 @@ func unwrapPath(err error) error {
 // read; the others are read (and hashed, for the cache) by the checkers,
 // on every core, as they are listed.
 func CheckWorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, today time.Time, opts Options) ([]Result, []rule.Finding, error) {
-	listed, err := repo.WorkTreeBlobs(ctx, untrackedFunc(repo, cfg, opts.Cache), cfg.DocumentFilter(), cfg.DocumentPrefilter()...)
+	p := newChecks(cfg, today, opts, false)
+	var early earlyResults
+	var clean func([]gitcmd.WorkTreeFile)
+	if opts.Cache != nil {
+		clean = func(files []gitcmd.WorkTreeFile) { early.start(p, files) }
+	}
+	listed, err := repo.WorkTreeBlobsEarly(ctx, untrackedFunc(repo, cfg, opts.Cache), cfg.DocumentFilter(), clean, cfg.DocumentPrefilter()...)
+	early.wait()
 	if err != nil {
 		return nil, nil, fmt.Errorf("list PRFAQ documents: %w", err)
 	}
@@ -215,11 +224,15 @@ func CheckWorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, t
 	if len(docs) == 0 {
 		return []Result{}, nil, nil
 	}
-	p := newPool(len(docs), cfg, today, opts, false)
+	p.start(len(docs))
 	for i, f := range docs {
 		if err := ctxErr(ctx); err != nil {
 			p.wait()
 			return nil, nil, err
+		}
+		if r, ok := early.result(f); ok {
+			p.results[i] = r
+			continue
 		}
 		read := func() File {
 			return readFile(repo.Root, filepath.Join(repo.Root, filepath.FromSlash(f.Path)), f.Path, cfg)
@@ -228,6 +241,53 @@ func CheckWorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, t
 	}
 	results, findings := dropMissing(p.wait())
 	return results, findings, nil
+}
+
+// earlyResults are the cached results of the tracked, stat-clean
+// documents, looked up while the untracked ones are still listed (most
+// of a warm list's time is that listing; docs/performance.md).
+type earlyResults struct {
+	wg      sync.WaitGroup
+	files   []gitcmd.WorkTreeFile
+	results []Result
+	ok      []bool
+	byPath  map[string]int
+}
+
+// start looks up files' results on every core; wait waits for them.
+func (e *earlyResults) start(p *pool, files []gitcmd.WorkTreeFile) {
+	var docs []gitcmd.WorkTreeFile
+	for _, f := range files {
+		if p.cfg.IsDocument(f.Path) {
+			docs = append(docs, f)
+		}
+	}
+	e.files, e.results, e.ok = docs, make([]Result, len(docs)), make([]bool, len(docs))
+	e.byPath = make(map[string]int, len(docs))
+	for i, f := range docs {
+		e.byPath[f.Path] = i
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(len(docs), 1))
+	for w := range workers {
+		e.wg.Add(1)
+		go func() {
+			defer e.wg.Done()
+			for i := w; i < len(docs); i += workers {
+				e.results[i], e.ok[i] = p.cached(docs[i].Path, docs[i].Blob)
+			}
+		}()
+	}
+}
+
+func (e *earlyResults) wait() { e.wg.Wait() }
+
+// result is f's result looked up early, if it was with f's blob id.
+func (e *earlyResults) result(f gitcmd.WorkTreeFile) (Result, bool) {
+	i, found := e.byPath[f.Path]
+	if !found || !e.ok[i] || f.Blob == "" || e.files[i].Blob != f.Blob {
+		return Result{}, false
+	}
+	return e.results[i], true
 }
 
 // untrackedFunc lists the untracked documents from the snapshot the cache
