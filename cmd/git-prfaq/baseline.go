@@ -1,8 +1,8 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/prfaq/git-prfaq/internal/baseline"
@@ -82,10 +82,11 @@ func writeBaseline(e *env, w *workspace, path string, findings []rule.Finding) (
 	if !filepath.IsAbs(full) {
 		full = filepath.Join(w.cwd, full)
 	}
-	if fi, err := os.Lstat(full); err == nil && !fi.Mode().IsRegular() {
+	err = safefile.Replace(full, data, 0o644)
+	if errors.Is(err, safefile.ErrNotRegular) {
 		return nil, fmt.Errorf("--write-baseline %s: not a regular file (a symbolic link, a directory or a device): remove it or name another", path)
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("--write-baseline: %w", err)
 	}
 	n := 0

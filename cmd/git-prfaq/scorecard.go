@@ -2,15 +2,16 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/internal/history"
 	"github.com/prfaq/git-prfaq/internal/report"
+	"github.com/prfaq/git-prfaq/internal/safefile"
 	"github.com/prfaq/git-prfaq/internal/scorecard"
 )
 
@@ -166,31 +167,12 @@ func writeOutput(cwd, name string, data []byte) error {
 	if !filepath.IsAbs(full) {
 		full = filepath.Join(cwd, full)
 	}
-	if fi, err := os.Lstat(full); err == nil && !fi.Mode().IsRegular() {
+	err := safefile.Replace(full, data, 0o644)
+	if errors.Is(err, safefile.ErrNotRegular) {
 		return fmt.Errorf("--output %s: not a regular file (a symbolic link, a directory or a device): remove it or name another", name)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(full), ".scorecard-*")
 	if err != nil {
 		return fmt.Errorf("--output %s: %w", name, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := firstErr(werr, cerr, os.Chmod(tmp.Name(), 0o644)); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("--output %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), full); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("--output %s: %w", name, err)
-	}
-	return nil
-}
-
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -150,6 +150,33 @@ func CreateNew(root, rel string, data []byte, perm fs.FileMode) error {
 	return f.Close()
 }
 
+// Replace writes data to the file at path (an output the user named, such
+// as --output or --write-baseline) through a temporary file beside it and
+// a rename, so an interrupted write never leaves half a file in its place.
+// A path that exists and is not a regular file (a symbolic link, a
+// directory, a device) is refused with ErrNotRegular, never written
+// through.
+func Replace(path string, data []byte, perm fs.FileMode) error {
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return ErrNotRegular
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr, os.Chmod(tmp.Name(), perm)); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
 // Lstat is os.Lstat of rel within root: a symbolic link on the way that
 // leads outside root is ErrOutside.
 func Lstat(root, rel string) (fs.FileInfo, error) {
