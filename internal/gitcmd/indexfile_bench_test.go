@@ -1,0 +1,97 @@
+package gitcmd
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// benchIndex is the index file BenchmarkReadIndex reads: the one of
+// PRFAQ_BENCH_REPO when set, or else one git writes for a repository like
+// mkrepo's default (100,400 entries, 200 of them services/svcNNN/PRFAQ.md).
+// Its entries need no files: `update-index --index-info` takes ids.
+func benchIndex(b *testing.B) string {
+	b.Helper()
+	if dir := os.Getenv("PRFAQ_BENCH_REPO"); dir != "" {
+		return filepath.Join(open(b, dir).GitDir, "index")
+	}
+	dir := newRepo(b)
+	blob := git(b, dir, "hash-object", "-w", "--stdin")
+	var info strings.Builder
+	for p := range 250 {
+		for m := range 20 {
+			for f := range 20 {
+				fmt.Fprintf(&info, "100644 %s\tsrc/pkg%03d/mod%02d/file%d.go\n", blob, p, m, f)
+			}
+		}
+	}
+	for s := range 200 {
+		fmt.Fprintf(&info, "100644 %s\tservices/svc%03d/PRFAQ.md\n", blob, s)
+		fmt.Fprintf(&info, "100644 %s\tservices/svc%03d/README.md\n", blob, s)
+	}
+	cmd := exec.Command("git", "update-index", "--add", "--index-info")
+	cmd.Dir, cmd.Stdin = dir, strings.NewReader(info.String())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("update-index: %v\n%s", err, out)
+	}
+	return filepath.Join(dir, ".git", "index")
+}
+
+// BenchmarkReadIndex reads a 100,000-entry index keeping its PRFAQs, as
+// warm `git prfaq list` does (docs/performance.md, "Reading the index"):
+// "chunk" is readIndex, "bufio" the reader before it, in the same run.
+func BenchmarkReadIndex(b *testing.B) {
+	path := benchIndex(b)
+	keep := func(p []byte) bool { return bytes.HasSuffix(p, []byte("/PRFAQ.md")) }
+	for _, r := range []struct {
+		name  string
+		parse func(io.Reader, int64, string, func([]byte) bool) (*indexFile, error)
+	}{{"chunk", parseIndexFrom}, {"bufio", parseIndexBufio}, {"read-only", readOnly}} {
+		b.Run(r.name, func(b *testing.B) {
+			kept := 0
+			for b.Loop() {
+				idx, err := readIndexWith(path, keep, r.parse)
+				if err != nil {
+					b.Fatal(err)
+				}
+				kept = len(idx.entries)
+			}
+			if kept == 0 && r.name != "read-only" {
+				b.Fatal("no PRFAQ kept")
+			}
+			b.ReportMetric(float64(kept), "kept")
+		})
+	}
+}
+
+// readIndexWith is readIndex's work with another parser.
+func readIndexWith(path string, keep func([]byte) bool, parse func(io.Reader, int64, string, func([]byte) bool) (*indexFile, error)) (*indexFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return parse(f, info.Size(), "sha1", keep)
+}
+
+// readOnly reads the file through readIndex's buffer and decodes nothing:
+// the floor under BenchmarkReadIndex.
+func readOnly(r io.Reader, _ int64, _ string, _ func([]byte) bool) (*indexFile, error) {
+	buf := make([]byte, indexChunk)
+	for {
+		if _, err := r.Read(buf); err == io.EOF {
+			return &indexFile{}, nil
+		} else if err != nil {
+			return nil, err
+		}
+	}
+}
