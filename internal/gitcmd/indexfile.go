@@ -119,7 +119,12 @@ type indexReader struct {
 	idx      *indexFile
 }
 
-var errCutOff = fmt.Errorf("%w: cut off", errIndexFormat)
+var (
+	errCutOff = fmt.Errorf("%w: cut off", errIndexFormat)
+	// errOverChunk is an entry longer than the buffer (indexChunk): git
+	// reads it.
+	errOverChunk = fmt.Errorf("%w: entry over the buffer", errIndexFormat)
+)
 
 // fill makes at least n bytes available at buf[pos:]: false when the
 // index ends first or n is over the buffer's size.
@@ -157,41 +162,46 @@ func (x *indexReader) next(n int) ([]byte, error) {
 }
 
 // nul is the offset from buf[pos] of the first NUL at or after from,
-// reading on as far as the buffer holds: -1 when the index or the buffer
-// ends first.
-func (x *indexReader) nul(from int) int {
+// reading on as far as the buffer holds.
+func (x *indexReader) nul(from int) (int, error) {
 	for {
 		if x.pos+from <= x.end {
 			if i := bytes.IndexByte(x.buf[x.pos+from:x.end], 0); i >= 0 {
-				return from + i
+				return from + i, nil
 			}
 		}
 		have := x.end - x.pos
 		from = max(from, have)
-		if !x.fill(have + 1) {
-			return -1
+		if err := x.need(have + 1); err != nil {
+			return 0, fmt.Errorf("path without its end: %w", err)
 		}
 	}
 }
 
-// skip passes over n bytes, most of them unread: an extension.
+// need is fill's error: the index ends first (errCutOff), or n is over
+// the buffer's size (errOverChunk).
+func (x *indexReader) need(n int) error {
+	if n > len(x.buf) {
+		return errOverChunk
+	}
+	if !x.fill(n) {
+		return errCutOff
+	}
+	return nil
+}
+
+// skip passes over n bytes: an extension.
 func (x *indexReader) skip(n int64) error {
 	if n > x.left() {
 		return errCutOff
 	}
-	if buffered := int64(x.end - x.pos); n <= buffered {
-		x.pos += int(n)
-		return nil
-	}
-	n -= int64(x.end - x.pos)
-	x.pos, x.end = 0, 0
 	for n > 0 {
-		step := min(n, int64(len(x.buf)))
-		if !x.fill(int(step)) {
+		step := int(min(n, int64(len(x.buf))))
+		if !x.fill(step) {
 			return errCutOff
 		}
-		x.pos, x.end = 0, 0
-		n -= step
+		x.pos += step
+		n -= int64(step)
 	}
 	return nil
 }
@@ -287,8 +297,8 @@ func (x *indexReader) plainEntries(count uint32) uint32 {
 // version 4, and those plainEntries leaves.
 func (x *indexReader) entry() error {
 	fixed := entryFixedLength + x.hashSize + 2
-	if !x.fill(fixed) {
-		return errCutOff
+	if err := x.need(fixed); err != nil {
+		return err
 	}
 	flags := binary.BigEndian.Uint16(x.buf[x.pos+fixed-2:])
 	var ext uint16
@@ -297,8 +307,8 @@ func (x *indexReader) entry() error {
 		if x.version < 3 {
 			return fmt.Errorf("%w: extended flags", errIndexFormat)
 		}
-		if !x.fill(fixed + 2) {
-			return errCutOff
+		if err := x.need(fixed + 2); err != nil {
+			return err
 		}
 		ext = binary.BigEndian.Uint16(x.buf[x.pos+fixed:])
 		off += 2
@@ -314,23 +324,29 @@ func (x *indexReader) entry() error {
 		if n <= 0 || strip > uint64(len(x.prev)) {
 			return fmt.Errorf("%w: path prefix", errIndexFormat)
 		}
-		end := x.nul(off + n)
-		if end < 0 {
-			return x.unended()
+		end, err := x.nul(off + n)
+		if err != nil {
+			return err
 		}
 		x.prev = append(x.prev[:len(x.prev)-int(strip)], x.buf[x.pos+off+n:x.pos+end]...)
 		name, size = x.prev, end+1
 	} else {
-		end, err := x.nameEnd(off, int(flags&flagNameMask))
-		if err != nil {
+		end := off + int(flags&flagNameMask)
+		if flags&flagNameMask == flagNameMask { // that long or longer
+			var err error
+			if end, err = x.nul(off); err != nil {
+				return err
+			}
+		}
+		// One to eight NULs pad the entry to a multiple of eight bytes.
+		size = (end + 8) &^ 7
+		if err := x.need(size); err != nil {
 			return err
 		}
-		size = (end + 8) &^ 7
-		if size > len(x.buf) {
-			return fmt.Errorf("%w: entry over %d bytes", errIndexFormat, len(x.buf))
-		}
-		if !x.fill(size) {
-			return errCutOff
+		// No NUL after the path is damage: it is longer than its flags
+		// say. (One inside it, add finds.)
+		if x.buf[x.pos+end] != 0 {
+			return fmt.Errorf("%w: path length", errIndexFormat)
 		}
 		name = x.buf[x.pos+off : x.pos+end]
 	}
@@ -367,38 +383,6 @@ func (x *indexReader) add(b []byte, flags, ext uint16, name []byte) error {
 	sd.intentToAdd = ext&extIntentToAdd != 0
 	x.idx.entries, x.idx.stats = append(x.idx.entries, e), append(x.idx.stats, sd)
 	return nil
-}
-
-// nameEnd is the offset from buf[pos] of the NUL ending the name of a
-// version 2 or 3 entry whose name starts at off, which flags say is
-// length bytes long (flagNameMask: that long or longer, and then looked
-// for). The name is in the buffer when it returns.
-func (x *indexReader) nameEnd(off, length int) (int, error) {
-	if length < flagNameMask {
-		if !x.fill(off + length + 1) {
-			return 0, errCutOff
-		}
-		// No NUL after the name is damage: the path is longer than its
-		// flags say. (One inside it, add finds.)
-		if x.buf[x.pos+off+length] != 0 {
-			return 0, fmt.Errorf("%w: path length", errIndexFormat)
-		}
-		return off + length, nil
-	}
-	end := x.nul(off)
-	if end < 0 {
-		return 0, x.unended()
-	}
-	return end, nil
-}
-
-// unended is the error of a path whose NUL nul did not find: the index
-// ends first, or the entry is longer than the buffer, and git reads it.
-func (x *indexReader) unended() error {
-	if x.end-x.pos == len(x.buf) {
-		return fmt.Errorf("%w: path over %d bytes", errIndexFormat, len(x.buf))
-	}
-	return fmt.Errorf("%w: path without its end", errIndexFormat)
 }
 
 // indexEntry is one entry's mode, id, stage and path, and its stat data.
@@ -459,4 +443,3 @@ func indexVarint(b []byte) (v uint64, n int) {
 	}
 	return 0, 0
 }
-

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,11 +33,7 @@ func benchIndex(b *testing.B) string {
 		fmt.Fprintf(&info, "100644 %s\tservices/svc%03d/PRFAQ.md\n", blob, s)
 		fmt.Fprintf(&info, "100644 %s\tservices/svc%03d/README.md\n", blob, s)
 	}
-	cmd := exec.Command("git", "update-index", "--add", "--index-info")
-	cmd.Dir, cmd.Stdin = dir, strings.NewReader(info.String())
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("update-index: %v\n%s", err, out)
-	}
+	indexInfo(b, dir, info.String())
 	return filepath.Join(dir, ".git", "index")
 }
 
