@@ -238,11 +238,13 @@ func (x *indexReader) parse() (*indexFile, error) {
 	}
 	x.idx = &indexFile{}
 	for count > 0 {
-		if x.version != 4 {
+		if x.version == 4 {
+			count -= x.compressedEntries(count)
+		} else {
 			count -= x.plainEntries(count)
-			if count == 0 {
-				break
-			}
+		}
+		if count == 0 {
+			break
 		}
 		if err := x.entry(); err != nil {
 			return nil, err
@@ -293,8 +295,56 @@ func (x *indexReader) plainEntries(count uint32) uint32 {
 	return n
 }
 
-// entry decodes the next entry, reading on as it needs: any entry of
-// version 4, and those plainEntries leaves.
+// compressedEntries is plainEntries for version 4, whose paths are the
+// previous entry's with some bytes stripped from its end and a suffix
+// added (gitformat-index): it decodes the entries that lie whole in the
+// buffer, up to count, and stops before any other, or any damaged.
+func (x *indexReader) compressedEntries(count uint32) uint32 {
+	b := x.buf[x.pos:x.end]
+	fixed := entryFixedLength + x.hashSize + 2 // up to the flags
+	keep := x.keep
+	var n uint32
+	for ; n < count && len(b) >= fixed; n++ {
+		flags := binary.BigEndian.Uint16(b[fixed-2:])
+		off, ext := fixed, uint16(0)
+		if flags&flagExtended != 0 {
+			if len(b) < fixed+2 {
+				break
+			}
+			ext = binary.BigEndian.Uint16(b[fixed:])
+			off += 2
+			if ext&extUnknownFlags != 0 {
+				break
+			}
+		}
+		strip, v := indexVarint(b[off:min(len(b), off+10)])
+		if v <= 0 || strip > uint64(len(x.prev)) {
+			break
+		}
+		off += v
+		// The flags give the path's length, and so the suffix's.
+		end := off + int(flags&flagNameMask) - (len(x.prev) - int(strip))
+		if flags&flagNameMask == flagNameMask || end < off || end >= len(b) || b[end] != 0 {
+			break
+		}
+		// x.prev stays the previous path until this entry is taken:
+		// entry reads again one left here.
+		name := append(x.prev[:len(x.prev)-int(strip)], b[off:end]...)
+		if l := int(flags & flagNameMask); l != len(name) && !(l == flagNameMask && len(name) >= flagNameMask) || len(name) == 0 {
+			break
+		}
+		if keep(name) && x.add(b, flags, ext, name) != nil {
+			break
+		}
+		x.prev = name
+		b = b[end+1:]
+	}
+	x.pos = x.end - len(b)
+	return n
+}
+
+// entry decodes the next entry, reading on as it needs: those
+// plainEntries and compressedEntries leave.
 func (x *indexReader) entry() error {
 	fixed := entryFixedLength + x.hashSize + 2
 	if err := x.need(fixed); err != nil {
@@ -324,29 +374,22 @@ func (x *indexReader) entry() error {
 		if n <= 0 || strip > uint64(len(x.prev)) {
 			return fmt.Errorf("%w: path prefix", errIndexFormat)
 		}
-		end, err := x.nul(off + n)
+		off += n
+		end, err := x.nameEnd(off, int(flags&flagNameMask)-(len(x.prev)-int(strip)), flags)
 		if err != nil {
 			return err
 		}
-		x.prev = append(x.prev[:len(x.prev)-int(strip)], x.buf[x.pos+off+n:x.pos+end]...)
+		x.prev = append(x.prev[:len(x.prev)-int(strip)], x.buf[x.pos+off:x.pos+end]...)
 		name, size = x.prev, end+1
 	} else {
-		end := off + int(flags&flagNameMask)
-		if flags&flagNameMask == flagNameMask { // that long or longer
-			var err error
-			if end, err = x.nul(off); err != nil {
-				return err
-			}
+		end, err := x.nameEnd(off, int(flags&flagNameMask), flags)
+		if err != nil {
+			return err
 		}
 		// One to eight NULs pad the entry to a multiple of eight bytes.
 		size = (end + 8) &^ 7
 		if err := x.need(size); err != nil {
 			return err
-		}
-		// No NUL after the path is damage: it is longer than its flags
-		// say. (One inside it, add finds.)
-		if x.buf[x.pos+end] != 0 {
-			return fmt.Errorf("%w: path length", errIndexFormat)
 		}
 		name = x.buf[x.pos+off : x.pos+end]
 	}
@@ -363,6 +406,29 @@ func (x *indexReader) entry() error {
 	}
 	x.pos += size
 	return nil
+}
+
+// nameEnd is the offset from buf[pos] of the NUL that ends the path (the
+// suffix, in version 4) starting at off, length bytes long by the
+// entry's flags; it is in the buffer when nameEnd returns. The flags
+// give the length of a path shorter than flagNameMask, and the NUL is
+// looked for only in a longer one.
+func (x *indexReader) nameEnd(off, length int, flags uint16) (int, error) {
+	if flags&flagNameMask == flagNameMask {
+		return x.nul(off)
+	}
+	if length < 0 {
+		return 0, fmt.Errorf("%w: path length", errIndexFormat)
+	}
+	if err := x.need(off + length + 1); err != nil {
+		return 0, err
+	}
+	// No NUL after the path is damage: it is longer than its flags say.
+	// (One inside it, add finds.)
+	if x.buf[x.pos+off+length] != 0 {
+		return 0, fmt.Errorf("%w: path length", errIndexFormat)
+	}
+	return off + length, nil
 }
 
 // add keeps the entry that b starts with, whose path is name. A path
