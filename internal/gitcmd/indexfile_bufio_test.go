@@ -11,8 +11,10 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"io"
+	"strconv"
 )
 
 // bufioIndexBuffer bounds what one entry may take: an entry longer (a path
@@ -200,4 +202,21 @@ func (x *bufioIndexReader) extensions() error {
 		}
 	}
 	return nil
+}
+
+// indexEntry is one entry's mode, id, stage and path, and its stat data.
+func indexEntry(fixed, oid []byte, flags uint16, name []byte) (Entry, statData, error) {
+	u := func(i int) int64 { return int64(binary.BigEndian.Uint32(fixed[4*i:])) }
+	mode := binary.BigEndian.Uint32(fixed[24:])
+	switch mode & 0o170000 {
+	case 0o100000, 0o120000, 0o160000:
+	default:
+		// 040000 is a sparse index's directory, which comes with "sdir".
+		return Entry{}, statData{}, fmt.Errorf("%w: mode %o", errIndexFormat, mode)
+	}
+	e := Entry{Mode: strconv.FormatUint(uint64(mode), 8), Blob: hex.EncodeToString(oid),
+		Stage: int(flags&flagStageMask) >> 12, Path: string(name)}
+	sd := statData{ctimeSec: u(0), ctimeNsec: u(1), mtimeSec: u(2), mtimeNsec: u(3),
+		dev: u(4), ino: u(5), uid: u(7), gid: u(8), size: u(9)}
+	return e, sd, nil
 }
