@@ -116,9 +116,11 @@ type indexReader struct {
 	hashSize int
 	keep     func(path []byte) bool
 	prev     []byte // version 4: the previous entry's path, to start from
-	idx      *indexFile
-	kept     []keptEntry
-	text     []byte // the kept entries' ids, in hex, and paths
+	// What add kept: for each entry its mode and stage, its stat data,
+	// and its id (in hex) and path, one after another in text.
+	kept  []keptEntry
+	stats []statData
+	text  []byte
 }
 
 var (
@@ -238,7 +240,6 @@ func (x *indexReader) parse() (*indexFile, error) {
 	if uint64(count)*uint64(entryFixedLength+x.hashSize+3) > uint64(x.left()) {
 		return nil, fmt.Errorf("%w: %d entries in %d bytes", errIndexFormat, count, x.left())
 	}
-	x.idx = &indexFile{}
 	for count > 0 {
 		if x.version == 4 {
 			count -= x.compressedEntries(count)
@@ -256,8 +257,7 @@ func (x *indexReader) parse() (*indexFile, error) {
 	if err := x.extensions(); err != nil {
 		return nil, err
 	}
-	x.idx.entries = x.entries()
-	return x.idx, nil
+	return &indexFile{entries: x.entries(), stats: x.stats}, nil
 }
 
 // plainEntries decodes up to count entries of version 2 or 3 that lie
@@ -457,7 +457,7 @@ func (x *indexReader) add(b []byte, flags, ext uint16, name []byte) error {
 	x.text = append(x.text, name...)
 	x.kept = append(x.kept, keptEntry{mode: mode, stage: int(flags&flagStageMask) >> 12, end: len(x.text)})
 	u := func(i int) int64 { return int64(binary.BigEndian.Uint32(b[4*i:])) }
-	x.idx.stats = append(x.idx.stats, statData{ctimeSec: u(0), ctimeNsec: u(1), mtimeSec: u(2), mtimeNsec: u(3),
+	x.stats = append(x.stats, statData{ctimeSec: u(0), ctimeNsec: u(1), mtimeSec: u(2), mtimeNsec: u(3),
 		dev: u(4), ino: u(5), uid: u(7), gid: u(8), size: u(9),
 		// `git add -N`: the id is the empty blob's, not the file's; git
 		// counts the file as changed whatever its stat data.
