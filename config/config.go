@@ -394,18 +394,36 @@ func matchAny(globs []string, name string) bool {
 // compiledGlob is a glob with its literal tail and brace alternatives
 // worked out, for matching many names.
 type compiledGlob struct {
-	tail []byte
-	alts []string
+	head, tail []byte
+	alts       []string
+	// anyDir is a glob "**/" followed by its tail ("**/PRFAQ.md"): it
+	// matches the tail itself and any path ending with "/" and the tail,
+	// which is all matching has to check.
+	anyDir bool
 }
 
 func compileGlob(g string) compiledGlob {
-	c := compiledGlob{tail: []byte(literalTail(g)), alts: []string{g}}
+	c := compiledGlob{head: []byte(literalHead(g)), tail: []byte(literalTail(g)), alts: []string{g}}
+	c.anyDir = len(c.tail) > 0 && g == "**/"+string(c.tail)
 	if strings.ContainsRune(g, '{') {
 		if a, err := expandBraces(g); err == nil {
 			c.alts = a
 		}
 	}
 	return c
+}
+
+// matchBytes is match for a cleaned name given as bytes: the literal
+// head and tail are compared first, and the name is made a string (for
+// doublestar) only when both fit.
+func (c compiledGlob) matchBytes(name []byte) bool {
+	if !bytes.HasSuffix(name, c.tail) || !bytes.HasPrefix(name, c.head) {
+		return false
+	}
+	if c.anyDir {
+		return len(name) == len(c.tail) || name[len(name)-len(c.tail)-1] == '/'
+	}
+	return c.match(string(name))
 }
 
 func (c compiledGlob) match(name string) bool {
@@ -415,6 +433,23 @@ func (c compiledGlob) match(name string) bool {
 		}
 	}
 	return false
+}
+
+// literalHead is the start of glob before the last slash that comes
+// before its first wildcard, brace or escape ("docs/prfaq" of
+// "docs/prfaq/*.md"; the whole of a glob without any): every name the
+// glob matches starts with it. (Not up to the wildcard: "a/**" matches
+// "a".) As with literalTail, a head that is not valid UTF-8, or holds
+// U+FFFD, is not compared.
+func literalHead(glob string) string {
+	head := glob
+	if i := strings.IndexAny(glob, "*?[]{},\\"); i >= 0 {
+		head = glob[:max(strings.LastIndexByte(glob[:i], '/'), 0)]
+	}
+	if !utf8.ValidString(head) || strings.ContainsRune(head, utf8.RuneError) {
+		return ""
+	}
+	return head
 }
 
 // literalTail is the end of glob after its last wildcard, brace, escape
@@ -431,29 +466,43 @@ func literalTail(glob string) string {
 }
 
 // DocumentFilter is IsDocument for many paths given as bytes (a whole
-// index, read in place): each glob's literal tail is worked out once, and
-// a path that ends with none of them is rejected without being copied.
-// The filter does not keep the bytes it is given.
+// index, read in place): each glob's literal head and tail are worked out
+// once, and a path that does not start and end with them is rejected
+// without being copied; most are rejected by their last byte alone. The
+// filter does not keep the bytes it is given.
 func (c *Config) DocumentFilter() func(path []byte) bool {
 	globs := make([]compiledGlob, 0, len(c.Documents.Globs))
+	var ends [256]bool // the last bytes of the globs' tails: a document's path ends with one
 	for _, g := range c.Documents.Globs {
-		globs = append(globs, compileGlob(g))
+		cg := compileGlob(g)
+		globs = append(globs, cg)
+		if len(cg.tail) == 0 { // a path may end with anything
+			for i := range ends {
+				ends[i] = true
+			}
+		} else {
+			ends[cg.tail[len(cg.tail)-1]] = true
+		}
 	}
 	return func(path []byte) bool {
-		// IsDocument cleans a path first: "\\" reads as "/", and a
-		// trailing "/" goes. An index has neither.
-		if bytes.IndexByte(path, '\\') >= 0 || bytes.HasSuffix(path, []byte("/")) {
+		// IsDocument cleans a path first: "\\" reads as "/", a leading
+		// "./" and a trailing "/" go. An index has none of them, and
+		// cleaning changes the last byte only when it is "/" or "\\".
+		if len(path) == 0 || path[len(path)-1] == '/' || path[len(path)-1] == '\\' {
 			return c.IsDocument(string(path))
 		}
-		var name string // made once, for the first glob whose tail fits
+		if !ends[path[len(path)-1]] {
+			return false
+		}
+		if bytes.IndexByte(path, '\\') >= 0 {
+			return c.IsDocument(string(path))
+		}
+		name := path
+		for bytes.HasPrefix(name, []byte("./")) {
+			name = name[2:]
+		}
 		for _, g := range globs {
-			if !bytes.HasSuffix(path, g.tail) {
-				continue
-			}
-			if name == "" {
-				name = cleanPath(string(path))
-			}
-			if g.match(name) {
+			if g.matchBytes(name) {
 				return true
 			}
 		}

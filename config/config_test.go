@@ -953,11 +953,38 @@ func TestLiteralTail(t *testing.T) {
 	}
 }
 
+// TestLiteralHead: the head DocumentFilter checks before matching is what
+// every match must start with.
+func TestLiteralHead(t *testing.T) {
+	t.Parallel()
+	for glob, want := range map[string]string{
+		"**/PRFAQ.md":           "",
+		"docs/prfaq/*.md":       "docs/prfaq",
+		"PRFAQ.md":              "PRFAQ.md",
+		"proposals/{2025,2026}": "proposals",
+		"a/b/[Pp]RFAQ.md":       "a/b",
+		`a\*.md`:                "",
+		"rfc/**":                "rfc", // matches "rfc"
+		" /**":                  " ",
+		"a//**":                 "a/",
+		"x/y,z/*.md":            "x",
+		"":                      "",
+		"\xf8/*.md":             "",
+		"\uFFFD/*.md":           "",
+	} {
+		if got := literalHead(glob); got != want {
+			t.Errorf("literalHead(%q) = %q, want %q", glob, got, want)
+		}
+	}
+}
+
 // FuzzMatchAnyTail: the tail check never rejects a name the glob matches,
-// and DocumentFilter agrees with IsDocument.
+// and DocumentFilter (its head, tail and last-byte checks, and "**/"
+// globs matched without doublestar) agrees with IsDocument.
 func FuzzMatchAnyTail(f *testing.F) {
 	for _, s := range [][2]string{{"**/PRFAQ.md", "a/PRFAQ.md"}, {"docs/prfaq/*.md", "docs/prfaq/x.md"},
-		{"a/{x,y}.md", "a/y.md"}, {`a/\*.md`, "a/*.md"}, {"a/[!b]c", "a/xc"}} {
+		{"a/{x,y}.md", "a/y.md"}, {`a/\*.md`, "a/*.md"}, {"a/[!b]c", "a/xc"},
+		{"**/x.md", "./a//x.md"}, {"docs/*.md", "./docs/PRFAQ.md"}, {"a/**", "a\\b/"}, {" /**", " "}, {"a//**", "a"}, {"a//**", "a/"}} {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, glob, name string) {
@@ -973,4 +1000,31 @@ func FuzzMatchAnyTail(f *testing.F) {
 			t.Fatalf("globs %q, %q: DocumentFilter and IsDocument disagree", c.Documents.Globs, name)
 		}
 	})
+}
+
+// BenchmarkDocumentFilter filters the paths of a repository like
+// mkrepo's default (100,000 source files; 200 services, each with a
+// PRFAQ.md and a README.md), as `git prfaq list` does its index.
+func BenchmarkDocumentFilter(b *testing.B) {
+	var paths [][]byte
+	for i := range 100_000 {
+		paths = append(paths, fmt.Appendf(nil, "src/pkg%03d/mod%02d/file%d.go", i/400, i/20%20, i%20))
+	}
+	for i := range 200 {
+		paths = append(paths, fmt.Appendf(nil, "services/svc%03d/PRFAQ.md", i), fmt.Appendf(nil, "services/svc%03d/README.md", i))
+	}
+	keep := Default().DocumentFilter()
+	kept := 0
+	for b.Loop() {
+		kept = 0
+		for _, p := range paths {
+			if keep(p) {
+				kept++
+			}
+		}
+	}
+	if kept != 200 {
+		b.Fatalf("kept %d paths, want 200", kept)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(paths)), "ns/path")
 }
