@@ -21,8 +21,8 @@ import (
 // partNames are the words a heading or a bold run-in label uses for a
 // part. A heading names a part when, once numbering, "the" and
 // punctuation are dropped, it contains one of them. The map is built on
-// first use: no package of git-prfaq does work at start (README,
-// "Performance").
+// first use: no package of git-prfaq does work at start
+// (docs/performance.md, "Start-up").
 var partNames = sync.OnceValue(func() map[Part][]string {
 	return map[Part][]string{
 		PartSubheading: {"subheading", "sub-heading", "subhead", "subtitle", "sub-headline", "subheadline", "tagline", "untertitel",

@@ -127,7 +127,7 @@ func TestBuiltAtStartFinds(t *testing.T) {
 // lazy table and the error values: 1.8 KB at most (internal/quantity, 21
 // tables). A table built at init is more: the scorecard's template was
 // 58 KB, prfaq's lexicon 33 KB, internal/quantity's maps 28 KB, the
-// CRC-32C table 9 KB (README, "Performance").
+// CRC-32C table 9 KB (docs/performance.md, "Start-up").
 const initBudget = 3 << 10
 
 // TestInitAllocations runs this test binary, which links every package of

@@ -8,7 +8,8 @@ import (
 // The tables in this file are read-only: nothing in the package writes to
 // them after initialisation. Those that need code to build (maps, the
 // replacer) are built on first use, so that no run of git-prfaq pays for
-// them at start (README, "Performance"); lists of constants need none.
+// them at start (docs/performance.md, "Start-up"); lists of constants
+// need none.
 
 // currencySymbols maps the symbols written around an amount to ISO 4217
 // codes. Longer symbols come first so that "US$" wins over "$".

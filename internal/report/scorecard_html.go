@@ -221,7 +221,7 @@ func clip(s string, n int) string {
 
 // scorecardPage is parsed on first use, not at start: parsing it
 // allocated about 1,200 objects in every run of git-prfaq, `version` and
-// the hooks included (README, "Performance").
+// the hooks included (docs/performance.md, "Start-up").
 var scorecardPage = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("scorecard").Funcs(template.FuncMap{
 		"clip":    func(s string) string { return clip(s, maxText) },
