@@ -260,3 +260,19 @@ func TestOverInitBudget(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseInitTrace: whatever the output, each line read is one the
+// runtime could have printed: written back in that form, it reads the same.
+func FuzzParseInitTrace(f *testing.F) {
+	f.Add("init github.com/prfaq/git-prfaq/prfaq @2.0 ms, 0.044 ms clock, 33280 bytes, 176 allocs\nPASS\n")
+	f.Add("init runtime @0.022 ms, 0.027 ms clock, 0 bytes, 0 allocs")
+	f.Add("init x @1 ms, 1 ms clock, -1 bytes, +2 allocs")
+	f.Fuzz(func(t *testing.T, out string) {
+		for _, s := range parseInitTrace(out) {
+			line := fmt.Sprintf("init %s @0 ms, 0 ms clock, %d bytes, %d allocs", s.pkg, s.bytes, s.allocs)
+			if got := parseInitTrace(line); len(got) != 1 || got[0] != s {
+				t.Errorf("%+v written as %q reads back as %+v", s, line, got)
+			}
+		}
+	})
+}
