@@ -59,7 +59,7 @@ func classifyHeading(text string) headingClass {
 		if p == PartExternalFAQ || p == PartInternalFAQ {
 			continue
 		}
-		if hasCue(k, partNames[p]) {
+		if hasCue(k, partNames()[p]) {
 			c.parts = append(c.parts, p)
 		}
 	}

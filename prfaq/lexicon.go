@@ -2,6 +2,7 @@ package prfaq
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,34 +20,38 @@ import (
 
 // partNames are the words a heading or a bold run-in label uses for a
 // part. A heading names a part when, once numbering, "the" and
-// punctuation are dropped, it contains one of them.
-var partNames = map[Part][]string{
-	PartSubheading: {"subheading", "sub-heading", "subhead", "subtitle", "sub-headline", "subheadline", "tagline", "untertitel",
-		"サブ見出し", "サブタイトル", "タグライン", "キャッチコピー", "부제"},
-	PartSummary: {"summary", "overview", "introduction", "intro ", "tl;dr", "abstract", "executive summary",
-		"zusammenfassung", "überblick", "einleitung", "概要", "要約", "サマリー", "요약", "개요",
-		"resumen", "résumé", "resumo", "sumário", "обзор", "краткое описание", "概述", "摘要"},
-	PartProblem: {"problem", "challenge", "pain point", "pains", "customer pain", "trouble", "the opportunity", "why this matters", "herausforderung", "課題", "問題", "문제", "과제",
-		"problema", "problème", "проблема", "问题", "痛点"},
-	PartSolution: {"solution", "how it works", "the product", "what we built", "our approach", "lösung", "解決", "ソリューション", "해결", "솔루션",
-		"solución", "solução", "решение", "解决方案"},
-	PartLeaderQuote: {"leader quote", "quote from a leader", "quote from leader", "quote from the ceo", "leadership quote", "leadership", "executive quote", "company quote", "ceo quote", "founder quote",
-		"spokesperson", "zitat der geschäftsführung", "リーダーの言葉", "経営者のコメント", "리더 인용"},
-	PartCustomerQuote: {"customer quote", "quote from a customer", "quote from customer", "testimonial", "testimonies", "what customers say", "user quote", "customer voice",
-		"kundenzitat", "kundenstimme", "お客様の声", "顧客の声", "顧客コメント", "お客様コメント", "利用者の声", "ユーザーの声",
-		"고객 인용", "고객 후기", "고객의 목소리",
-		"testimonio", "témoignage", "depoimento", "отзыв", "客户评价", "用户评价"},
-	PartGettingStarted: {"getting started", "get started", "how to start", "quick start", "quickstart", "installation", "install", "setup", "set up",
-		"try it", "erste schritte", "loslegen", "始め方", "はじめ方", "導入方法", "インストール", "시작하기", "설치",
-		"cómo empezar", "primeros pasos", "comment commencer", "démarrage", "como começar", "primeiros passos", "как начать", "начало работы", "快速开始", "如何开始", "入门"},
-	PartCallToAction: {"call to action", "cta ", "availability", "pricing and availability", "next steps", "learn more", "where to get it",
-		"verfügbarkeit", "handlungsaufforderung", "提供開始", "提供について", "今すぐ", "이용 방법", "출시 정보",
-		"disponibilidad", "disponibilité", "disponibilidade", "llamada a la acción", "appel à l'action", "chamada para ação", "доступность", "призыв к действию", "立即体验"},
-	PartMetrics: {"success metric", "metrics", "kpi", "success criteria", "measures of success", "success measure", "how we measure", "how we will measure",
-		"how we ll measure", "measuring success", "measure success", "definition of success", "defining success", "success looks like", "erfolgskennzahl", "kennzahlen", "erfolgskriterien", "成功指標", "成功の定義", "成功基準", "評価指標",
-		"성공 지표", "성공 기준", "핵심 지표",
-		"métricas", "métriques", "indicadores", "indicateurs", "метрики", "показатели успеха", "成功指标", "指标"},
-}
+// punctuation are dropped, it contains one of them. The map is built on
+// first use: no package of git-prfaq does work at start
+// (docs/performance.md, "Start-up").
+var partNames = sync.OnceValue(func() map[Part][]string {
+	return map[Part][]string{
+		PartSubheading: {"subheading", "sub-heading", "subhead", "subtitle", "sub-headline", "subheadline", "tagline", "untertitel",
+			"サブ見出し", "サブタイトル", "タグライン", "キャッチコピー", "부제"},
+		PartSummary: {"summary", "overview", "introduction", "intro ", "tl;dr", "abstract", "executive summary",
+			"zusammenfassung", "überblick", "einleitung", "概要", "要約", "サマリー", "요약", "개요",
+			"resumen", "résumé", "resumo", "sumário", "обзор", "краткое описание", "概述", "摘要"},
+		PartProblem: {"problem", "challenge", "pain point", "pains", "customer pain", "trouble", "the opportunity", "why this matters", "herausforderung", "課題", "問題", "문제", "과제",
+			"problema", "problème", "проблема", "问题", "痛点"},
+		PartSolution: {"solution", "how it works", "the product", "what we built", "our approach", "lösung", "解決", "ソリューション", "해결", "솔루션",
+			"solución", "solução", "решение", "解决方案"},
+		PartLeaderQuote: {"leader quote", "quote from a leader", "quote from leader", "quote from the ceo", "leadership quote", "leadership", "executive quote", "company quote", "ceo quote", "founder quote",
+			"spokesperson", "zitat der geschäftsführung", "リーダーの言葉", "経営者のコメント", "리더 인용"},
+		PartCustomerQuote: {"customer quote", "quote from a customer", "quote from customer", "testimonial", "testimonies", "what customers say", "user quote", "customer voice",
+			"kundenzitat", "kundenstimme", "お客様の声", "顧客の声", "顧客コメント", "お客様コメント", "利用者の声", "ユーザーの声",
+			"고객 인용", "고객 후기", "고객의 목소리",
+			"testimonio", "témoignage", "depoimento", "отзыв", "客户评价", "用户评价"},
+		PartGettingStarted: {"getting started", "get started", "how to start", "quick start", "quickstart", "installation", "install", "setup", "set up",
+			"try it", "erste schritte", "loslegen", "始め方", "はじめ方", "導入方法", "インストール", "시작하기", "설치",
+			"cómo empezar", "primeros pasos", "comment commencer", "démarrage", "como começar", "primeiros passos", "как начать", "начало работы", "快速开始", "如何开始", "入门"},
+		PartCallToAction: {"call to action", "cta ", "availability", "pricing and availability", "next steps", "learn more", "where to get it",
+			"verfügbarkeit", "handlungsaufforderung", "提供開始", "提供について", "今すぐ", "이용 방법", "출시 정보",
+			"disponibilidad", "disponibilité", "disponibilidade", "llamada a la acción", "appel à l'action", "chamada para ação", "доступность", "призыв к действию", "立即体验"},
+		PartMetrics: {"success metric", "metrics", "kpi", "success criteria", "measures of success", "success measure", "how we measure", "how we will measure",
+			"how we ll measure", "measuring success", "measure success", "definition of success", "defining success", "success looks like", "erfolgskennzahl", "kennzahlen", "erfolgskriterien", "成功指標", "成功の定義", "成功基準", "評価指標",
+			"성공 지표", "성공 기준", "핵심 지표",
+			"métricas", "métriques", "indicadores", "indicateurs", "метрики", "показатели успеха", "成功指标", "指标"},
+	}
+})
 
 // asideHeadings head what a document says about the product's own limits,
 // not the customer's problem.

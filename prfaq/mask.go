@@ -243,7 +243,7 @@ func blankHTML(b []byte) {
 		return
 	}
 	for _, m := range htmlTag().FindAllSubmatchIndex(b, -1) {
-		if htmlElements[strings.ToLower(string(b[m[2]:m[3]]))] {
+		if htmlElements()[strings.ToLower(string(b[m[2]:m[3]]))] {
 			for i := m[0]; i < m[1]; i++ {
 				b[i] = ' '
 			}
@@ -251,8 +251,9 @@ func blankHTML(b []byte) {
 	}
 }
 
-// htmlElements are the element names HTML defines.
-var htmlElements = func() map[string]bool {
+// htmlElements are the element names HTML defines, as a set built on
+// first use.
+var htmlElements = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, n := range strings.Fields(`a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas
 		caption center cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption
@@ -263,4 +264,4 @@ var htmlElements = func() map[string]bool {
 		m[n] = true
 	}
 	return m
-}()
+})

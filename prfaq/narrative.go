@@ -702,8 +702,9 @@ func containsWord(ws []string, w string) bool {
 // maxLanguageSample is how much prose language reads, in bytes.
 const maxLanguageSample = 8 << 10
 
-// stopWords maps each stop word to the languages it is common in.
-var stopWords = func() map[string][]string {
+// stopWords maps each stop word to the languages it is common in; built
+// on first use.
+var stopWords = sync.OnceValue(func() map[string][]string {
 	m := map[string][]string{}
 	for code, ws := range map[string][]string{"en": englishStop, "de": germanStop, "es": spanishStop, "fr": frenchStop, "pt": portugueseStop} {
 		for _, w := range ws {
@@ -711,7 +712,7 @@ var stopWords = func() map[string][]string {
 		}
 	}
 	return m
-}()
+})
 
 // language tells the press release's language from its script and its
 // most common words; "" when it is a language the reader has no words for.
@@ -765,7 +766,7 @@ func (r *reader) language() string {
 	}
 	counts := map[string]int{}
 	for _, w := range words {
-		for _, code := range stopWords[strings.Trim(w, ".,;:!?\"'()[]*_“”„«»")] {
+		for _, code := range stopWords()[strings.Trim(w, ".,;:!?\"'()[]*_“”„«»")] {
 			counts[code]++
 		}
 	}

@@ -13,14 +13,18 @@ import (
 	"github.com/prfaq/git-prfaq/internal/gittest"
 )
 
-// hostilePush are documents made to exhaust the reader, as a push brings
-// them to a server (issue 10): each must be refused in bounded time.
-var hostilePush = map[string]string{
-	"dotted-key":  "+++\n" + strings.Repeat("a.", 20000) + "a = 1\n+++\n# Example Corp launches X\n",
-	"links":       "# Example Corp launches X\n\n" + strings.Repeat("[a](", 100000) + "\n",
-	"lists":       "# Example Corp launches X\n\n" + strings.Repeat("- ", 160000) + "x\n",
-	"placeholder": "# Example Corp launches X\n\n## Summary\n\n" + strings.Repeat("TBD ", 250000) + "\n",
-	"too-large":   "# Example Corp launches X\n\n" + strings.Repeat("Plain words. ", 250000) + "\n",
+// hostilePush returns documents made to exhaust the reader, as a push
+// brings them to a server (issue 10): each must be refused in bounded time.
+// A function, not a variable: as a variable its 10 MB were built at the
+// start of every run of the test binary, each git-prfaq a script runs too.
+func hostilePush() map[string]string {
+	return map[string]string{
+		"dotted-key":  "+++\n" + strings.Repeat("a.", 20000) + "a = 1\n+++\n# Example Corp launches X\n",
+		"links":       "# Example Corp launches X\n\n" + strings.Repeat("[a](", 100000) + "\n",
+		"lists":       "# Example Corp launches X\n\n" + strings.Repeat("- ", 160000) + "x\n",
+		"placeholder": "# Example Corp launches X\n\n## Summary\n\n" + strings.Repeat("TBD ", 250000) + "\n",
+		"too-large":   "# Example Corp launches X\n\n" + strings.Repeat("Plain words. ", 250000) + "\n",
+	}
 }
 
 // TestHostilePreReceive pushes every hostile document at once to a bare
@@ -48,7 +52,8 @@ func TestHostilePreReceive(t *testing.T) {
 		t.Fatalf("hook install: %v\n%s", err, out)
 	}
 	gittest.Git(t, work, env, "checkout", "-q", "-b", "hostile")
-	for name, doc := range hostilePush {
+	docs := hostilePush()
+	for name, doc := range docs {
 		gittest.WriteFile(t, filepath.Join(work, name, "PRFAQ.md"), doc)
 	}
 	gittest.Git(t, work, env, "add", "-A")
@@ -60,7 +65,7 @@ func TestHostilePreReceive(t *testing.T) {
 	if err == nil {
 		t.Fatalf("the server accepted hostile documents:\n%s", out)
 	}
-	for name := range hostilePush {
+	for name := range docs {
 		if !strings.Contains(out, name+"/PRFAQ.md") {
 			t.Errorf("no line names %s/PRFAQ.md:\n%s", name, out)
 		}

@@ -67,10 +67,13 @@ func Cap(as []report.Annotation, used map[string]int) (shown []report.Annotation
 	return shown, more
 }
 
-var levelNames = map[string][2]string{
-	"error":   {"error", "errors"},
-	"warning": {"warning", "warnings"},
-	"notice":  {"acknowledged weakening", "acknowledged weakenings"},
+// levels are the annotation levels in the order their overflow is
+// announced, with the names of one and of several. An array of constants,
+// not a map, so that building it costs nothing at start.
+var levels = [...]struct{ level, one, many string }{
+	{"error", "error", "errors"},
+	{"warning", "warning", "warnings"},
+	{"notice", "acknowledged weakening", "acknowledged weakenings"},
 }
 
 // annotate prints the annotations, ordered and capped, and for each level
@@ -83,16 +86,16 @@ func (r *runner) annotate(as []report.Annotation, reserved int) {
 	for _, a := range shown {
 		io.WriteString(r.o.Stdout, a.Command)
 	}
-	for _, level := range []string{"error", "warning", "notice"} {
-		n := more[level]
+	for _, l := range levels {
+		n := more[l.level]
 		if n == 0 {
 			continue
 		}
-		name := levelNames[level][1]
+		name := l.many
 		if n == 1 {
-			name = levelNames[level][0]
+			name = l.one
 		}
-		fmt.Fprint(r.o.Stdout, report.WorkflowCommand(level, "git-prfaq",
+		fmt.Fprint(r.o.Stdout, report.WorkflowCommand(l.level, "git-prfaq",
 			fmt.Sprintf("%d more %s in the job summary: GitHub shows at most %d annotations of a level per step, the most important first", n, name, MaxAnnotations)))
 	}
 }

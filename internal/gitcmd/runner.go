@@ -216,31 +216,34 @@ func (r *Runner) notFound(err error) error {
 	return nil
 }
 
-// pathVars are environment variables holding paths that git resolves
-// against its own working directory. git sets some of them relatively for
-// hooks (git 2.39: GIT_INDEX_FILE=.git/index for the pre-commit hook of a
-// plain `git commit`; GIT_DIR=. in pre-receive), so a git started in
-// Runner.Dir, elsewhere than the hook, would look in the wrong place.
-var pathVars = map[string]bool{
-	"GIT_INDEX_FILE":       true,
-	"GIT_DIR":              true,
-	"GIT_WORK_TREE":        true,
-	"GIT_COMMON_DIR":       true,
-	"GIT_OBJECT_DIRECTORY": true,
+// isPathVar reports whether the environment variable k holds a path that
+// git resolves against its own working directory. git sets some of them
+// relatively for hooks (git 2.39: GIT_INDEX_FILE=.git/index for the
+// pre-commit hook of a plain `git commit`; GIT_DIR=. in pre-receive), so a
+// git started in Runner.Dir, elsewhere than the hook, would look in the
+// wrong place. A switch, not a map: it costs nothing at start.
+func isPathVar(k string) bool {
+	switch k {
+	case "GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY":
+		return true
+	}
+	return false
 }
 
 // startDir is the cwd the process started in. A relative path git put in
 // the environment of a hook is relative to it, even if the process has
-// changed directory since (e.g. for a -C flag).
+// changed directory since (e.g. for a -C flag). It is the one thing this
+// module reads at start on purpose: later could be after such a change
+// (two stat calls, a few microseconds).
 var startDir, startDirErr = os.Getwd()
 
 // environ builds the child environment: os.Environ() then r.Env, with the
-// relative paths in pathVars made absolute against startDir.
+// relative paths of isPathVar made absolute against startDir.
 func (r *Runner) environ() ([]string, error) {
 	env := append(os.Environ(), r.Env...)
 	for i, kv := range env {
 		k, v, ok := strings.Cut(kv, "=")
-		if !ok || !pathVars[k] || v == "" || filepath.IsAbs(v) {
+		if !ok || !isPathVar(k) || v == "" || filepath.IsAbs(v) {
 			continue
 		}
 		if startDirErr != nil {

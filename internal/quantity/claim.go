@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -268,7 +269,7 @@ func (s *claimScan) couldClaim(i int) bool {
 	}
 	for k := i; k < len(s.toks) && k <= i+3; k++ {
 		w := s.word(k)
-		if _, ok := changeNouns[w]; ok || w == "times" {
+		if _, ok := changeNouns()[w]; ok || w == "times" {
 			return true
 		}
 		if s.toks[k].breakAfter {
@@ -311,7 +312,7 @@ func (s *claimScan) mayStartQuantity(i int) bool {
 	if r, _ := utf8.DecodeRuneInString(raw); unicode.IsDigit(r) || unicode.Is(unicode.Sc, r) || strings.ContainsRune("~≈<>≤≥+-−", r) {
 		return true
 	}
-	if boundWords[s.word(i)] {
+	if boundWords()[s.word(i)] {
 		for k := i + 1; k < len(s.toks) && k <= i+3; k++ {
 			if startsDigit(s.word(k)) || strings.ContainsAny(s.word(k), "$€£¥") {
 				return true
@@ -336,12 +337,14 @@ func isNumberWord(w string) bool {
 
 // boundWords start the bounds a number may follow ("up to", "at least",
 // "more than", "about").
-var boundWords = map[string]bool{
-	"up": true, "at": true, "more": true, "less": true, "fewer": true, "no": true, "not": true, "over": true,
-	"under": true, "below": true, "above": true, "about": true, "around": true, "approximately": true,
-	"approx": true, "roughly": true, "circa": true, "within": true, "max": true, "min": true, "maximum": true,
-	"minimum": true, "greater": true, "higher": true, "lower": true,
-}
+var boundWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"up": true, "at": true, "more": true, "less": true, "fewer": true, "no": true, "not": true, "over": true,
+		"under": true, "below": true, "above": true, "about": true, "around": true, "approximately": true,
+		"approx": true, "roughly": true, "circa": true, "within": true, "max": true, "min": true, "maximum": true,
+		"minimum": true, "greater": true, "higher": true, "lower": true,
+	}
+})
 
 // emphasisFree blanks Markdown emphasis and code marks, keeping offsets.
 func emphasisFree(s string) string {
@@ -427,7 +430,7 @@ func (s *claimScan) cueAfter(end int) (Direction, bool) {
 	if end >= len(s.toks) || s.toks[end-1].breakAfter {
 		return 0, false
 	}
-	d, ok := changeNouns[s.word(end)]
+	d, ok := changeNouns()[s.word(end)]
 	return d, ok
 }
 
@@ -508,7 +511,7 @@ const maxBareWindow = 4
 // before the number ("for 95% of users", "in 40% of cases") says it is a
 // share, not the change.
 func (s *claimScan) bareChange(i, end int, q Quantity) (Claim, int, bool) {
-	if stopWords[s.word(i-1)] {
+	if stopWords()[s.word(i-1)] {
 		return Claim{}, 0, false
 	}
 	v, d, ok := s.verbBefore(i)
@@ -573,7 +576,7 @@ func (s *claimScan) factor(i, end int, q Quantity) (Claim, int, bool) {
 
 // wordFactor reads a factor said in one word: "doubles", "halved".
 func (s *claimScan) wordFactor(i int) (Claim, int, bool) {
-	f, ok := factorWords[s.word(i)]
+	f, ok := factorWords()[s.word(i)]
 	if !ok {
 		return Claim{}, 0, false
 	}
@@ -652,14 +655,14 @@ func (s *claimScan) subjectAfter(j int) (string, int) {
 	if w := s.word(j); w == "in" || w == "of" || w == "on" {
 		j++
 	}
-	if leadingDeterminers[s.word(j)] {
+	if leadingDeterminers()[s.word(j)] {
 		j++
 	}
 	var words []string
 	k := j
 	for ; k < len(s.toks) && len(words) < maxSubjectWords; k++ {
 		w := s.word(k)
-		if w == "" || stopWords[w] || subjectStops[w] || s.toks[k].quoted || startsDigit(w) {
+		if w == "" || stopWords()[w] || subjectStops()[w] || s.toks[k].quoted || startsDigit(w) {
 			break
 		}
 		words = append(words, s.rawWord(k))
@@ -681,10 +684,10 @@ func (s *claimScan) subjectBefore(i int) (string, int) {
 	k := i - 1
 	for ; k >= 0 && len(words) < maxSubjectWords; k-- {
 		w := s.word(k)
-		if len(words) == 0 && copulas[w] && !s.toks[k].breakAfter {
+		if len(words) == 0 && copulas()[w] && !s.toks[k].breakAfter {
 			continue
 		}
-		if w == "" || s.toks[k].breakAfter || stopWords[w] || subjectStops[w] || startsDigit(w) {
+		if w == "" || s.toks[k].breakAfter || stopWords()[w] || subjectStops()[w] || startsDigit(w) {
 			break
 		}
 		if _, verb := changeVerb(w); verb {
@@ -706,10 +709,10 @@ func (s *claimScan) subjectBetween(a, b int) string {
 	var words []string
 	for k := a; k < b && len(words) < maxSubjectWords; k++ {
 		w := s.word(k)
-		if len(words) == 0 && (leadingDeterminers[w] || k == a && w == "up" && s.word(k-1) == "speed") {
+		if len(words) == 0 && (leadingDeterminers()[w] || k == a && w == "up" && s.word(k-1) == "speed") {
 			continue // "lower your bill": "bill"; "speed up payouts": "payouts"
 		}
-		if w == "" || startsDigit(w) || w == "by" || w == "from" || subjectStops[w] {
+		if w == "" || startsDigit(w) || w == "by" || w == "from" || subjectStops()[w] {
 			break
 		}
 		words = append(words, s.rawWord(k))
@@ -717,7 +720,7 @@ func (s *claimScan) subjectBetween(a, b int) string {
 			break
 		}
 	}
-	for len(words) > 0 && stopWords[strings.ToLower(words[len(words)-1])] {
+	for len(words) > 0 && stopWords()[strings.ToLower(words[len(words)-1])] {
 		words = words[:len(words)-1] // "cut close time to": not "to"
 	}
 	return strings.Join(words, " ")
@@ -750,7 +753,7 @@ func changeVerb(w string) (Direction, bool) {
 	if len(w) < 3 {
 		return 0, false
 	}
-	for _, v := range verbsByLetter[w[0]] {
+	for _, v := range verbsByLetter()[w[0]] {
 		if strings.HasPrefix(w, v.stem) && len(w) <= len(v.stem)+4 {
 			return v.dir, true
 		}
@@ -758,12 +761,15 @@ func changeVerb(w string) (Direction, bool) {
 	return 0, false
 }
 
-// changeVerbs are stems of the verbs a press release claims a change
-// with ("reduces", "reducing", "reduced" share "reduc").
-var changeVerbs = []struct {
+// verbStem is the stem of a verb of change and the direction it says.
+type verbStem struct {
 	stem string
 	dir  Direction
-}{
+}
+
+// changeVerbs are stems of the verbs a press release claims a change
+// with ("reduces", "reducing", "reduced" share "reduc").
+var changeVerbs = []verbStem{
 	{"reduc", Down}, {"cut", Down}, {"lower", Down}, {"decreas", Down}, {"shrink", Down},
 	{"slash", Down}, {"shorten", Down}, {"trim", Down}, {"halv", Down}, {"eliminat", Down},
 	{"increas", Up}, {"boost", Up}, {"rais", Up}, {"grow", Up}, {"lift", Up}, {"doubl", Up},
@@ -774,60 +780,67 @@ var changeVerbs = []struct {
 }
 
 // verbsByLetter indexes changeVerbs by their first byte: changeVerb runs
-// on every word of the parts read.
-var verbsByLetter = func() map[byte][]struct {
-	stem string
-	dir  Direction
-} {
-	m := map[byte][]struct {
-		stem string
-		dir  Direction
-	}{}
+// on every word of the parts read. Built on first use.
+var verbsByLetter = sync.OnceValue(func() map[byte][]verbStem {
+	m := map[byte][]verbStem{}
 	for _, v := range changeVerbs {
 		m[v.stem[0]] = append(m[v.stem[0]], v)
 	}
 	return m
-}()
+})
 
 // changeNouns are the words after a number that make it a change: nouns
 // of change and comparatives.
-var changeNouns = map[string]Direction{
-	"improvement": Better, "improvements": Better, "better": Better, "faster": Better, "quicker": Better,
-	"speedup": Better, "speed-up": Better,
-	"increase": Up, "increases": Up, "gain": Up, "gains": Up, "growth": Up, "uplift": Up, "lift": Up,
-	"boost": Up, "rise": Up, "more": Up, "higher": Up, "greater": Up, "larger": Up, "bigger": Up,
-	"reduction": Down, "reductions": Down, "decrease": Down, "drop": Down, "decline": Down, "cut": Down,
-	"fewer": Down, "less": Down, "lower": Down, "cheaper": Down, "shorter": Down, "smaller": Down,
+var changeNouns = sync.OnceValue(func() map[string]Direction {
+	return map[string]Direction{
+		"improvement": Better, "improvements": Better, "better": Better, "faster": Better, "quicker": Better,
+		"speedup": Better, "speed-up": Better,
+		"increase": Up, "increases": Up, "gain": Up, "gains": Up, "growth": Up, "uplift": Up, "lift": Up,
+		"boost": Up, "rise": Up, "more": Up, "higher": Up, "greater": Up, "larger": Up, "bigger": Up,
+		"reduction": Down, "reductions": Down, "decrease": Down, "drop": Down, "decline": Down, "cut": Down,
+		"fewer": Down, "less": Down, "lower": Down, "cheaper": Down, "shorter": Down, "smaller": Down,
+	}
+})
+
+// factorWord is a factor said in one word and its direction.
+type factorWord struct {
+	factor float64
+	dir    Direction
 }
 
 // factorWords say a factor in one word.
-var factorWords = map[string]struct {
-	factor float64
-	dir    Direction
-}{
-	"doubles": {2, Up}, "doubled": {2, Up}, "doubling": {2, Up},
-	"triples": {3, Up}, "tripled": {3, Up}, "tripling": {3, Up},
-	"quadruples": {4, Up}, "quadrupled": {4, Up}, "quadrupling": {4, Up},
-	"halves": {2, Down}, "halved": {2, Down}, "halving": {2, Down},
-}
+var factorWords = sync.OnceValue(func() map[string]factorWord {
+	return map[string]factorWord{
+		"doubles": {2, Up}, "doubled": {2, Up}, "doubling": {2, Up},
+		"triples": {3, Up}, "tripled": {3, Up}, "tripling": {3, Up},
+		"quadruples": {4, Up}, "quadrupled": {4, Up}, "quadrupling": {4, Up},
+		"halves": {2, Down}, "halved": {2, Down}, "halving": {2, Down},
+	}
+})
 
 // subjectStops end a claim's subject besides the stop words.
-var subjectStops = map[string]bool{
-	"we": true, "our": true, "your": true, "their": true, "its": true, "it": true, "this": true,
-	"so": true, "but": true, "now": true, "today": true, "than": true, "can": true, "will": true,
-	"up": true, "down": true,
-}
+var subjectStops = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"we": true, "our": true, "your": true, "their": true, "its": true, "it": true, "this": true,
+		"so": true, "but": true, "now": true, "today": true, "than": true, "can": true, "will": true,
+		"up": true, "down": true,
+	}
+})
 
 // leadingDeterminers open a subject without naming it.
-var leadingDeterminers = map[string]bool{
-	"the": true, "a": true, "an": true, "your": true, "our": true, "their": true, "its": true, "his": true, "her": true,
-}
+var leadingDeterminers = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"the": true, "a": true, "an": true, "your": true, "our": true, "their": true, "its": true, "his": true, "her": true,
+	}
+})
 
 // copulas stand between a subject and its claim ("builds are 2x faster").
-var copulas = map[string]bool{
-	"is": true, "are": true, "was": true, "were": true, "be": true, "get": true, "gets": true,
-	"run": true, "runs": true, "become": true, "becomes": true,
-}
+var copulas = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"is": true, "are": true, "was": true, "were": true, "be": true, "get": true, "gets": true,
+		"run": true, "runs": true, "become": true, "becomes": true,
+	}
+})
 
 // looseSame reports whether two quantities measure the same thing, leaving
 // aside the words after them: "99.9% uptime" and "99.9%" do, "$5" and "€5"

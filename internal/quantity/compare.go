@@ -56,7 +56,7 @@ func statAt(ws []string, i int) (string, int) {
 	if p, ok := percentileOf(w); ok {
 		return normalPercentile(p), 1
 	}
-	if s, ok := statisticWords[w]; ok {
+	if s, ok := statisticWords()[w]; ok {
 		return s, 1
 	}
 	if n := ordinalNumber(w); n != "" && i+1 < len(ws) && ws[i+1] == "percentile" {
@@ -164,7 +164,7 @@ func smallestDurationUnit(text string) (durationUnit, bool) {
 			i++
 			continue
 		}
-		if u, ok := durationUnits[strings.ToLower(w)]; ok && (i == 0 || !unicode.IsLetter(rune(text[i-1]))) {
+		if u, ok := durationUnits()[strings.ToLower(w)]; ok && (i == 0 || !unicode.IsLetter(rune(text[i-1]))) {
 			last, found = u, true
 		}
 		i += len(w)

@@ -199,12 +199,12 @@ func isRelative(s string) bool {
 		return true
 	}
 	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		if relativeWords[w] {
+		if relativeWords()[w] {
 			return true
 		}
 	}
 	// Japanese and Korean words are not separated: look for them anywhere.
-	for w := range relativeWords {
+	for w := range relativeWords() {
 		if first, _ := utf8.DecodeRuneInString(w); isCJK(first) && strings.Contains(lower, w) {
 			return true
 		}
@@ -335,7 +335,7 @@ func markedPeriod(year int, s string) (Date, error) {
 	if p, n, after, ok := cutPeriod(s); ok && after == "" {
 		return period(year, p, n)
 	}
-	if n, ok := halfWords[s]; ok {
+	if n, ok := halfWords()[s]; ok {
 		return period(year, Half, n)
 	}
 	for _, q := range quarterMarks {
@@ -584,7 +584,7 @@ func namedMonth(s string) (d Date, ok bool, err error) {
 // full stop ("Dec."), in any case.
 func cutMonthName(s string) (month int, rest string, ok bool) {
 	w := leadingLetters(s)
-	m, found := monthNames[strings.ToLower(w)]
+	m, found := monthNames()[strings.ToLower(w)]
 	if !found {
 		return 0, s, false
 	}

@@ -164,7 +164,7 @@ func isDateNumber(a amount, rest string) bool {
 	if _, _, _, period := cutPeriod(t); period {
 		return true
 	}
-	return stopWords[strings.ToLower(leadingLetters(t))]
+	return stopWords()[strings.ToLower(leadingLetters(t))]
 }
 
 // cutMarker removes what makes a number a percentage, ratio, multiplier,
@@ -229,8 +229,8 @@ func followingWords(s string, unit bool) []string {
 		if trimmed == "" || strings.ContainsFunc(trimmed, unicode.IsDigit) {
 			break
 		}
-		if stopWords[lw] {
-			if perWords[lw] && unit && trimmed == w && len(words) > 0 {
+		if stopWords()[lw] {
+			if perWord(lw) && unit && trimmed == w && len(words) > 0 {
 				if next := leadingLetters(skipSpace(s[end:])); next != "" {
 					words = append(words, lw+" "+next)
 				}
@@ -257,7 +257,7 @@ func followingWords(s string, unit bool) []string {
 // "calls per week".
 func headNoun(words []string) string {
 	last := words[len(words)-1]
-	if per, _, ok := strings.Cut(last, " "); ok && perWords[per] && len(words) > 1 {
+	if per, _, ok := strings.Cut(last, " "); ok && perWord(per) && len(words) > 1 {
 		return words[len(words)-2] + " " + last
 	}
 	return last

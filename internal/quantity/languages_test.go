@@ -512,7 +512,7 @@ func TestFindLanguages(t *testing.T) {
 // Japanese or Korean duration unit, which would otherwise never be tried.
 func TestMaxCJKUnit(t *testing.T) {
 	t.Parallel()
-	for w := range durationUnits {
+	for w := range durationUnits() {
 		if first, _ := utf8.DecodeRuneInString(w); isCJK(first) && utf8.RuneCountInString(w) > maxCJKUnit {
 			t.Errorf("duration unit %q has %d characters, more than maxCJKUnit (%d)", w, utf8.RuneCountInString(w), maxCJKUnit)
 		}
@@ -529,7 +529,7 @@ func TestGermanWordsAreRead(t *testing.T) {
 			known[w] = true
 		}
 	}
-	for w := range durationUnits {
+	for w := range durationUnits() {
 		add(w)
 	}
 	for _, tables := range [][]string{deadlineWords, rangeWords} {
@@ -549,7 +549,7 @@ func TestGermanWordsAreRead(t *testing.T) {
 	for _, s := range scaleWords {
 		add(s.word)
 	}
-	for w := range germanWords {
+	for w := range germanWords() {
 		if !known[w] && w != "je" {
 			t.Errorf("germanWords has %q, which no table reads", w)
 		}

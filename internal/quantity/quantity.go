@@ -185,7 +185,7 @@ func parse(text string) (Quantity, error) {
 	if err != nil || !a.dotGroup {
 		return q, err
 	}
-	euros := q.Kind == Currency && dotThousandsCurrencies[q.Unit]
+	euros := q.Kind == Currency && dotThousandsCurrency(q.Unit)
 	after := q.Kind == Currency && a.currency == "" // "1.200 €", not "€1.200"
 	switch {
 	case germanCell(text) || (euros && after):

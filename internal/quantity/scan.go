@@ -127,7 +127,7 @@ func cutCurrencySuffix(s string) (code, rest string, ok bool) {
 // cutCurrencyCode removes an upper-case ISO 4217 code that is a word of its
 // own: "USD 40" but not "USDC".
 func cutCurrencyCode(s string) (code, rest string, ok bool) {
-	if len(s) < 3 || !currencyCodes[s[:3]] {
+	if len(s) < 3 || !currencyCodes()[s[:3]] {
 		return "", s, false
 	}
 	if next, _ := utf8.DecodeRuneInString(s[3:]); len(s) > 3 && unicode.IsLetter(next) {
@@ -402,7 +402,7 @@ func cutDurationUnit(s string) (u durationUnit, rest string, ok bool) {
 		}
 	}
 	for k := n - 1; k >= 0; k-- {
-		u, ok := durationUnits[word[:ends[k]]]
+		u, ok := durationUnits()[word[:ends[k]]]
 		if !ok {
 			continue
 		}
@@ -420,10 +420,10 @@ const maxCJKUnit = 5
 // durationUnitNamed looks a whole word up in durationUnits: as written,
 // then in lower case unless the table writes it with a capital.
 func durationUnitNamed(word string) (durationUnit, bool) {
-	if u, ok := durationUnits[word]; ok {
+	if u, ok := durationUnits()[word]; ok {
 		return u, true
 	}
-	u, ok := durationUnits[strings.ToLower(word)]
+	u, ok := durationUnits()[strings.ToLower(word)]
 	return u, ok
 }
 
@@ -627,7 +627,7 @@ func sameWord(a, b string) bool {
 // pluralOf reports whether plural is a plural of singular by the common
 // English rules, or by the few irregular plurals of people.
 func pluralOf(singular, plural string) bool {
-	if irregularPlurals[singular] == plural {
+	if irregularPlurals()[singular] == plural {
 		return true
 	}
 	if len(singular) < 2 {
@@ -711,7 +711,7 @@ func cutLeadingStat(s string) (stat, rest string) {
 	w := leadingWord(s)
 	lw := strings.ToLower(w)
 	if _, ok := percentileOf(lw); !ok {
-		if _, ok := statisticWords[lw]; !ok {
+		if _, ok := statisticWords()[lw]; !ok {
 			return "", s
 		}
 	}
@@ -791,7 +791,7 @@ func cutBoundSuffix(t string) (rest, bound string) {
 // case matches in any case and one with a capital only as written.
 func germanCell(text string) bool {
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if germanWords[w] || germanWords[strings.ToLower(w)] {
+		if germanWords()[w] || germanWords()[strings.ToLower(w)] {
 			return true
 		}
 	}
@@ -800,4 +800,4 @@ func germanCell(text string) bool {
 
 // halfWidth reads the full-width digits and signs of Japanese text as
 // ASCII: "１２％" is "12％".
-func halfWidth(s string) string { return fullWidthForms.Replace(s) }
+func halfWidth(s string) string { return fullWidthForms().Replace(s) }

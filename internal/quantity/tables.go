@@ -1,9 +1,15 @@
 package quantity
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // The tables in this file are read-only: nothing in the package writes to
-// them after initialisation.
+// them after initialisation. Those that need code to build (maps, the
+// replacer) are built on first use, so that no run of git-prfaq pays for
+// them at start (docs/performance.md, "Start-up"); lists of constants
+// need none.
 
 // currencySymbols maps the symbols written around an amount to ISO 4217
 // codes. Longer symbols come first so that "US$" wins over "$".
@@ -18,24 +24,26 @@ var currencySymbols = []struct{ symbol, code string }{
 	{"円", "JPY"}, {"원", "KRW"},
 }
 
-// dotThousandsCurrencies are the currencies whose writers group thousands
-// with dots when they write the currency after the amount, as
-// continental Europe does: "1.200 €" is twelve hundred euros. "€1.200",
-// written the English way, is refused rather than guessed at.
-var dotThousandsCurrencies = map[string]bool{"EUR": true}
+// dotThousandsCurrency reports whether code is a currency whose writers
+// group thousands with dots when they write the currency after the
+// amount, as continental Europe does: "1.200 €" is twelve hundred euros.
+// "€1.200", written the English way, is refused rather than guessed at.
+func dotThousandsCurrency(code string) bool { return code == "EUR" }
 
 // currencyCodes are the ISO 4217 codes recognised when written in upper case
 // before or after an amount. Codes that read like English words or units
 // (ALL, TOP, MOP, CUP, GEL, PHP) are left out on purpose.
-var currencyCodes = map[string]bool{
-	"USD": true, "EUR": true, "GBP": true, "JPY": true, "CNY": true, "CHF": true,
-	"CAD": true, "AUD": true, "NZD": true, "SEK": true, "NOK": true, "DKK": true,
-	"ISK": true, "PLN": true, "CZK": true, "HUF": true, "RON": true, "BGN": true,
-	"INR": true, "BRL": true, "MXN": true, "ARS": true, "CLP": true, "COP": true,
-	"PEN": true, "KRW": true, "SGD": true, "HKD": true, "TWD": true, "THB": true,
-	"IDR": true, "MYR": true, "VND": true, "ZAR": true, "NGN": true, "KES": true,
-	"EGP": true, "ILS": true, "TRY": true, "AED": true, "SAR": true, "UAH": true,
-}
+var currencyCodes = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"USD": true, "EUR": true, "GBP": true, "JPY": true, "CNY": true, "CHF": true,
+		"CAD": true, "AUD": true, "NZD": true, "SEK": true, "NOK": true, "DKK": true,
+		"ISK": true, "PLN": true, "CZK": true, "HUF": true, "RON": true, "BGN": true,
+		"INR": true, "BRL": true, "MXN": true, "ARS": true, "CLP": true, "COP": true,
+		"PEN": true, "KRW": true, "SGD": true, "HKD": true, "TWD": true, "THB": true,
+		"IDR": true, "MYR": true, "VND": true, "ZAR": true, "NGN": true, "KES": true,
+		"EGP": true, "ILS": true, "TRY": true, "AED": true, "SAR": true, "UAH": true,
+	}
+})
 
 // scaleWords are the spelled-out scales, matched case-insensitively and
 // possibly after a space: "$2 bn", "3 million users", "1,5 Mio. €",
@@ -90,42 +98,44 @@ const (
 // (3月 is March), so only "ヶ月" and its variants are months. Japanese and
 // Korean units may touch the number and the bound after them ("6日以上"):
 // see cutDurationUnit.
-var durationUnits = map[string]durationUnit{
-	"ns": {1, -9}, "nsec": {1, -9}, "nanosecond": {1, -9}, "nanoseconds": {1, -9},
-	"µs": {1, -6}, "μs": {1, -6}, "us": {1, -6}, "usec": {1, -6},
-	"microsecond": {1, -6}, "microseconds": {1, -6},
-	"ms": {1, -3}, "msec": {1, -3}, "msecs": {1, -3},
-	"millisecond": {1, -3}, "milliseconds": {1, -3},
-	"s": {1, 0}, "sec": {1, 0}, "secs": {1, 0}, "second": {1, 0}, "seconds": {1, 0},
-	"min": {minute, 0}, "mins": {minute, 0}, "minute": {minute, 0}, "minutes": {minute, 0},
-	"h": {hour, 0}, "hr": {hour, 0}, "hrs": {hour, 0}, "hour": {hour, 0}, "hours": {hour, 0},
-	"d": {day, 0}, "day": {day, 0}, "days": {day, 0},
-	"w": {week, 0}, "wk": {week, 0}, "wks": {week, 0}, "week": {week, 0}, "weeks": {week, 0},
-	"mo": {month, 0}, "mos": {month, 0}, "month": {month, 0}, "months": {month, 0},
-	"y": {year, 0}, "yr": {year, 0}, "yrs": {year, 0}, "year": {year, 0}, "years": {year, 0},
+var durationUnits = sync.OnceValue(func() map[string]durationUnit {
+	return map[string]durationUnit{
+		"ns": {1, -9}, "nsec": {1, -9}, "nanosecond": {1, -9}, "nanoseconds": {1, -9},
+		"µs": {1, -6}, "μs": {1, -6}, "us": {1, -6}, "usec": {1, -6},
+		"microsecond": {1, -6}, "microseconds": {1, -6},
+		"ms": {1, -3}, "msec": {1, -3}, "msecs": {1, -3},
+		"millisecond": {1, -3}, "milliseconds": {1, -3},
+		"s": {1, 0}, "sec": {1, 0}, "secs": {1, 0}, "second": {1, 0}, "seconds": {1, 0},
+		"min": {minute, 0}, "mins": {minute, 0}, "minute": {minute, 0}, "minutes": {minute, 0},
+		"h": {hour, 0}, "hr": {hour, 0}, "hrs": {hour, 0}, "hour": {hour, 0}, "hours": {hour, 0},
+		"d": {day, 0}, "day": {day, 0}, "days": {day, 0},
+		"w": {week, 0}, "wk": {week, 0}, "wks": {week, 0}, "week": {week, 0}, "weeks": {week, 0},
+		"mo": {month, 0}, "mos": {month, 0}, "month": {month, 0}, "months": {month, 0},
+		"y": {year, 0}, "yr": {year, 0}, "yrs": {year, 0}, "year": {year, 0}, "years": {year, 0},
 
-	// German.
-	"millisekunde": {1, -3}, "millisekunden": {1, -3},
-	"sekunde": {1, 0}, "sekunden": {1, 0}, "sek": {1, 0}, "minuten": {minute, 0},
-	"stunde": {hour, 0}, "stunden": {hour, 0}, "Std": {hour, 0},
-	"Tag": {day, 0}, "tage": {day, 0}, "tagen": {day, 0},
-	"woche": {week, 0}, "wochen": {week, 0},
-	"monat": {month, 0}, "monate": {month, 0}, "monaten": {month, 0},
-	"jahr": {year, 0}, "jahre": {year, 0}, "jahren": {year, 0},
+		// German.
+		"millisekunde": {1, -3}, "millisekunden": {1, -3},
+		"sekunde": {1, 0}, "sekunden": {1, 0}, "sek": {1, 0}, "minuten": {minute, 0},
+		"stunde": {hour, 0}, "stunden": {hour, 0}, "Std": {hour, 0},
+		"Tag": {day, 0}, "tage": {day, 0}, "tagen": {day, 0},
+		"woche": {week, 0}, "wochen": {week, 0},
+		"monat": {month, 0}, "monate": {month, 0}, "monaten": {month, 0},
+		"jahr": {year, 0}, "jahre": {year, 0}, "jahren": {year, 0},
 
-	// Japanese; 間 ("for") may follow.
-	"ナノ秒": {1, -9}, "マイクロ秒": {1, -6}, "ミリ秒": {1, -3},
-	"秒": {1, 0}, "秒間": {1, 0}, "分": {minute, 0}, "分間": {minute, 0}, "時間": {hour, 0},
-	"日": {day, 0}, "日間": {day, 0}, "週": {week, 0}, "週間": {week, 0},
-	"ヶ月": {month, 0}, "ヵ月": {month, 0}, "か月": {month, 0}, "カ月": {month, 0}, "ケ月": {month, 0}, "箇月": {month, 0},
-	"ヶ月間": {month, 0}, "ヵ月間": {month, 0}, "か月間": {month, 0}, "カ月間": {month, 0},
-	"年": {year, 0}, "年間": {year, 0},
+		// Japanese; 間 ("for") may follow.
+		"ナノ秒": {1, -9}, "マイクロ秒": {1, -6}, "ミリ秒": {1, -3},
+		"秒": {1, 0}, "秒間": {1, 0}, "分": {minute, 0}, "分間": {minute, 0}, "時間": {hour, 0},
+		"日": {day, 0}, "日間": {day, 0}, "週": {week, 0}, "週間": {week, 0},
+		"ヶ月": {month, 0}, "ヵ月": {month, 0}, "か月": {month, 0}, "カ月": {month, 0}, "ケ月": {month, 0}, "箇月": {month, 0},
+		"ヶ月間": {month, 0}, "ヵ月間": {month, 0}, "か月間": {month, 0}, "カ月間": {month, 0},
+		"年": {year, 0}, "年間": {year, 0},
 
-	// Korean; 간 ("for") may follow.
-	"밀리초": {1, -3}, "초": {1, 0}, "분": {minute, 0}, "시간": {hour, 0},
-	"일": {day, 0}, "일간": {day, 0}, "주": {week, 0}, "주간": {week, 0}, "주일": {week, 0},
-	"개월": {month, 0}, "개월간": {month, 0}, "년": {year, 0}, "년간": {year, 0},
-}
+		// Korean; 간 ("for") may follow.
+		"밀리초": {1, -3}, "초": {1, 0}, "분": {minute, 0}, "시간": {hour, 0},
+		"일": {day, 0}, "일간": {day, 0}, "주": {week, 0}, "주간": {week, 0}, "주일": {week, 0},
+		"개월": {month, 0}, "개월간": {month, 0}, "년": {year, 0}, "년간": {year, 0},
+	}
+})
 
 // percentMarkers follow the number of a percentage. Longer markers come
 // first so that "percentage points" is not read as "percent".
@@ -214,19 +224,21 @@ var boundSuffixes = []struct{ suffix, bound string }{
 // and "je". They are matched as whole words, in any case if written here
 // in lower case, and only as written if with a capital: "Tag" and "Std"
 // are English words too in lower case.
-var germanWords = map[string]bool{
-	"Tag": true, "Std": true, "je": true,
-	"sekunde": true, "sekunden": true, "sek": true, "millisekunde": true, "millisekunden": true,
-	"minuten": true, "stunde": true, "stunden": true, "tage": true, "tagen": true,
-	"woche": true, "wochen": true, "monat": true, "monate": true, "monaten": true,
-	"jahr": true, "jahre": true, "jahren": true,
-	"prozent": true, "prozentpunkt": true, "prozentpunkte": true,
-	"tsd": true, "tausend": true, "mio": true, "millionen": true, "mrd": true, "milliarden": true,
-	"mindestens": true, "mind": true, "höchstens": true, "maximal": true, "bis": true, "zu": true,
-	"innerhalb": true, "binnen": true, "mehr": true, "weniger": true, "als": true, "nicht": true,
-	"über": true, "ueber": true, "unter": true, "etwa": true, "rund": true, "ungefähr": true,
-	"oder": true, "und": true, "höher": true, "niedriger": true,
-}
+var germanWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"Tag": true, "Std": true, "je": true,
+		"sekunde": true, "sekunden": true, "sek": true, "millisekunde": true, "millisekunden": true,
+		"minuten": true, "stunde": true, "stunden": true, "tage": true, "tagen": true,
+		"woche": true, "wochen": true, "monat": true, "monate": true, "monaten": true,
+		"jahr": true, "jahre": true, "jahren": true,
+		"prozent": true, "prozentpunkt": true, "prozentpunkte": true,
+		"tsd": true, "tausend": true, "mio": true, "millionen": true, "mrd": true, "milliarden": true,
+		"mindestens": true, "mind": true, "höchstens": true, "maximal": true, "bis": true, "zu": true,
+		"innerhalb": true, "binnen": true, "mehr": true, "weniger": true, "als": true, "nicht": true,
+		"über": true, "ueber": true, "unter": true, "etwa": true, "rund": true, "ungefähr": true,
+		"oder": true, "und": true, "höher": true, "niedriger": true,
+	}
+})
 
 // numberWords are the small numbers people spell out: "Zero critical bugs",
 // "top ten".
@@ -257,25 +269,29 @@ var ordinalSuffixes = []string{"st", "nd", "rd", "th"}
 
 // statisticWords name the statistic a value is: "p95", "median". Mean and
 // average are what a value without one is taken to be.
-var statisticWords = map[string]string{
-	"median": "p50", "mean": statMean, "average": statMean, "avg": statMean,
-}
+var statisticWords = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"median": "p50", "mean": statMean, "average": statMean, "avg": statMean,
+	}
+})
 
 // statMean is the statistic of an average, written or not.
 const statMean = "mean"
 
 // monthNames maps month names and their abbreviations, lower-case, to
 // months: "Dec", "December", "Sept".
-var monthNames = map[string]int{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
-	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-	"oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+var monthNames = sync.OnceValue(func() map[string]int {
+	return map[string]int{
+		"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+		"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+		"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+		"oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 
-	// German ("Dez. 2027", "30. Juni 2027"); "Jänner" is Austrian.
-	"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mär": 3, "mrz": 3, "mai": 5,
-	"juni": 6, "juli": 7, "okt": 10, "oktober": 10, "dez": 12, "dezember": 12,
-}
+		// German ("Dez. 2027", "30. Juni 2027"); "Jänner" is Austrian.
+		"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mär": 3, "mrz": 3, "mai": 5,
+		"juni": 6, "juli": 7, "okt": 10, "oktober": 10, "dez": 12, "dezember": 12,
+	}
+})
 
 // deadlineWords may open a By cell without changing it: "by 2027-06-30",
 // "in Q3 2027". Longer phrases come first.
@@ -347,54 +363,62 @@ var quarterMarks = []struct{ before, after string }{{"第", "四半期"}, {"", "
 
 // halfWords name a half of a Japanese or Korean year: "2027年上半期",
 // "2027년 하반기".
-var halfWords = map[string]int{
-	"上半期": 1, "上期": 1, "前半": 1, "下半期": 2, "下期": 2, "後半": 2,
-	"상반기": 1, "전반기": 1, "하반기": 2, "후반기": 2,
-}
+var halfWords = sync.OnceValue(func() map[string]int {
+	return map[string]int{
+		"上半期": 1, "上期": 1, "前半": 1, "下半期": 2, "下期": 2, "後半": 2,
+		"상반기": 1, "전반기": 1, "하반기": 2, "후반기": 2,
+	}
+})
 
 // relativeWords in a By cell that is not a date mark a deadline relative
 // to something else ("30 days after launch", "Week 4"), which needs the
 // calendar date instead.
-var relativeWords = map[string]bool{
-	"launch": true, "launched": true, "launching": true, "after": true, "post-launch": true,
-	"ga": true, "release": true, "kickoff": true, "week": true, "weeks": true,
-	"sprint": true, "day": true, "days": true, "month": true, "months": true,
-	// German: "30 Tage nach Launch", "Woche 4", "KW 27".
-	"nach": true, "einführung": true, "markteinführung": true, "woche": true, "wochen": true, "kw": true,
-	"tage": true, "tagen": true, "monat": true, "monate": true, "monaten": true,
-	// Japanese and Korean, matched anywhere: "ローンチ後30日", "출시 후 3개월".
-	"後": true, "ローンチ": true, "リリース": true, "週目": true, "출시": true, "이후": true, "주차": true, "런칭": true,
-}
+var relativeWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"launch": true, "launched": true, "launching": true, "after": true, "post-launch": true,
+		"ga": true, "release": true, "kickoff": true, "week": true, "weeks": true,
+		"sprint": true, "day": true, "days": true, "month": true, "months": true,
+		// German: "30 Tage nach Launch", "Woche 4", "KW 27".
+		"nach": true, "einführung": true, "markteinführung": true, "woche": true, "wochen": true, "kw": true,
+		"tage": true, "tagen": true, "monat": true, "monate": true, "monaten": true,
+		// Japanese and Korean, matched anywhere: "ローンチ後30日", "출시 후 3개월".
+		"後": true, "ローンチ": true, "リリース": true, "週目": true, "출시": true, "이후": true, "주차": true, "런칭": true,
+	}
+})
 
 // stopWords end the words that Find takes as a unit or qualifier: "90%
 // reduction in time" is "90% reduction".
-var stopWords = map[string]bool{
-	"a": true, "an": true, "the": true, "in": true, "on": true, "at": true, "by": true,
-	"for": true, "of": true, "to": true, "from": true, "with": true, "within": true,
-	"across": true, "over": true, "under": true, "after": true, "before": true,
-	"during": true, "and": true, "or": true, "than": true, "vs": true, "versus": true,
-	"while": true, "when": true, "since": true, "as": true, "via": true, "into": true,
-	"among": true, "between": true, "through": true, "using": true, "per": true,
-	"is": true, "are": true, "be": true, "that": true, "which": true, "who": true,
-	"compared": true, "each": true, "every": true,
-	// German: "6 Tage bis zum Abschluss", "3 Anrufe pro Woche".
-	"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true,
-	"ein": true, "eine": true, "einen": true, "einem": true, "einer": true,
-	"im": true, "am": true, "um": true, "auf": true, "von": true, "vom": true, "bis": true,
-	"für": true, "mit": true, "und": true, "oder": true, "zu": true, "zum": true, "zur": true,
-	"bei": true, "nach": true, "vor": true, "seit": true, "aus": true, "als": true, "gegenüber": true,
-	"statt": true, "durch": true, "innerhalb": true, "über": true, "unter": true, "während": true,
-	"ist": true, "sind": true, "pro": true, "je": true,
-}
+var stopWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"a": true, "an": true, "the": true, "in": true, "on": true, "at": true, "by": true,
+		"for": true, "of": true, "to": true, "from": true, "with": true, "within": true,
+		"across": true, "over": true, "under": true, "after": true, "before": true,
+		"during": true, "and": true, "or": true, "than": true, "vs": true, "versus": true,
+		"while": true, "when": true, "since": true, "as": true, "via": true, "into": true,
+		"among": true, "between": true, "through": true, "using": true, "per": true,
+		"is": true, "are": true, "be": true, "that": true, "which": true, "who": true,
+		"compared": true, "each": true, "every": true,
+		// German: "6 Tage bis zum Abschluss", "3 Anrufe pro Woche".
+		"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true,
+		"ein": true, "eine": true, "einen": true, "einem": true, "einer": true,
+		"im": true, "am": true, "um": true, "auf": true, "von": true, "vom": true, "bis": true,
+		"für": true, "mit": true, "und": true, "oder": true, "zu": true, "zum": true, "zur": true,
+		"bei": true, "nach": true, "vor": true, "seit": true, "aus": true, "als": true, "gegenüber": true,
+		"statt": true, "durch": true, "innerhalb": true, "über": true, "unter": true, "während": true,
+		"ist": true, "sind": true, "pro": true, "je": true,
+	}
+})
 
-// perWords are the stop words after which Find keeps one more word, as
+// perWord reports whether w is one of the stop words after which Find keeps one more word, as
 // the rate of a count: "3 calls per week", "3 Anrufe pro Woche".
-var perWords = map[string]bool{"per": true, "pro": true, "je": true}
+func perWord(w string) bool { return w == "per" || w == "pro" || w == "je" }
 
 // irregularPlurals lets "1 person" compare with "5 people".
-var irregularPlurals = map[string]string{
-	"person": "people", "child": "children", "man": "men", "woman": "women",
-}
+var irregularPlurals = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"person": "people", "child": "children", "man": "men", "woman": "women",
+	}
+})
 
 // spaceSeparators may group thousands: "1 200", with a plain, no-break,
 // narrow no-break or thin space.
@@ -402,8 +426,10 @@ var spaceSeparators = []string{" ", "\u00a0", "\u202f", "\u2009"}
 
 // fullWidthForms are the full-width digits and signs of Japanese text,
 // read as their ASCII forms: "１２％" is 12%, "２０２７年" is 2027年.
-var fullWidthForms = strings.NewReplacer(
-	"０", "0", "１", "1", "２", "2", "３", "3", "４", "4",
-	"５", "5", "６", "6", "７", "7", "８", "8", "９", "9",
-	"．", ".", "，", ",", "＋", "+", "－", "-", "／", "/",
-)
+var fullWidthForms = sync.OnceValue(func() *strings.Replacer {
+	return strings.NewReplacer(
+		"０", "0", "１", "1", "２", "2", "３", "3", "４", "4",
+		"５", "5", "６", "6", "７", "7", "８", "8", "９", "9",
+		"．", ".", "，", ",", "＋", "+", "－", "-", "／", "/",
+	)
+})

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/prfaq/git-prfaq/internal/scorecard"
@@ -23,7 +24,7 @@ const maxText = 200
 
 // ScorecardHTML writes the page.
 func ScorecardHTML(w io.Writer, sc scorecard.Scorecard) error {
-	return scorecardPage.Execute(w, pageOf(sc))
+	return scorecardPage().Execute(w, pageOf(sc))
 }
 
 type htmlPage struct {
@@ -218,13 +219,18 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-var scorecardPage = template.Must(template.New("scorecard").Funcs(template.FuncMap{
-	"clip":    func(s string) string { return clip(s, maxText) },
-	"dash":    orDash,
-	"day":     dayOf,
-	"days":    func(d *int) string { return slipDays(d) },
-	"outcome": outcomeCell,
-}).Parse(scorecardTemplate))
+// scorecardPage is parsed on first use, not at start: parsing it
+// allocated about 1,200 objects in every run of git-prfaq, `version` and
+// the hooks included (docs/performance.md, "Start-up").
+var scorecardPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("scorecard").Funcs(template.FuncMap{
+		"clip":    func(s string) string { return clip(s, maxText) },
+		"dash":    orDash,
+		"day":     dayOf,
+		"days":    func(d *int) string { return slipDays(d) },
+		"outcome": outcomeCell,
+	}).Parse(scorecardTemplate))
+})
 
 const scorecardTemplate = `<!DOCTYPE html>
 <html lang="en">
