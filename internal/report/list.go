@@ -61,7 +61,7 @@ func listEntryOf(r scan.Result) ListEntry {
 	en.Progress = s.Progress
 	en.Errors, en.Warnings = rule.Count(r.Findings)
 	en.Pass = en.Errors == 0
-	en.Metrics, en.Met, en.Missed = len(s.Metrics), s.Met, s.Missed
+	en.Metrics, en.Met, en.Missed = s.MetricCount, s.Met, s.Missed
 	return en
 }
 
