@@ -390,3 +390,35 @@ func TestListCountsOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestEarlyResultInOrder: the results looked up early are found for the
+// files listed after them in path order, by path and blob id, with
+// untracked and changed files between them; a file asked out of order
+// misses (and is looked up again), never gets another file's result.
+func TestEarlyResultInOrder(t *testing.T) {
+	t.Parallel()
+	wf := func(path, blob string) gitcmd.WorkTreeFile { return gitcmd.WorkTreeFile{Path: path, Blob: blob} }
+	e := &earlyResults{
+		files:   []gitcmd.WorkTreeFile{wf("a/PRFAQ.md", "1"), wf("b/PRFAQ.md", "2"), wf("c/PRFAQ.md", "3"), wf("e/PRFAQ.md", "5")},
+		results: []Result{{Path: "a/PRFAQ.md"}, {Path: "b/PRFAQ.md"}, {Path: "c/PRFAQ.md"}, {Path: "e/PRFAQ.md"}},
+		ok:      []bool{true, true, false, true},
+	}
+	for _, tt := range []struct {
+		f  gitcmd.WorkTreeFile
+		ok bool
+	}{
+		{wf("0/PRFAQ.md", ""), false},  // untracked, before them all
+		{wf("a/PRFAQ.md", "1"), true},  //
+		{wf("b/PRFAQ.md", "9"), false}, // changed since: another blob
+		{wf("c/PRFAQ.md", "3"), false}, // not in the cache
+		{wf("d/PRFAQ.md", ""), false},  // untracked, between two
+		{wf("a/PRFAQ.md", "1"), false}, // out of order
+		{wf("e/PRFAQ.md", "5"), true},
+		{wf("f/PRFAQ.md", "6"), false}, // after them all
+	} {
+		r, ok := e.result(tt.f)
+		if ok != tt.ok || ok && r.Path != tt.f.Path {
+			t.Errorf("result(%s, %s) = %s, %v; want a hit %v", tt.f.Path, tt.f.Blob, r.Path, ok, tt.ok)
+		}
+	}
+}
