@@ -72,7 +72,9 @@ func listEntryOf(r scan.Result) ListEntry {
 // it whole held 10,000 PRFAQs' JSON twice over (compact, then indented)
 // and grew both buffers by copying.
 func ListJSON(w io.Writer, entries []ListEntry) error {
-	if len(entries) == 0 {
+	if len(entries) == 0 || slices.ContainsFunc(entries, unencodable) {
+		// All at once: an entry JSON cannot encode fails the whole list
+		// before a byte is written, as it always did.
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
@@ -98,6 +100,14 @@ func ListJSON(w io.Writer, entries []ListEntry) error {
 	}
 	bw.WriteString("  ]\n}\n")
 	return bw.Flush()
+}
+
+// unencodable reports whether an entry holds a number JSON has no form
+// for (a fraction that is NaN or infinite).
+func unencodable(en ListEntry) bool {
+	return slices.ContainsFunc(en.Progress, func(p check.Progress) bool {
+		return math.IsNaN(p.Fraction) || math.IsInf(p.Fraction, 0)
+	})
 }
 
 // ListText writes a table of the entries, or says how to start one when

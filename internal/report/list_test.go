@@ -163,6 +163,9 @@ func TestListTextAsBefore(t *testing.T) {
 			{Metric: "Far", Baseline: "0", Target: "1", Current: "1e9", Fraction: math.Inf(1), State: "past target"},
 			{Metric: "Odd", Baseline: "0", Target: "1", Current: "?", Fraction: math.NaN(), Remaining: "1", State: "on the way"},
 			{Metric: "Back", Baseline: "0", Target: "1", Current: "0", Fraction: -0.004, Remaining: "1", State: "on the way"},
+			{Metric: "Up", Fraction: math.Inf(1), Remaining: "1", State: "on the way"},
+			{Metric: "Down", Fraction: math.Inf(-1), Remaining: "1", State: "on the way"},
+			{Metric: "Big", Fraction: 1e25, Remaining: "1", State: "on the way"},
 		}, progressSample...)},
 	}
 	for name, entries := range map[string][]ListEntry{
@@ -217,5 +220,11 @@ func TestListJSONAsBefore(t *testing.T) {
 		if got.String() != want.String() {
 			t.Errorf("%s: ListJSON differs from encoding the whole list:\n got %.400q\nwant %.400q", name, got.String(), want.String())
 		}
+	}
+	// A fraction JSON cannot write fails the list before any output.
+	bad := append(ListEntries(benchResults(2000)), ListEntry{File: "z/PRFAQ.md", Progress: []check.Progress{{Metric: "m", Fraction: math.NaN()}}})
+	var got bytes.Buffer
+	if err := ListJSON(&got, bad); err == nil || got.Len() != 0 {
+		t.Errorf("a NaN fraction: %v, and %d bytes written; want an error and nothing", err, got.Len())
 	}
 }
