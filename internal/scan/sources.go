@@ -243,9 +243,11 @@ func CheckWorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, t
 	return results, findings, nil
 }
 
-// earlyResults are the cached results of the tracked, stat-clean
-// documents, looked up while the untracked ones are still listed (most
-// of a warm list's time is that listing; docs/performance.md).
+// earlyResults are the cached results of the tracked documents, looked up
+// by their index blob ids while their stat data is checked and the
+// untracked ones are listed (most of a warm list's time is that listing;
+// docs/performance.md); a result is used only for a file listed with the
+// same id, one found unmodified.
 type earlyResults struct {
 	wg      sync.WaitGroup
 	files   []gitcmd.WorkTreeFile
