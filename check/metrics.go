@@ -232,6 +232,10 @@ func (c *checker) overdue(d Deadline) {
 		return
 	}
 	about := subject{metric: d.Metric, field: prfaq.FieldActual}
+	if c.countsOnly {
+		c.reportMetric(rule.MetricOverdue, d.Pos, about, "") // no message, and no arguments to box for it
+		return
+	}
 	if d.Missing {
 		days := int(c.in.Today.Sub(d.Due).Hours() / 24)
 		c.reportMetric(rule.MetricOverdue, d.Pos, about, "metric %q was due %s and is %d days late: add an Actual column with the result", d.Metric, d.DueText, days)

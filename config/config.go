@@ -378,13 +378,23 @@ func cleanPath(p string) string {
 	return strings.TrimSuffix(p, "/")
 }
 
+// matchGlob is compileGlob(g).match(name) without compiling a glob that
+// has no braces: IsDocument runs several times per PRFAQ in a list of
+// 10,000, and compiling allocated each time.
+func matchGlob(g, name string) bool {
+	if !strings.ContainsRune(g, '{') {
+		return doublestar.MatchUnvalidated(g, name)
+	}
+	return compileGlob(g).match(name)
+}
+
 // matchAny reports whether name matches one of the globs. {a,b}
 // alternatives are expanded first, as a shell does, and each alternative is
 // matched: that is what git, which has no braces, is given by
 // DocumentPathspecs, so the two always agree.
 func matchAny(globs []string, name string) bool {
 	for _, g := range globs {
-		if strings.HasSuffix(name, literalTail(g)) && compileGlob(g).match(name) {
+		if strings.HasSuffix(name, literalTail(g)) && matchGlob(g, name) {
 			return true
 		}
 	}

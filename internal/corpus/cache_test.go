@@ -15,6 +15,7 @@ import (
 	"github.com/prfaq/git-prfaq/internal/gittest"
 	"github.com/prfaq/git-prfaq/internal/resultcache"
 	"github.com/prfaq/git-prfaq/internal/scan"
+	"github.com/prfaq/git-prfaq/rule"
 )
 
 // TestRealCorpusCached: check --all and list give the same results with
@@ -96,7 +97,14 @@ func sameWithCache(t *testing.T, dir string, docs int) {
 			r, _, err := scan.CheckWorkTree(ctx, repo, cfg, today, o)
 			return r, err
 		},
+		// As the command runs it: findings and summaries for counting.
+		"list, counts only": func(o scan.Options) ([]scan.Result, error) {
+			o.CountsOnly = true
+			r, _, err := scan.CheckWorkTree(ctx, repo, cfg, today, o)
+			return r, err
+		},
 	}
+	results := map[string][]scan.Result{}
 	for name, run := range modes {
 		want, err := run(scan.Options{})
 		if err != nil {
@@ -105,6 +113,7 @@ func sameWithCache(t *testing.T, dir string, docs int) {
 		if len(want) != docs {
 			t.Fatalf("%s: %d results, want %d", name, len(want), docs)
 		}
+		results[name] = want
 		for _, pass := range []string{"cold", "warm"} {
 			c := resultcache.Open(repo.CommonDir, cfg.Fingerprint(), "test")
 			got, err := run(scan.Options{Cache: c, HashBlob: repo.HashBlob})
@@ -122,6 +131,24 @@ func sameWithCache(t *testing.T, dir string, docs int) {
 				}
 				t.Fatalf("%s, %s cache: results differ", name, pass)
 			}
+		}
+	}
+	sameCounts(t, results["list, counts only"], results["list"])
+}
+
+// sameCounts: each counts-only result counts what the full one does.
+func sameCounts(t *testing.T, counts, full []scan.Result) {
+	t.Helper()
+	for i, c := range counts {
+		f := full[i]
+		ce, cw := rule.Count(c.Findings)
+		fe, fw := rule.Count(f.Findings)
+		if c.Path != f.Path || ce != fe || cw != fw || rule.CountSuppressed(c.Findings) != rule.CountSuppressed(f.Findings) {
+			t.Fatalf("%s: counts only %d errors, %d warnings, %d suppressed; full %d, %d, %d", f.Path,
+				ce, cw, rule.CountSuppressed(c.Findings), fe, fw, rule.CountSuppressed(f.Findings))
+		}
+		if (c.Summary == nil) != (f.Summary == nil) || c.Summary != nil && c.Summary.MetricCount != len(f.Summary.Metrics) {
+			t.Fatalf("%s: counts-only summary %+v, full %+v", f.Path, c.Summary, f.Summary)
 		}
 	}
 }

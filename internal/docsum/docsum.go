@@ -18,6 +18,10 @@ type Summary struct {
 	Owner    string
 	Headline string
 	Metrics  []Row
+	// MetricCount is the number of metric rows: len(Metrics), or the
+	// number alone in a summary read back without its rows (a cached
+	// result looked up for list, resultcache.Cache.GetCounts).
+	MetricCount int
 	// Met and Missed count the metrics whose Actual reached, or did not
 	// reach, the Target (check.Outcome).
 	Met, Missed int
@@ -61,6 +65,7 @@ func Of(doc *prfaq.Document, policy check.Policy) Summary {
 			}
 		}
 	}
+	s.MetricCount = len(s.Metrics)
 	return s
 }
 

@@ -49,12 +49,14 @@ func (r *Repo) WorkTreeBlobs(ctx context.Context, untracked UntrackedFunc, keep 
 }
 
 // WorkTreeBlobsEarly is WorkTreeBlobs that also gives clean, as soon as
-// the tracked files' stat data has been checked and while the untracked
-// ones are still listed, the tracked files it will list with their blob
-// ids (merged, regular, unmodified), in the index's order: their results can
-// be looked up meanwhile. clean is called at most once (never when git
-// compares stat data instead), from another goroutine, and must not
-// block for long.
+// the index has been read and while the tracked files' stat data is
+// checked and the untracked ones are listed, the tracked files that may
+// be listed with their blob ids (merged, regular), with those ids, in the
+// index's order: their results can be looked up meanwhile. A file found
+// modified since is listed without its id, so a caller keeps what it
+// looked up only for a file listed with the same id. clean is called at
+// most once (never when git compares stat data instead), from another
+// goroutine, and must not block for long.
 func (r *Repo) WorkTreeBlobsEarly(ctx context.Context, untracked UntrackedFunc, keep func(path []byte) bool, clean func([]WorkTreeFile), pathspecs ...string) ([]WorkTreeFile, error) {
 	if err := r.needWorkTree(); err != nil {
 		return nil, fmt.Errorf("list work tree: %w", err)
@@ -108,10 +110,13 @@ func (r *Repo) WorkTreeBlobsEarly(ctx context.Context, untracked UntrackedFunc, 
 			// lstat the tracked files while the untracked ones are
 			// listed: both wait on the file system.
 			if err == nil && byStat {
-				cleanIdx = r.cleanByStat(index, stats, indexTime)
 				if clean != nil {
-					clean(cleanFiles(index, cleanIdx))
+					// Before the stat check, not after: at 10,000 PRFAQs
+					// the lookups then end with the listing, not 15-40 ms
+					// after it (docs/performance.md).
+					clean(cleanFiles(index, nil))
 				}
+				cleanIdx = r.cleanByStat(index, stats, indexTime)
 			}
 			return err
 		},
@@ -147,12 +152,13 @@ func (r *Repo) WorkTreeBlobsEarly(ctx context.Context, untracked UntrackedFunc, 
 
 // cleanFiles are the entries of index that mergeWorkTree will give their
 // blob id whatever the untracked files: stat-clean, at stage 0 (no other
-// stage of the path), regular.
+// stage of the path), regular; with clean nil (stat data not checked
+// yet), those that will be unless modified.
 func cleanFiles(index []Entry, clean []bool) []WorkTreeFile {
 	var files []WorkTreeFile
 	for i, e := range index {
 		unmerged := i > 0 && index[i-1].Path == e.Path || i+1 < len(index) && index[i+1].Path == e.Path
-		if clean[i] && e.Stage == 0 && Regular(e.Mode) && !unmerged {
+		if (clean == nil || clean[i]) && e.Stage == 0 && Regular(e.Mode) && !unmerged {
 			files = append(files, WorkTreeFile{Path: e.Path, Blob: e.Blob})
 		}
 	}

@@ -144,6 +144,7 @@ func (c *Cache) load() {
 		return
 	}
 	c.loaded, c.index, c.gen, c.loadCRC = data, index, gen+1, crc
+	c.used = make(map[string]bool, len(index)) // a warm run reads most of them
 }
 
 // await waits for the pack OpenLater is loading.
@@ -210,7 +211,15 @@ func (c *Cache) Len() int {
 
 // Get returns the entry of a blob id. An entry that does not decode is a
 // miss, and so is every entry of a pack opened with OpenKind.
-func (c *Cache) Get(blob string) (Entry, bool) {
+func (c *Cache) Get(blob string) (Entry, bool) { return c.get(blob, decodeEntry) }
+
+// GetCounts is Get for a caller that only counts findings (list, through
+// check.Checker.FinishCounts): each finding holds only its rule, severity
+// and line, and the summary its MetricCount but no metric rows. It reads
+// only the start of the entry, and allocates nothing for the rest.
+func (c *Cache) GetCounts(blob string) (Entry, bool) { return c.get(blob, decodeCounts) }
+
+func (c *Cache) get(blob string, decode func([]byte) (Entry, error)) (Entry, bool) {
 	if c == nil || c.raw {
 		return Entry{}, false
 	}
@@ -224,7 +233,7 @@ func (c *Cache) Get(blob string) (Entry, bool) {
 	if !ok {
 		return Entry{}, false
 	}
-	e, err := decodeEntry(c.loaded[s.start:s.end])
+	e, err := decode(c.loaded[s.start:s.end])
 	if err != nil {
 		return Entry{}, false
 	}

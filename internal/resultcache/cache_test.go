@@ -34,7 +34,8 @@ func sample(n int) Entry {
 		},
 		Summary: docsum.Summary{
 			Status: "Review", Owner: "Jane Roe", Headline: "Example launches X", Met: 1, Missed: 2,
-			Metrics: []docsum.Row{{Name: "Latency", Key: "latency", Baseline: "300 ms", Target: "100 ms", By: "2026-Q1", Source: "dash", Actual: "120 ms", Current: "150 ms", HasActual: true}},
+			Metrics:     []docsum.Row{{Name: "Latency", Key: "latency", Baseline: "300 ms", Target: "100 ms", By: "2026-Q1", Source: "dash", Actual: "120 ms", Current: "150 ms", HasActual: true}},
+			MetricCount: 1,
 			Progress: []check.Progress{{Metric: "Latency", Baseline: "300 ms", Target: "100 ms", Current: "120 ms", From: "actual",
 				Fraction: 0.9, Remaining: "20 ms", State: "on the way"}},
 		},

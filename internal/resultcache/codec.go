@@ -15,7 +15,7 @@ import (
 
 // formatVersion changes whenever Entry or its encoding does: a pack of
 // another format is ignored. It is also part of the pack's name.
-const formatVersion = 3
+const formatVersion = 4
 
 // packName is the pack of one configuration, tool version and kind of
 // entry: its key is sha256(config fingerprint ‖ tool version ‖ format
@@ -37,14 +37,35 @@ func packName(configFingerprint, toolVersion, kind string) string {
 
 // encodeEntry writes an entry as varints and length-prefixed strings: a
 // warm run decodes 10,000 of them, which encoding/json or gob would make
-// the larger part of its time.
+// the larger part of its time. What a counts-only lookup (GetCounts, for
+// list) reads comes first, so that it stops there:
+//
+//	summary:  status, owner, headline, met, missed, number of metric rows, progress
+//	counts:   status; per finding its rule, severity and line; deadlines; suppressions
+//	the rest: the metric rows; per finding its other fields
 func encodeEntry(e Entry) []byte {
 	w := &writer{wire.Writer{B: make([]byte, 0, 512)}}
+	m := e.Summary
+	w.Str(m.Status)
+	w.Str(m.Owner)
+	w.Str(m.Headline)
+	w.Int(m.Met)
+	w.Int(m.Missed)
+	w.Int(len(m.Metrics))
+	w.Int(len(m.Progress))
+	for _, p := range m.Progress {
+		for _, t := range []string{p.Metric, p.Baseline, p.Target, p.Current, p.From, p.Remaining, p.State} {
+			w.Str(t)
+		}
+		w.Float(p.Fraction)
+	}
 	s := e.Static
 	w.Str(string(s.Status))
 	w.Int(len(s.Findings))
 	for _, f := range s.Findings {
-		w.finding(f)
+		w.Str(f.Rule)
+		w.Str(string(f.Severity))
+		w.Int(f.Line)
 	}
 	w.Int(len(s.Deadlines))
 	for _, d := range s.Deadlines {
@@ -68,25 +89,14 @@ func encodeEntry(e Entry) []byte {
 		w.Int(x.From)
 		w.Int(x.To)
 	}
-	m := e.Summary
-	w.Str(m.Status)
-	w.Str(m.Owner)
-	w.Str(m.Headline)
-	w.Int(m.Met)
-	w.Int(m.Missed)
-	w.Int(len(m.Metrics))
 	for _, r := range m.Metrics {
 		for _, t := range []string{r.Name, r.Key, r.Baseline, r.Target, r.By, r.Source, r.Actual, r.Current} {
 			w.Str(t)
 		}
 		w.Bool(r.HasActual)
 	}
-	w.Int(len(m.Progress))
-	for _, p := range m.Progress {
-		for _, t := range []string{p.Metric, p.Baseline, p.Target, p.Current, p.From, p.Remaining, p.State} {
-			w.Str(t)
-		}
-		w.Float(p.Fraction)
+	for _, f := range s.Findings {
+		w.findingRest(f)
 	}
 	return w.B
 }
@@ -96,11 +106,66 @@ func encodeEntry(e Entry) []byte {
 func decodeEntry(data []byte) (Entry, error) {
 	r := newReader(data)
 	var e Entry
+	if rows := r.head(&e); rows > 0 {
+		e.Summary.Metrics = make([]docsum.Row, rows)
+	}
+	for i := range e.Summary.Metrics {
+		row := &e.Summary.Metrics[i]
+		for _, t := range []*string{&row.Name, &row.Key, &row.Baseline, &row.Target, &row.By, &row.Source, &row.Actual, &row.Current} {
+			*t = r.Str()
+		}
+		row.HasActual = r.Bool()
+	}
+	for i := range e.Static.Findings {
+		r.findingRest(&e.Static.Findings[i])
+	}
+	if err := r.End(); err != nil {
+		return Entry{}, err
+	}
+	return e, nil
+}
+
+// decodeCounts reads the part of an entry a counts-only lookup needs
+// (GetCounts) and stops: the metric rows and the findings' other fields
+// are not read, so a damaged byte there goes unnoticed here (the pack's
+// checksum was checked when it loaded).
+func decodeCounts(data []byte) (Entry, error) {
+	r := newReader(data)
+	var e Entry
+	r.head(&e)
+	if err := r.Err(); err != nil {
+		return Entry{}, err
+	}
+	return e, nil
+}
+
+// head reads the summary but its metric rows (their number is
+// MetricCount, and returned) and the counts: the findings with their
+// rule, severity and line only.
+func (r *reader) head(e *Entry) (rows int) {
+	m := &e.Summary
+	m.Status, m.Owner, m.Headline = r.Str(), r.Str(), r.Str()
+	m.Met, m.Missed = r.Int(), r.Int()
+	rows = r.Count(9)
+	m.MetricCount = rows
+	if n := r.Count(15); n > 0 {
+		m.Progress = make([]check.Progress, n)
+	}
+	for i := range m.Progress {
+		p := &m.Progress[i]
+		for _, t := range []*string{&p.Metric, &p.Baseline, &p.Target, &p.Current, &p.From, &p.Remaining, &p.State} {
+			*t = r.Str()
+		}
+		p.Fraction = r.Float()
+	}
 	s := &e.Static
 	s.Status = prfaq.Status(r.Str())
-	s.Findings = make([]rule.Finding, r.Count(8))
+	s.Findings = make([]rule.Finding, r.Count(3))
 	for i := range s.Findings {
-		s.Findings[i] = r.finding()
+		f := &s.Findings[i]
+		f.Rule = r.Str()
+		f.Severity = rule.Severity(r.Str())
+		f.Line = r.Int()
 	}
 	s.Deadlines = make([]check.Deadline, r.Count(6))
 	for i := range s.Deadlines {
@@ -127,33 +192,7 @@ func decodeEntry(data []byte) (Entry, error) {
 		}
 		x.Reason, x.File, x.From, x.To = r.Str(), r.Bool(), r.Int(), r.Int()
 	}
-	m := &e.Summary
-	m.Status, m.Owner, m.Headline = r.Str(), r.Str(), r.Str()
-	m.Met, m.Missed = r.Int(), r.Int()
-	if n := r.Count(9); n > 0 {
-		m.Metrics = make([]docsum.Row, n)
-	}
-	for i := range m.Metrics {
-		row := &m.Metrics[i]
-		for _, t := range []*string{&row.Name, &row.Key, &row.Baseline, &row.Target, &row.By, &row.Source, &row.Actual, &row.Current} {
-			*t = r.Str()
-		}
-		row.HasActual = r.Bool()
-	}
-	if n := r.Count(15); n > 0 {
-		m.Progress = make([]check.Progress, n)
-	}
-	for i := range m.Progress {
-		p := &m.Progress[i]
-		for _, t := range []*string{&p.Metric, &p.Baseline, &p.Target, &p.Current, &p.From, &p.Remaining, &p.State} {
-			*t = r.Str()
-		}
-		p.Fraction = r.Float()
-	}
-	if err := r.End(); err != nil {
-		return Entry{}, err
-	}
-	return e, nil
+	return rows
 }
 
 // errMalformed is any entry that does not decode: damaged, or of another
@@ -167,12 +206,13 @@ func (w *writer) pos(p prfaq.Pos) {
 	w.Int(p.Column)
 }
 
-func (w *writer) finding(f rule.Finding) {
-	for _, s := range []string{f.Rule, string(f.Severity), f.File, f.Message, f.Commit, f.Ref,
+// findingRest writes a finding's fields but its rule, severity and line,
+// which come first with the counts.
+func (w *writer) findingRest(f rule.Finding) {
+	for _, s := range []string{f.File, f.Message, f.Commit, f.Ref,
 		f.Section, f.Question, f.Text, f.Metric, f.Field, f.Suggestion, f.Suppression} {
 		w.Str(s)
 	}
-	w.Int(f.Line)
 	w.Int(f.Column)
 	w.Bool(f.Suppressed)
 }
@@ -184,14 +224,10 @@ func newReader(data []byte) *reader { return &reader{wire.NewReader(data, errMal
 
 func (r *reader) pos() prfaq.Pos { return prfaq.Pos{Line: r.Int(), Column: r.Int()} }
 
-func (r *reader) finding() rule.Finding {
-	var f rule.Finding
-	var sev string
-	for _, s := range []*string{&f.Rule, &sev, &f.File, &f.Message, &f.Commit, &f.Ref,
+func (r *reader) findingRest(f *rule.Finding) {
+	for _, s := range []*string{&f.File, &f.Message, &f.Commit, &f.Ref,
 		&f.Section, &f.Question, &f.Text, &f.Metric, &f.Field, &f.Suggestion, &f.Suppression} {
 		*s = r.Str()
 	}
-	f.Severity = rule.Severity(sev)
-	f.Line, f.Column, f.Suppressed = r.Int(), r.Int(), r.Bool()
-	return f
+	f.Column, f.Suppressed = r.Int(), r.Bool()
 }

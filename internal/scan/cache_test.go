@@ -333,3 +333,92 @@ func TestListEarlySameResults(t *testing.T) {
 		t.Fatalf("after a change, warm list differs:\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestListCountsOnly: list as the command runs it (CountsOnly: cached
+// results are looked up without their messages and metric rows) gives
+// the same results cold, warm and uncached, and the counts of a full run:
+// errors, warnings and suppressed findings, metric-overdue and a
+// suppression that is judged again on each date included.
+func TestListCountsOnly(t *testing.T) {
+	t.Parallel()
+	repo, cfg := cacheRepo(t), config.Default()
+	// d's overdue comment suppresses nothing until its metric is due on
+	// 2026-01-15 (a suppression-invalid error), then the overdue finding;
+	// another suppresses its placeholder, a cached finding.
+	suppressed := strings.NewReplacer("| Paying shops |", "| Paying shops <!-- prfaq-ignore metric-overdue: counted in May --> |",
+		"| Refunds |", "| Refunds <!-- prfaq-ignore placeholder: set in March --> |").Replace(dueDoc(t))
+	gittest.WriteFile(t, filepath.Join(repo.Root, "d", "PRFAQ.md"), suppressed)
+	gittest.Git(t, repo.Root, nil, "add", ".")
+	gittest.Git(t, repo.Root, nil, "commit", "-q", "-m", "d")
+	list := func(today time.Time, opts Options) []Result {
+		opts.CountsOnly = true
+		results, all := runScan(t, modes["list"], repo, cfg, today, opts)
+		if all != nil {
+			t.Fatalf("a counts-only run flattened %d findings", len(all))
+		}
+		return results
+	}
+	for _, today := range []string{"2026-01-01", "2026-02-01"} {
+		full, _ := runScan(t, modes["list"], repo, cfg, day(today), Options{})
+		want := list(day(today), Options{})
+		for _, run := range []string{"cold or warm", "warm"} {
+			if got := list(day(today), cacheOptions(repo, cfg, "v1")); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s counts-only list on %s differs from an uncached one:\n got %+v\nwant %+v", run, today, got, want)
+			}
+		}
+		if len(want) != len(full) {
+			t.Fatalf("on %s: %d results, full list %d", today, len(want), len(full))
+		}
+		for i, w := range want {
+			f := full[i]
+			we, ww := rule.Count(w.Findings)
+			fe, fw := rule.Count(f.Findings)
+			if we != fe || ww != fw || rule.CountSuppressed(w.Findings) != rule.CountSuppressed(f.Findings) {
+				t.Errorf("on %s, %s: counts-only %d errors, %d warnings, %d suppressed; full %d, %d, %d", today, w.Path,
+					we, ww, rule.CountSuppressed(w.Findings), fe, fw, rule.CountSuppressed(f.Findings))
+			}
+			summary := *f.Summary
+			summary.Metrics = nil
+			if w.Summary == nil || !reflect.DeepEqual(*w.Summary, summary) || w.Summary.MetricCount != len(f.Summary.Metrics) {
+				t.Errorf("on %s, %s: counts-only summary %+v, full %+v", today, w.Path, w.Summary, f.Summary)
+			}
+		}
+		d := full[3].Findings
+		if overdue, invalid := countRule(d, rule.MetricOverdue), countRule(d, rule.SuppressionInvalid); today == "2026-01-01" && (overdue != 0 || invalid != 1) ||
+			today == "2026-02-01" && (overdue != 1 || invalid != 0) || rule.CountSuppressed(d) != map[string]int{"2026-01-01": 1, "2026-02-01": 2}[today] {
+			t.Fatalf("on %s, d has %d metric-overdue and %d suppression-invalid findings: %+v", today, overdue, invalid, d)
+		}
+	}
+}
+
+// TestEarlyResultInOrder: the results looked up early are found for the
+// files listed after them in path order, by path and blob id, with
+// untracked and changed files between them; a file asked out of order
+// misses (and is looked up again), never gets another file's result.
+func TestEarlyResultInOrder(t *testing.T) {
+	t.Parallel()
+	wf := func(path, blob string) gitcmd.WorkTreeFile { return gitcmd.WorkTreeFile{Path: path, Blob: blob} }
+	e := &earlyResults{
+		files:   []gitcmd.WorkTreeFile{wf("a/PRFAQ.md", "1"), wf("b/PRFAQ.md", "2"), wf("c/PRFAQ.md", "3"), wf("e/PRFAQ.md", "5")},
+		results: []Result{{Path: "a/PRFAQ.md"}, {Path: "b/PRFAQ.md"}, {Path: "c/PRFAQ.md"}, {Path: "e/PRFAQ.md"}},
+		ok:      []bool{true, true, false, true},
+	}
+	for _, tt := range []struct {
+		f  gitcmd.WorkTreeFile
+		ok bool
+	}{
+		{wf("0/PRFAQ.md", ""), false},  // untracked, before them all
+		{wf("a/PRFAQ.md", "1"), true},  //
+		{wf("b/PRFAQ.md", "9"), false}, // changed since: another blob
+		{wf("c/PRFAQ.md", "3"), false}, // not in the cache
+		{wf("d/PRFAQ.md", ""), false},  // untracked, between two
+		{wf("a/PRFAQ.md", "1"), false}, // out of order
+		{wf("e/PRFAQ.md", "5"), true},
+		{wf("f/PRFAQ.md", "6"), false}, // after them all
+	} {
+		r, ok := e.result(tt.f)
+		if ok != tt.ok || ok && r.Path != tt.f.Path {
+			t.Errorf("result(%s, %s) = %s, %v; want a hit %v", tt.f.Path, tt.f.Blob, r.Path, ok, tt.ok)
+		}
+	}
+}

@@ -174,7 +174,11 @@ func (p *pool) cached(path, blob string) (Result, bool) {
 	if blob == "" {
 		return Result{}, false
 	}
-	e, ok := p.opts.Cache.Get(blob)
+	get := p.opts.Cache.Get
+	if p.opts.CountsOnly {
+		get = p.opts.Cache.GetCounts // no message, no metric row
+	}
+	e, ok := get(blob)
 	if !ok {
 		return Result{}, false
 	}
@@ -189,6 +193,10 @@ func (p *pool) finish(path string, e resultcache.Entry) Result {
 	var fs []rule.Finding
 	if p.opts.CountsOnly {
 		fs = p.checker.FinishCounts(path, e.Static, p.today)
+		// As a cached result looked up for counts (GetCounts) has them:
+		// list shows only their number, and holding 10,000 documents'
+		// rows would be most of a cold run's memory.
+		e.Summary.Metrics = nil
 	} else {
 		fs = p.checker.Finish(path, e.Static, p.today)
 	}

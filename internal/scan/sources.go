@@ -243,15 +243,17 @@ func CheckWorkTree(ctx context.Context, repo *gitcmd.Repo, cfg *config.Config, t
 	return results, findings, nil
 }
 
-// earlyResults are the cached results of the tracked, stat-clean
-// documents, looked up while the untracked ones are still listed (most
-// of a warm list's time is that listing; docs/performance.md).
+// earlyResults are the cached results of the tracked documents, looked up
+// by their index blob ids while their stat data is checked and the
+// untracked ones are listed (most of a warm list's time is that listing;
+// docs/performance.md); a result is used only for a file listed with the
+// same id, one found unmodified.
 type earlyResults struct {
 	wg      sync.WaitGroup
 	files   []gitcmd.WorkTreeFile
 	results []Result
 	ok      []bool
-	byPath  map[string]int
+	next    int // result's place in files
 }
 
 // start looks up files' results on every core; wait waits for them.
@@ -263,10 +265,6 @@ func (e *earlyResults) start(p *pool, files []gitcmd.WorkTreeFile) {
 		}
 	}
 	e.files, e.results, e.ok = docs, make([]Result, len(docs)), make([]bool, len(docs))
-	e.byPath = make(map[string]int, len(docs))
-	for i, f := range docs {
-		e.byPath[f.Path] = i
-	}
 	workers := min(runtime.GOMAXPROCS(0), max(len(docs), 1))
 	for w := range workers {
 		e.wg.Add(1)
@@ -281,10 +279,16 @@ func (e *earlyResults) start(p *pool, files []gitcmd.WorkTreeFile) {
 
 func (e *earlyResults) wait() { e.wg.Wait() }
 
-// result is f's result looked up early, if it was with f's blob id.
+// result is f's result looked up early, if it was with f's blob id. It
+// is asked in path order, the order of the files looked up (both sorted
+// as the index is), so a cursor finds each without a map of 10,000
+// paths; out of order, it misses, and the document is looked up then.
 func (e *earlyResults) result(f gitcmd.WorkTreeFile) (Result, bool) {
-	i, found := e.byPath[f.Path]
-	if !found || !e.ok[i] || f.Blob == "" || e.files[i].Blob != f.Blob {
+	for e.next < len(e.files) && e.files[e.next].Path < f.Path {
+		e.next++
+	}
+	i := e.next
+	if i == len(e.files) || e.files[i].Path != f.Path || !e.ok[i] || f.Blob == "" || e.files[i].Blob != f.Blob {
 		return Result{}, false
 	}
 	return e.results[i], true
