@@ -417,11 +417,15 @@ var errDamaged = errors.New("damaged snapshot")
 
 func encode(s snapshot) []byte {
 	size := 64 + len(s.memo)
-	for _, st := range slices.Concat(s.dirs, s.ignores) {
-		size += len(st.path) + 2*binary.MaxVarintLen64 + 2
+	for _, list := range [][]stamp{s.dirs, s.ignores} {
+		for _, st := range list {
+			size += len(st.path) + 2*binary.MaxVarintLen64 + 2
+		}
 	}
-	for _, p := range slices.Concat(s.tracked, s.found) {
-		size += len(p) + 2
+	for _, list := range [][]string{s.tracked, s.found} {
+		for _, p := range list {
+			size += len(p) + 2
+		}
 	}
 	w := wire.Writer{B: make([]byte, 0, size)}
 	w.B = append(w.B, version)
@@ -445,8 +449,8 @@ func encode(s snapshot) []byte {
 }
 
 // decode reads what encode wrote; ok is false for anything else. The
-// snapshot's strings share b's bytes (a large tree has tens of thousands
-// of directories, and copying each path was most of the decoding).
+// snapshot's strings share b's bytes rather than copying the paths of
+// tens of thousands of directories.
 func decode(b []byte) (s snapshot, ok bool) {
 	if len(b) == 0 || b[0] != version {
 		return s, false
