@@ -58,12 +58,12 @@ type Entry struct {
 // Cache is one pack, loaded. A nil *Cache is a disabled cache: Get misses
 // and Put and Save do nothing. Its methods are safe for concurrent use.
 type Cache struct {
-	path string
+	path  string
+	raw   bool          // opened with OpenKind: GetRaw and PutRaw, not Get and Put
+	ready chan struct{} // closed once OpenLater has loaded the pack; nil from Open
+	gen   uint32        // this run's generation: one more than the pack's
 	// fingerprint and toolVersion key the work-tree snapshots too.
 	fingerprint, toolVersion string
-	raw                      bool          // opened with OpenKind: GetRaw and PutRaw, not Get and Put
-	ready                    chan struct{} // closed once OpenLater has loaded the pack; nil from Open
-	gen                      uint32        // this run's generation: one more than the pack's
 
 	mu      sync.Mutex
 	loaded  []byte            // the pack as read
@@ -129,10 +129,10 @@ func newCache(commonDir, configFingerprint, toolVersion, kind string) *Cache {
 		return nil
 	}
 	return &Cache{
-		path:        filepath.Join(Dir(commonDir), packName(configFingerprint, toolVersion, kind)),
-		fingerprint: configFingerprint, toolVersion: toolVersion,
+		path:  filepath.Join(Dir(commonDir), packName(configFingerprint, toolVersion, kind)),
 		raw:   kind != "",
 		index: map[string]slot{}, used: map[string]bool{}, added: map[string][]byte{},
+		fingerprint: configFingerprint, toolVersion: toolVersion,
 	}
 }
 
