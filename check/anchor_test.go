@@ -14,6 +14,7 @@ import (
 func TestAnchors(t *testing.T) {
 	t.Parallel()
 	k := New(config.Default())
+	k.prepare()
 	if len(k.anchors) != len(k.sentences) || len(k.sentences) == 0 {
 		t.Fatalf("%d anchors for %d sentences", len(k.anchors), len(k.sentences))
 	}

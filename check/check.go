@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prfaq/git-prfaq/config"
@@ -17,13 +18,19 @@ type Input struct {
 	Today time.Time
 }
 
-// Checker applies one configuration's rules. New prepares what every
+// Checker applies one configuration's rules. It prepares what every
 // document needs (the section list, compiled placeholder patterns, the
 // template's sentences) once, so checking hundreds of documents repeats
-// none of it.
+// none of it. The patterns and sentences are prepared by the first
+// Static: a run whose results all come from the result cache (a warm
+// list, check --all) only finishes them (Finish), and compiling the
+// patterns was a millisecond of its start.
 type Checker struct {
-	cfg       *config.Config
-	spec      prfaq.Spec
+	cfg    *config.Config
+	spec   prfaq.Spec
+	policy Policy
+
+	prepared  sync.Once
 	patterns  []pattern
 	sentences []string // lower-cased template sentences; nil when off
 	// anchors[i] is a short part of sentences[i] that starts with its
@@ -31,19 +38,25 @@ type Checker struct {
 	// strings.Contains skips ahead by that first byte, so ruling a
 	// sentence out costs a fraction of searching for all of it.
 	anchors []string
-	policy  Policy
 }
 
 // New prepares a Checker for cfg.
 func New(cfg *config.Config) *Checker {
-	k := &Checker{cfg: cfg, spec: cfg.Spec(), patterns: newPatterns(cfg.PlaceholderPatterns()), policy: PolicyOf(cfg)}
-	if cfg.Placeholders.TemplateSentences {
-		for _, s := range prfaq.TemplateSentences() {
-			lower := strings.ToLower(s)
-			k.sentences, k.anchors = append(k.sentences, lower), append(k.anchors, anchor(lower))
+	return &Checker{cfg: cfg, spec: cfg.Spec(), policy: PolicyOf(cfg)}
+}
+
+// prepare compiles the placeholder patterns and lists the template's
+// sentences, once.
+func (k *Checker) prepare() {
+	k.prepared.Do(func() {
+		k.patterns = newPatterns(k.cfg.PlaceholderPatterns())
+		if k.cfg.Placeholders.TemplateSentences {
+			for _, s := range prfaq.TemplateSentences() {
+				lower := strings.ToLower(s)
+				k.sentences, k.anchors = append(k.sentences, lower), append(k.anchors, anchor(lower))
+			}
 		}
-	}
-	return k
+	})
 }
 
 // Document checks one PRFAQ with cfg; Checker.Document is the same for
@@ -169,6 +182,7 @@ type checker struct {
 // present keeps the placeholder patterns whose literal, and the template
 // sentences, that occur somewhere in the document.
 func (k *Checker) present(d *prfaq.Document) ([]pattern, []string) {
+	k.prepare()
 	var b strings.Builder
 	for _, l := range d.Lines {
 		b.WriteString(l.Prose)

@@ -23,7 +23,8 @@ Rules that depend on today's date run every time. log, diff and scorecard
 keep each version's status and metrics table there too, in a pack of their
 own; the merge gate (check --range, the hooks) does not use the cache.
 
-info (the default) prints where the cache is, its packs, entries and size.
+info (the default) prints where the cache is, its packs, entries, the
+snapshots list keeps of each work tree's untracked files, and its size.
 clear deletes it. --no-cache on check, list, log, diff and scorecard, or
 GIT_PRFAQ_NO_CACHE=1, runs without reading or writing it.`,
 }
@@ -62,7 +63,7 @@ func runCache(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, fmt.Errorf("read the result cache: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "%s: %d pack(s), %d entries, %d bytes\n", st.Dir, st.Packs, st.Entries, st.Bytes)
+	fmt.Fprintf(e.stdout, "%s: %d pack(s), %d entries, %d work-tree snapshot(s), %d bytes\n", st.Dir, st.Packs, st.Entries, st.Snapshots, st.Bytes)
 	return exitOK, nil
 }
 

@@ -180,39 +180,6 @@ func (r *Repo) UntrackedIn(ctx context.Context, dirs []string) ([]string, error)
 	return r.Untracked(ctx, specs...)
 }
 
-// IgnoreSources are the files outside the work tree that decide what git
-// ignores or how: .git/info/exclude, core.excludesFile (or its default),
-// and the configuration files that could set it.
-func (r *Repo) IgnoreSources(ctx context.Context) ([]string, error) {
-	excludes, ok, err := r.ConfigGetPath(ctx, "core.excludesFile")
-	if err != nil {
-		return nil, err
-	}
-	home, _ := os.UserHomeDir()
-	xdg := os.Getenv("XDG_CONFIG_HOME")
-	if xdg == "" && home != "" {
-		xdg = filepath.Join(home, ".config")
-	}
-	if !ok && xdg != "" {
-		excludes = filepath.Join(xdg, "git", "ignore")
-	}
-	srcs := []string{filepath.Join(r.CommonDir, "info", "exclude"), filepath.Join(r.CommonDir, "config"),
-		filepath.Join(r.GitDir, "config.worktree"), "/etc/gitconfig"}
-	for _, p := range []string{excludes, os.Getenv("GIT_CONFIG_GLOBAL"), os.Getenv("GIT_CONFIG_SYSTEM")} {
-		if p != "" && filepath.IsAbs(p) {
-			srcs = append(srcs, p)
-		}
-	}
-	if home != "" {
-		srcs = append(srcs, filepath.Join(home, ".gitconfig"))
-	}
-	if xdg != "" {
-		srcs = append(srcs, filepath.Join(xdg, "git", "config"))
-	}
-	slices.Sort(srcs)
-	return slices.Compact(srcs), nil
-}
-
 // mergeWorkTree is one file per path of index and untracked, with the
 // index's id for a clean, merged, regular file.
 func mergeWorkTree(index []Entry, dirty, untracked []string) []WorkTreeFile {

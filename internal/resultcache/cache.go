@@ -10,6 +10,9 @@
 // is truncated, corrupt (its checksum fails) or of another format is
 // ignored and replaced; a directory that cannot be written disables the
 // cache for the run. No error of the cache ever fails a run.
+//
+// Beside the pack, a small file per work tree keeps list's untracked-files
+// snapshot (Snapshot), read at once without waiting for the pack.
 package resultcache
 
 import (
@@ -59,6 +62,8 @@ type Cache struct {
 	raw   bool          // opened with OpenKind: GetRaw and PutRaw, not Get and Put
 	ready chan struct{} // closed once OpenLater has loaded the pack; nil from Open
 	gen   uint32        // this run's generation: one more than the pack's
+	// fingerprint and toolVersion key the work-tree snapshots too.
+	fingerprint, toolVersion string
 
 	mu      sync.Mutex
 	loaded  []byte            // the pack as read
@@ -127,6 +132,7 @@ func newCache(commonDir, configFingerprint, toolVersion, kind string) *Cache {
 		path:  filepath.Join(Dir(commonDir), packName(configFingerprint, toolVersion, kind)),
 		raw:   kind != "",
 		index: map[string]slot{}, used: map[string]bool{}, added: map[string][]byte{},
+		fingerprint: configFingerprint, toolVersion: toolVersion,
 	}
 }
 
@@ -385,8 +391,8 @@ func bound(recs []record) []record {
 }
 
 // prune keeps at most maxPacks packs, dropping the least recently
-// written, and removes temporary files a killed run left an hour ago.
-// It is best effort.
+// written with their work-tree snapshots, and removes temporary files a
+// killed run left an hour ago. It is best effort.
 func prune(dir, keep string) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -410,23 +416,27 @@ func prune(dir, keep string) {
 		}
 	}
 	slices.SortFunc(packs, func(a, b pack) int { return b.mod.Compare(a.mod) })
+	var removed []string
 	for i, p := range packs {
 		if i >= maxPacks-1 {
 			os.Remove(filepath.Join(dir, p.name))
+			removed = append(removed, strings.TrimSuffix(p.name, ".pack"))
 		}
 	}
+	pruneSnapshots(dir, removed)
 }
 
 // Stats is what `git prfaq cache` shows.
 type Stats struct {
-	Dir     string
-	Packs   int
-	Entries int
-	Bytes   int64
+	Dir       string
+	Packs     int
+	Entries   int
+	Snapshots int // work-tree snapshot files (Snapshot)
+	Bytes     int64
 }
 
-// Info counts the packs under commonDir; a pack that does not parse
-// counts its bytes but no entries.
+// Info counts the packs and work-tree snapshots under commonDir; a pack
+// that does not parse counts its bytes but no entries.
 func Info(commonDir string) (Stats, error) {
 	st := Stats{Dir: Dir(commonDir)}
 	ents, err := os.ReadDir(st.Dir)
@@ -437,6 +447,13 @@ func Info(commonDir string) (Stats, error) {
 		return st, err
 	}
 	for _, e := range ents {
+		if isSnapshot(e.Name()) {
+			if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
+				st.Snapshots++
+				st.Bytes += info.Size()
+			}
+			continue
+		}
 		if !strings.HasSuffix(e.Name(), ".pack") || strings.HasPrefix(e.Name(), "tmp-") {
 			continue
 		}
@@ -613,40 +630,7 @@ func decodeListing(data []byte) ([]Listed, error) {
 	return files, nil
 }
 
-// dataPrefix marks the entries that hold other data of a run, such as a
-// work tree's untracked-files snapshot (package untracked).
-const dataPrefix = "data:"
-
-// GetData returns the data kept under key; it shares the loaded pack's
-// bytes, which the caller must not change.
-func (c *Cache) GetData(key string) ([]byte, bool) {
-	if c == nil || key == "" {
-		return nil, false
-	}
-	c.await()
-	key = dataPrefix + key
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, ok := c.index[key]
-	if ok {
-		c.used[key] = true
-		return c.loaded[s.start:s.end], true
-	}
-	return nil, false
-}
-
-// PutData keeps data under key, to be written by Save.
-func (c *Cache) PutData(key string, data []byte) {
-	if c == nil || key == "" || len(dataPrefix+key) > 255 {
-		return
-	}
-	c.await()
-	c.mu.Lock()
-	c.added[dataPrefix+key] = data
-	c.mu.Unlock()
-}
-
-// isBlobKey tells a document's entry from the other data a pack holds.
+// isBlobKey tells a document's entry from a commit's listing.
 func isBlobKey(k string) bool {
-	return !strings.HasPrefix(k, listingPrefix) && !strings.HasPrefix(k, dataPrefix)
+	return !strings.HasPrefix(k, listingPrefix)
 }

@@ -1,10 +1,7 @@
 package scan
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -297,23 +294,18 @@ func (e *earlyResults) result(f gitcmd.WorkTreeFile) (Result, bool) {
 // untrackedFunc lists the untracked documents from the snapshot the cache
 // keeps of the work tree (package untracked), asking git only about the
 // directories that changed; nil (git lists them all) without a cache.
+// The snapshot is read from its own file at once, so the directories are
+// checked while the index and the pack load.
 func untrackedFunc(repo *gitcmd.Repo, cfg *config.Config, cache *resultcache.Cache) gitcmd.UntrackedFunc {
 	if cache == nil {
 		return nil
 	}
-	sum := sha256.Sum256([]byte(repo.Root))
-	key := "untracked:" + hex.EncodeToString(sum[:])
 	return func(ctx context.Context, index func() ([]gitcmd.Entry, error)) ([]string, error) {
-		// git config runs while the directories' times are checked.
-		var sources []string
-		var sourcesErr error
-		sourcesRead := make(chan struct{})
-		go func() {
-			defer close(sourcesRead)
-			sources, sourcesErr = repo.IgnoreSources(ctx)
-		}()
+		snap := cache.Snapshot(repo.Root)
 		l := &untracked.Lister{Root: repo.Root, Keep: cfg.IsDocument,
-			SourcesLater: func() ([]string, error) { <-sourcesRead; return sources, sourcesErr },
+			// git config runs (when it must) while the directories' times
+			// are checked.
+			SourcesFrom: func(memo []byte) ([]string, []byte, error) { return repo.IgnoreSources(ctx, memo) },
 			Query: func(ctx context.Context, dirs []string) ([]string, error) {
 				if dirs == nil {
 					return repo.Untracked(ctx, cfg.DocumentPrefilter()...)
@@ -330,15 +322,12 @@ func untrackedFunc(repo *gitcmd.Repo, cfg *config.Config, cache *resultcache.Cac
 				}
 				return docs, err
 			}}
-		prev, _ := cache.GetData(key)
-		found, next, err := l.List(ctx, prev)
+		found, next, err := l.List(ctx, snap.Data())
 		if err != nil {
 			// The snapshot is an optimisation: git answers instead.
 			return repo.Untracked(ctx, cfg.DocumentPrefilter()...)
 		}
-		if !bytes.Equal(prev, next) {
-			cache.PutData(key, next)
-		}
+		_ = snap.Save(next) // only when it changed; a failure costs the next run a full listing
 		return found, nil
 	}
 }

@@ -10,6 +10,7 @@
 package untracked
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -21,6 +22,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/prfaq/git-prfaq/internal/wire"
 )
 
 // racy is how close to a walk a directory or file may have been modified
@@ -35,10 +38,12 @@ type Lister struct {
 	Root string
 	// Sources are the ignore files and git configuration files outside
 	// the work tree (absolute paths; missing ones are recorded as such).
-	// SourcesLater, when set, gives them instead, once the directories'
-	// times are checked: the caller asks git meanwhile.
-	Sources      []string
-	SourcesLater func() ([]string, error)
+	// SourcesFrom, when set, gives them instead, from memo, what it
+	// returned as next on the run that took the last snapshot (nil
+	// without one); it runs while the directories' times are checked
+	// (the caller may ask git), and next is kept in the new snapshot.
+	Sources     []string
+	SourcesFrom func(memo []byte) (sources []string, next []byte, err error)
 	// Tracked are the documents in the index now. TrackedLater, when set,
 	// gives them instead, once the recorded times are checked: the caller
 	// reads the index meanwhile.
@@ -52,6 +57,7 @@ type Lister struct {
 
 	rootFD   int // the root opened for lstatAt, while List runs
 	rootOpen bool
+	memo     []byte // SourcesFrom's next, for the snapshot
 }
 
 // snapshot is what one listing saw.
@@ -61,6 +67,7 @@ type snapshot struct {
 	ignores []stamp // .gitignore files (relative) and Sources (absolute)
 	tracked []string
 	found   []string
+	memo    []byte // what SourcesFrom returned as next
 }
 
 // stamp is a path's modification time and size; -1 when it is missing.
@@ -71,21 +78,21 @@ type stamp struct {
 
 // List returns the untracked documents, sorted, and the snapshot to keep
 // for the next run. prev is the last run's snapshot (nil or damaged: list
-// everything).
+// everything); it must not change while the results are used (the
+// paths share its bytes).
 func (l *Lister) List(ctx context.Context, prev []byte) (found []string, next []byte, err error) {
 	if fd, err := openRoot(l.Root); err == nil {
 		l.rootFD, l.rootOpen = fd, true
 		defer func() { closeRoot(fd); l.rootOpen = false }()
 	}
 	snap, ok := decode(prev)
+	sourcesDone := l.findSources(snap.memo)
 	var dirty []string
 	if ok {
 		dirty = l.changedDirs(snap)
 	}
-	if l.SourcesLater != nil {
-		if l.Sources, err = l.SourcesLater(); err != nil {
-			return nil, nil, err
-		}
+	if err := sourcesDone(); err != nil {
+		return nil, nil, err
 	}
 	if ok {
 		ok = l.sameIgnores(snap)
@@ -102,9 +109,29 @@ func (l *Lister) List(ctx context.Context, prev []byte) (found []string, next []
 	case !ok || slices.Contains(dirty, ""):
 		return l.full(ctx)
 	case len(dirty) == 0 && slices.Equal(snap.tracked, sorted(l.Tracked)):
-		return l.kept(snap), prev, nil // nothing to write back
+		if bytes.Equal(snap.memo, l.memo) {
+			return l.kept(snap), prev, nil // nothing to write back
+		}
+		found := l.kept(snap)
+		snap.memo = l.memo
+		return found, encode(snap), nil
 	}
 	return l.partial(ctx, snap, dirty)
+}
+
+// findSources runs SourcesFrom on another goroutine; the function it
+// returns waits for it.
+func (l *Lister) findSources(memo []byte) func() error {
+	if l.SourcesFrom == nil {
+		return func() error { return nil }
+	}
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		l.Sources, l.memo, err = l.SourcesFrom(memo)
+	}()
+	return func() error { <-done; return err }
 }
 
 // kept is the snapshot's list less what the index tracks now.
@@ -190,6 +217,7 @@ func (l *Lister) finish(s snapshot, listed []string) ([]string, []byte, error) {
 	slices.Sort(s.found)
 	s.found = slices.Compact(s.found)
 	s.tracked = sorted(l.Tracked)
+	s.memo = l.memo
 	return s.found, encode(s), nil
 }
 
@@ -268,11 +296,16 @@ func (l *Lister) stat(p string) stamp {
 		mtime, size, dir, err := lstatAt(l.rootFD, p)
 		return newStamp(p, mtime, size, dir, err)
 	}
-	abs := p
-	if !filepath.IsAbs(p) {
-		abs = filepath.Join(l.Root, filepath.FromSlash(p))
+	var info fs.FileInfo
+	var err error
+	if filepath.IsAbs(p) {
+		// A source outside the work tree is read through symbolic links
+		// (a core.excludesFile linked into a dotfiles repository): its
+		// target's time is the one that changes.
+		info, err = os.Stat(p)
+	} else {
+		info, err = os.Lstat(filepath.Join(l.Root, filepath.FromSlash(p)))
 	}
-	info, err := os.Lstat(abs)
 	if err != nil {
 		return newStamp(p, 0, 0, false, err)
 	}
@@ -377,88 +410,70 @@ func sortedPaths(ss []stamp, abs bool) []string {
 	return out
 }
 
-// The snapshot's encoding: a version byte, then varints and
-// length-prefixed strings.
-const version = 1
+// The snapshot's encoding: a version byte, then package wire's values.
+const version = 2
+
+var errDamaged = errors.New("damaged snapshot")
 
 func encode(s snapshot) []byte {
-	b := []byte{version}
-	b = binary.AppendVarint(b, s.taken)
+	size := 64 + len(s.memo)
 	for _, list := range [][]stamp{s.dirs, s.ignores} {
-		b = binary.AppendUvarint(b, uint64(len(list)))
 		for _, st := range list {
-			b = appendString(b, st.path)
-			b = binary.AppendVarint(b, st.mtime)
-			b = binary.AppendVarint(b, st.size)
+			size += len(st.path) + 2*binary.MaxVarintLen64 + 2
 		}
 	}
 	for _, list := range [][]string{s.tracked, s.found} {
-		b = binary.AppendUvarint(b, uint64(len(list)))
 		for _, p := range list {
-			b = appendString(b, p)
+			size += len(p) + 2
 		}
 	}
-	return b
+	w := wire.Writer{B: make([]byte, 0, size)}
+	w.B = append(w.B, version)
+	w.Int64(s.taken)
+	for _, list := range [][]stamp{s.dirs, s.ignores} {
+		w.Int(len(list))
+		for _, st := range list {
+			w.Str(st.path)
+			w.Int64(st.mtime)
+			w.Int64(st.size)
+		}
+	}
+	for _, list := range [][]string{s.tracked, s.found} {
+		w.Int(len(list))
+		for _, p := range list {
+			w.Str(p)
+		}
+	}
+	w.Str(string(s.memo))
+	return w.B
 }
 
-func appendString(b []byte, s string) []byte {
-	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
-}
-
-// decode reads what encode wrote; ok is false for anything else.
+// decode reads what encode wrote; ok is false for anything else. The
+// snapshot's strings share b's bytes rather than copying the paths of
+// tens of thousands of directories.
 func decode(b []byte) (s snapshot, ok bool) {
 	if len(b) == 0 || b[0] != version {
 		return s, false
 	}
-	d := decoder{b: b[1:]}
-	s.taken = d.varint()
+	r := wire.NewReader(b[1:], errDamaged)
+	s.taken = r.Int64()
 	for _, list := range []*[]stamp{&s.dirs, &s.ignores} {
-		n := d.count()
-		for range n {
-			*list = append(*list, stamp{path: d.str(), mtime: d.varint(), size: d.varint()})
+		*list = make([]stamp, r.Count(3))
+		for i := range *list {
+			(*list)[i] = stamp{path: r.Str(), mtime: r.Int64(), size: r.Int64()}
 		}
 	}
 	for _, list := range []*[]string{&s.tracked, &s.found} {
-		n := d.count()
-		for range n {
-			*list = append(*list, d.str())
+		*list = make([]string, r.Count(1))
+		for i := range *list {
+			(*list)[i] = r.Str()
 		}
 	}
-	return s, !d.bad && len(d.b) == 0
-}
-
-type decoder struct {
-	b   []byte
-	bad bool
-}
-
-func (d *decoder) varint() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.bad, d.b = true, nil
-		return 0
+	if memo := r.Str(); memo != "" {
+		s.memo = []byte(memo)
 	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) count() int {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 || v > uint64(len(d.b)) {
-		d.bad, d.b = true, nil
-		return 0
+	if r.End() != nil {
+		return snapshot{}, false
 	}
-	d.b = d.b[n:]
-	return int(v)
-}
-
-func (d *decoder) str() string {
-	n := d.count()
-	if d.bad || n > len(d.b) {
-		d.bad, d.b = true, nil
-		return ""
-	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
-	return s
+	return s, true
 }

@@ -28,6 +28,9 @@ type fixture struct {
 	// queries records the dirs of each Query: nil for the whole tree.
 	queries [][]string
 	snap    []byte
+	// sources, when set, is the Lister's SourcesFrom; else Sources is
+	// .git/info/exclude.
+	sources func(memo []byte) ([]string, []byte, error)
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -80,7 +83,7 @@ func (f *fixture) list(what string) []string {
 			tracked = append(tracked, p)
 		}
 	}
-	l := &Lister{Root: f.root, Sources: []string{filepath.Join(f.root, ".git", "info", "exclude")}, Keep: isDoc,
+	l := &Lister{Root: f.root, Sources: []string{filepath.Join(f.root, ".git", "info", "exclude")}, SourcesFrom: f.sources, Keep: isDoc,
 		TrackedLater: func() ([]string, error) { return tracked, nil },
 		Query: func(ctx context.Context, dirs []string) ([]string, error) {
 			f.queries = append(f.queries, dirs)
@@ -220,4 +223,72 @@ func FuzzDecode(f *testing.F) {
 			t.Skip() // varints have more than one encoding
 		}
 	})
+}
+
+// TestSourcesMemo: SourcesFrom is given what it returned on the run that
+// took the snapshot; the snapshot keeps its new answer, and is left as it
+// was (nothing to write) only when nothing changed, that answer included.
+func TestSourcesMemo(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	exclude := filepath.Join(f.root, ".git", "info", "exclude")
+	var given []string
+	answer := "m1"
+	f.sources = func(memo []byte) ([]string, []byte, error) {
+		given = append(given, string(memo))
+		return []string{exclude}, []byte(answer), nil
+	}
+	first := f.list("first run")
+	prev := f.snap
+	f.list("nothing changed")
+	if !slices.Equal(f.snap, prev) {
+		t.Fatal("an unchanged listing wrote a new snapshot")
+	}
+	answer = "m2"
+	f.queries = nil
+	if got := f.list("a new answer"); !slices.Equal(got, first) || len(f.queries) != 0 {
+		t.Fatalf("a new answer alone listed %q, asked git %q", got, f.queries)
+	}
+	if s, ok := decode(f.snap); !ok || string(s.memo) != "m2" || slices.Equal(f.snap, prev) {
+		t.Fatalf("the snapshot keeps memo %q (ok %v), want m2", s.memo, ok)
+	}
+	f.list("after the new answer")
+	if want := []string{"", "m1", "m1", "m2"}; !slices.Equal(given, want) {
+		t.Fatalf("SourcesFrom was given %q, want %q", given, want)
+	}
+	f.sources = func([]byte) ([]string, []byte, error) { return nil, nil, fs.ErrPermission }
+	if _, _, err := (&Lister{Root: f.root, Keep: isDoc, SourcesFrom: f.sources}).List(context.Background(), f.snap); err == nil {
+		t.Fatal("an error of SourcesFrom was not returned")
+	}
+}
+
+// TestSymlinkedSource: a source outside the work tree reached through a
+// symbolic link (a core.excludesFile kept in a dotfiles repository) is
+// watched through the link: a change of its target lists everything.
+func TestSymlinkedSource(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	target := filepath.Join(gittest.TempDir(t), "ignore")
+	gittest.WriteFile(t, target, "nothing\n")
+	link := filepath.Join(gittest.TempDir(t), "link")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip(err)
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(target, old, old)
+	f.sources = func(memo []byte) ([]string, []byte, error) {
+		return []string{filepath.Join(f.root, ".git", "info", "exclude"), link}, nil, nil
+	}
+	f.list("first run")
+	f.queries = nil
+	f.list("nothing changed")
+	if len(f.queries) != 0 {
+		t.Fatalf("nothing changed, and git was asked about %q", f.queries)
+	}
+	gittest.WriteFile(t, target, "more than nothing\n")
+	os.Chtimes(target, old.Add(time.Minute), old.Add(time.Minute))
+	f.list("the link's target changed")
+	if len(f.queries) != 1 || f.queries[0] != nil {
+		t.Fatalf("after the target changed git was asked about %q, want the whole tree", f.queries)
+	}
 }
