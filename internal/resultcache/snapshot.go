@@ -123,7 +123,7 @@ func encodeSnapshot(key [32]byte, data []byte) []byte {
 	binary.LittleEndian.PutUint32(b[8:], snapFormat)
 	copy(b[16:], key[:])
 	b = append(b, data...)
-	binary.LittleEndian.PutUint32(b[12:], crc32.Checksum(b[16:], castagnoli))
+	binary.LittleEndian.PutUint32(b[12:], crc32.Checksum(b[16:], castagnoli()))
 	return b
 }
 
@@ -149,7 +149,7 @@ func readSnapshot(path string, key [32]byte) []byte {
 // parseSnapshot checks a snapshot file's header, key and checksum.
 func parseSnapshot(b []byte, key [32]byte) []byte {
 	if len(b) < snapHeaderLen || !bytes.Equal(b[:8], snapMagic) || binary.LittleEndian.Uint32(b[8:]) != snapFormat ||
-		!bytes.Equal(b[16:snapHeaderLen], key[:]) || crc32.Checksum(b[16:], castagnoli) != binary.LittleEndian.Uint32(b[12:]) {
+		!bytes.Equal(b[16:snapHeaderLen], key[:]) || crc32.Checksum(b[16:], castagnoli()) != binary.LittleEndian.Uint32(b[12:]) {
 		return nil
 	}
 	return b[snapHeaderLen:len(b):len(b)]
