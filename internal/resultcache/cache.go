@@ -304,26 +304,38 @@ func (c *Cache) Save() error {
 	}
 	recs := c.records()
 	recs = bound(recs)
-	dir := filepath.Dir(c.path)
+	if err := writeFile(c.path, encodePack(c.gen, recs)); err != nil {
+		return err
+	}
+	c.added = map[string][]byte{}
+	prune(filepath.Dir(c.path), filepath.Base(c.path))
+	return nil
+}
+
+// writeFile replaces the cache file at path with data through a
+// temporary file beside it and a rename, so that a reader sees the old
+// file or the new one, never half of one. The temporary file's name
+// starts with "tmp-" (and ends as path does): prune removes those a
+// killed run left.
+func writeFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "tmp-*.pack")
+	tmp, err := os.CreateTemp(dir, "tmp-*"+filepath.Ext(path))
 	if err != nil {
 		return err
 	}
-	_, werr := tmp.Write(encodePack(c.gen, recs))
+	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())
 		return err
 	}
-	if err := os.Rename(tmp.Name(), c.path); err != nil {
+	if err := os.Rename(tmp.Name(), path); err != nil {
 		os.Remove(tmp.Name())
 		return err
 	}
-	c.added = map[string][]byte{}
-	prune(dir, filepath.Base(c.path))
 	return nil
 }
 

@@ -94,26 +94,11 @@ func (s *Snapshot) Save(data []byte) error {
 	if len(data) > maxSnapshotBytes-snapHeaderLen {
 		return errors.New("work-tree snapshot too large to keep")
 	}
-	dir := filepath.Dir(s.path)
-	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "tmp-*"+snapSuffix)
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(encodeSnapshot(s.key, data))
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), s.path); err != nil {
-		os.Remove(tmp.Name())
+	if err := writeFile(s.path, encodeSnapshot(s.key, data)); err != nil {
 		return err
 	}
 	s.data = data
-	pruneSnapshots(dir, nil)
+	pruneSnapshots(filepath.Dir(s.path), nil)
 	return nil
 }
 
