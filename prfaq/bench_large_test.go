@@ -5,7 +5,6 @@ package prfaq_test
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -170,12 +169,12 @@ func repeat(head, unit string) func(int) []byte {
 // parseTime is how long one parse of src takes.
 func parseTime(t *testing.T, src []byte, spec prfaq.Spec) time.Duration {
 	t.Helper()
-	runtime.GC() // no collection of the previous run's garbage inside this one
-	start := time.Now()
-	if _, err := prfaq.Parse(src, spec); err != nil {
+	var err error
+	d := workTime(func() { _, err = prfaq.Parse(src, spec) })
+	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
-	return time.Since(start)
+	return d
 }
 
 // TestParseLinear parses each adversarial input at 256 KB and at 1 MB: four

@@ -83,12 +83,12 @@ func lines(unit string) func(int) []byte {
 // checkTime parses and checks src once and returns how long it took.
 func checkTime(t testing.TB, src []byte, cfg *config.Config) time.Duration {
 	t.Helper()
-	start := time.Now()
-	doc, err := prfaq.Parse(src, cfg.Spec())
-	if err == nil {
-		check.Document(check.Input{File: "PRFAQ.md", Doc: doc, Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, cfg)
-	}
-	return time.Since(start)
+	return workTime(func() {
+		doc, err := prfaq.Parse(src, cfg.Spec())
+		if err == nil {
+			check.Document(check.Input{File: "PRFAQ.md", Doc: doc, Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, cfg)
+		}
+	})
 }
 
 // TestHostileLinear parses and checks each hostile input at 64 KB and 256

@@ -3,6 +3,7 @@ package prfaq
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -184,6 +185,12 @@ func (s *shapeScan) links(l []byte, n int) *InputError {
 	// last asked for: the positions asked for only grow, so finding them
 	// is linear in the line.
 	space, gt := 0, 0
+	// Room for every [ of the line at once: a line of nested brackets
+	// would otherwise grow the stack by copying it again and again, on
+	// fresh pages each time (a 256 KB line cost six times a 64 KB one).
+	if n := bytes.Count(l, []byte{'['}); cap(s.openers)-len(s.openers) < n {
+		s.openers = slices.Grow(s.openers, n)
+	}
 	for i := 0; i < len(l); i++ {
 		switch l[i] {
 		case '\\':
