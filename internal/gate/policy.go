@@ -51,30 +51,44 @@ var errNotRegular = errors.New("not a regular file (a symbolic link or a submodu
 // gitcmd.ErrMissing when rev (or the file in it) does not exist, and
 // errNotRegular for one that is not a regular file.
 func configAt(ctx context.Context, repo *gitcmd.Repo, rev string) ([]byte, error) {
-	entries, err := repo.LsTree(ctx, rev, config.FileName)
-	if errors.Is(err, gitcmd.ErrMissing) {
+	files, err := repo.FilesAtRoot(ctx, []string{rev}, config.FileName, config.MaxFileBytes)
+	if err != nil {
 		return nil, err
 	}
-	if err != nil {
-		// A revision that does not exist is not an error of its own here:
-		// ReadFileAt says which (ErrMissing for a missing one).
-		return repo.ReadFileAt(ctx, rev, config.FileName)
-	}
-	if len(entries) == 0 {
-		return nil, fmt.Errorf("%s: %w", config.FileName, gitcmd.ErrMissing)
-	}
-	if !gitcmd.Regular(entries[0].Mode) {
+	return configIn(rev, files[rev])
+}
+
+// configIn is the configuration a revision's root holds, as FilesAtRoot
+// read it: a file over config.MaxFileBytes is refused from its size,
+// never read, and a symbolic link or submodule is never followed.
+func configIn(rev string, f gitcmd.RootFile) ([]byte, error) {
+	var tooLarge *gitcmd.TooLargeError
+	switch {
+	case errors.As(f.Err, &tooLarge):
+		return nil, &config.FileError{File: shortRev(rev) + ":" + config.FileName, Msg: fmt.Sprintf("%d bytes, larger than %d; a configuration this big is surely not one", tooLarge.Size, config.MaxFileBytes)}
+	case f.Err != nil:
+		return nil, f.Err
+	case !gitcmd.Regular(f.Mode):
 		return nil, errNotRegular
 	}
-	// One over the size limit is refused from its size, never read.
-	blobs, big, err := repo.ReadBlobsMax(ctx, []string{entries[0].Blob}, config.MaxFileBytes)
+	return f.Data, nil
+}
+
+// policiesAt is policyAt for each of revs, read through one git process
+// (log asks for one per weakened commit).
+func policiesAt(ctx context.Context, repo *gitcmd.Repo, revs []string) (map[string]*config.Config, error) {
+	files, err := repo.FilesAtRoot(ctx, revs, config.FileName, config.MaxFileBytes)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read the policies: %w", err)
 	}
-	if size, ok := big[entries[0].Blob]; ok {
-		return nil, &config.FileError{File: shortRev(rev) + ":" + config.FileName, Msg: fmt.Sprintf("%d bytes, larger than %d; a configuration this big is surely not one", size, config.MaxFileBytes)}
+	policies := make(map[string]*config.Config, len(revs))
+	for _, rev := range revs {
+		data, err := configIn(rev, files[rev])
+		if policies[rev], err = policyOf(rev, data, err); err != nil {
+			return nil, err
+		}
 	}
-	return blobs[entries[0].Blob], nil
+	return policies, nil
 }
 
 // PolicyAt is the configuration a range from rev is checked with: the one

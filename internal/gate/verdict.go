@@ -70,19 +70,21 @@ func Classify(cfg *config.Config, changes []change.Change) {
 // change cannot acknowledge itself by renaming the trailer. Only
 // weakenings need a policy, so most histories read none.
 func ClassifyHistory(ctx context.Context, repo *gitcmd.Repo, walked string, changes []change.Change) error {
-	policies := map[string]*config.Config{}
+	var parents []string
+	for _, c := range changes {
+		if c.Effect == change.Weakened && c.Commit != "" {
+			parents = append(parents, c.Commit+"^")
+		}
+	}
+	policies, err := policiesAt(ctx, repo, parents)
+	if err != nil {
+		return err
+	}
 	for i, c := range changes {
 		if c.Effect != change.Weakened || c.Commit == "" {
 			continue
 		}
-		p, ok := policies[c.Commit]
-		if !ok {
-			var err error
-			if p, err = policyAt(ctx, repo, c.Commit+"^"); err != nil {
-				return err
-			}
-			policies[c.Commit] = p
-		}
+		p := policies[c.Commit+"^"]
 		if c.Acknowledged != "" && !strings.EqualFold(p.Acknowledgement.Trailer, walked) {
 			by := c.AcknowledgedBy
 			if by == "" {

@@ -143,6 +143,11 @@ func (s *BlobStream) RecvMax(max int64) (Blob, error) {
 // ReadMax is Read for blobs of at most max bytes: a larger one's content
 // is read past and dropped, and the error is a *TooLargeError.
 func (b *BlobReader) ReadMax(id string, max int64) ([]byte, error) {
+	return b.readTyped(id, "blob", max)
+}
+
+// readTyped is ReadMax for an object of type want ("blob", "tree").
+func (b *BlobReader) readTyped(id, want string, max int64) ([]byte, error) {
 	if err := checkObjectName(id); err != nil {
 		return nil, err
 	}
@@ -154,7 +159,7 @@ func (b *BlobReader) ReadMax(id string, max int64) ([]byte, error) {
 	if _, err := io.WriteString(b.stdin, id+"\n"); err != nil {
 		return nil, b.fail(fmt.Errorf("read blob %q: %w", id, err))
 	}
-	data, err := readObjectMax(b.stdout, id, max)
+	data, err := readTypedMax(b.stdout, id, want, max)
 	var se *streamError
 	if errors.As(err, &se) {
 		return nil, b.fail(err)
@@ -165,6 +170,12 @@ func (b *BlobReader) ReadMax(id string, max int64) ([]byte, error) {
 // readObjectMax is readObject that holds no more than max bytes of
 // content: a larger blob is skipped and reported as a *TooLargeError.
 func readObjectMax(rd *bufio.Reader, id string, max int64) ([]byte, error) {
+	return readTypedMax(rd, id, "blob", max)
+}
+
+// readTypedMax is readObjectMax for an object of type want ("blob",
+// "tree"): another type is an error, the stream still in step.
+func readTypedMax(rd *bufio.Reader, id, want string, max int64) ([]byte, error) {
 	line, err := rd.ReadString('\n')
 	if err != nil {
 		return nil, &streamError{fmt.Errorf("read blob %q: %w", id, err)}
@@ -187,8 +198,8 @@ func readObjectMax(rd *bufio.Reader, id string, max int64) ([]byte, error) {
 	if _, err := io.ReadFull(rd, data); err != nil {
 		return nil, &streamError{fmt.Errorf("read blob %q: %w", id, err)}
 	}
-	if typ := strings.Fields(line)[1]; typ != "blob" {
-		return nil, fmt.Errorf("read blob %q: it is a %s, not a blob", id, typ)
+	if typ := strings.Fields(line)[1]; typ != want {
+		return nil, fmt.Errorf("read %s %q: it is a %s, not a %s", want, id, typ, want)
 	}
 	return data[:size], nil
 }
