@@ -229,21 +229,29 @@ func (c *Cache) get(blob string, decode func([]byte) (Entry, error)) (Entry, boo
 	if c == nil || c.raw {
 		return Entry{}, false
 	}
-	c.await()
-	c.mu.Lock()
-	s, ok := c.index[blob]
-	if ok {
-		c.used[blob] = true
-	}
-	c.mu.Unlock()
+	data, ok := c.lookup(blob)
 	if !ok {
 		return Entry{}, false
 	}
-	e, err := decode(c.loaded[s.start:s.end])
+	e, err := decode(data)
 	if err != nil {
 		return Entry{}, false
 	}
 	return e, true
+}
+
+// lookup returns key's bytes in the loaded pack (which no one changes
+// once loaded) and counts the entry as used by this run, for Save.
+func (c *Cache) lookup(key string) ([]byte, bool) {
+	c.await()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.index[key]
+	if !ok {
+		return nil, false
+	}
+	c.used[key] = true
+	return c.loaded[s.start:s.end], true
 }
 
 // GetRaw returns the entry of a blob id as the pack holds it, for a pack
@@ -253,15 +261,7 @@ func (c *Cache) GetRaw(blob string) ([]byte, bool) {
 	if c == nil || !c.raw || !isBlobKey(blob) {
 		return nil, false
 	}
-	c.await()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, ok := c.index[blob]
-	if !ok {
-		return nil, false
-	}
-	c.used[blob] = true
-	return c.loaded[s.start:s.end], true
+	return c.lookup(blob)
 }
 
 // PutRaw records a blob id's entry as given, to be written by Save; the
@@ -591,18 +591,11 @@ func (c *Cache) GetListing(commit string) ([]Listed, bool) {
 	if c == nil || commit == "" {
 		return nil, false
 	}
-	c.await()
-	key := listingPrefix + commit
-	c.mu.Lock()
-	s, ok := c.index[key]
-	if ok {
-		c.used[key] = true
-	}
-	c.mu.Unlock()
+	data, ok := c.lookup(listingPrefix + commit)
 	if !ok {
 		return nil, false
 	}
-	files, err := decodeListing(c.loaded[s.start:s.end])
+	files, err := decodeListing(data)
 	return files, err == nil
 }
 
