@@ -31,6 +31,7 @@ import (
 
 	"github.com/prfaq/git-prfaq/check"
 	"github.com/prfaq/git-prfaq/internal/docsum"
+	"github.com/prfaq/git-prfaq/internal/safefile"
 	"github.com/prfaq/git-prfaq/internal/wire"
 )
 
@@ -161,7 +162,11 @@ func (c *Cache) await() {
 }
 
 // readBounded reads a pack, refusing one over maxFileBytes unread.
-func readBounded(path string) ([]byte, error) {
+func readBounded(path string) ([]byte, error) { return readFileMax(path, maxFileBytes) }
+
+// readFileMax reads a cache file of at most max bytes with one read,
+// refusing anything else (larger, not a regular file) unread.
+func readFileMax(path string, max int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -171,8 +176,8 @@ func readBounded(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() || info.Size() > maxFileBytes {
-		return nil, errors.New("not a pack")
+	if !info.Mode().IsRegular() || info.Size() > max {
+		return nil, errors.New("not a cache file")
 	}
 	data := make([]byte, info.Size())
 	if _, err := readFull(f, data); err != nil {
@@ -312,31 +317,16 @@ func (c *Cache) Save() error {
 	return nil
 }
 
-// writeFile replaces the cache file at path with data through a
-// temporary file beside it and a rename, so that a reader sees the old
-// file or the new one, never half of one. The temporary file's name
+// writeFile replaces the cache file at path with data (safefile.Write:
+// a temporary file beside it and a rename, so that a reader sees the old
+// file or the new one, never half of one). The temporary file's name
 // starts with "tmp-" (and ends as path does): prune removes those a
 // killed run left.
 func writeFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o777); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "tmp-*"+filepath.Ext(path))
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return safefile.Write(path, "tmp-*"+filepath.Ext(path), data, 0o600)
 }
 
 // record is one entry to write.
@@ -402,40 +392,72 @@ func bound(recs []record) []record {
 	return recs
 }
 
-// prune keeps at most maxPacks packs, dropping the least recently
-// written with their work-tree snapshots, and removes temporary files a
-// killed run left an hour ago. It is best effort.
+// prune bounds the cache directory, best effort: at most maxPacks packs
+// (keep, the one just written, always stays) and the work-tree snapshots
+// of those it removes, at most maxSnapshots snapshots, the least recently
+// written going first; and no temporary file a killed run left an hour
+// ago.
 func prune(dir, keep string) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
-	type pack struct {
-		name string
-		mod  time.Time
-	}
-	var packs []pack
+	var packs, snaps []agedFile
 	for _, e := range ents {
 		info, err := e.Info()
 		if err != nil || !info.Mode().IsRegular() {
 			continue
 		}
+		f := agedFile{e.Name(), info.ModTime()}
 		switch {
-		case strings.HasPrefix(e.Name(), "tmp-") && time.Since(info.ModTime()) > time.Hour:
-			os.Remove(filepath.Join(dir, e.Name()))
-		case strings.HasSuffix(e.Name(), ".pack") && !strings.HasPrefix(e.Name(), "tmp-") && e.Name() != keep:
-			packs = append(packs, pack{e.Name(), info.ModTime()})
+		case strings.HasPrefix(f.name, "tmp-"):
+			if time.Since(f.mod) > time.Hour {
+				os.Remove(filepath.Join(dir, f.name))
+			}
+		case strings.HasSuffix(f.name, ".pack") && f.name != keep:
+			packs = append(packs, f)
+		case isSnapshot(f.name):
+			snaps = append(snaps, f)
 		}
 	}
-	slices.SortFunc(packs, func(a, b pack) int { return b.mod.Compare(a.mod) })
+	limit := maxPacks
+	if keep != "" {
+		limit--
+	}
 	var removed []string
-	for i, p := range packs {
-		if i >= maxPacks-1 {
-			os.Remove(filepath.Join(dir, p.name))
-			removed = append(removed, strings.TrimSuffix(p.name, ".pack"))
-		}
+	for _, name := range evict(dir, packs, limit) {
+		removed = append(removed, strings.TrimSuffix(name, ".pack"))
 	}
-	pruneSnapshots(dir, removed)
+	kept := snaps[:0]
+	for _, f := range snaps {
+		if base, _, _ := strings.Cut(f.name, "-"); slices.Contains(removed, base) {
+			os.Remove(filepath.Join(dir, f.name))
+			continue
+		}
+		kept = append(kept, f)
+	}
+	evict(dir, kept, maxSnapshots)
+}
+
+// agedFile is a cache file's name and modification time.
+type agedFile struct {
+	name string
+	mod  time.Time
+}
+
+// evict removes all but the limit most recently written of files, and
+// returns the names it removed.
+func evict(dir string, files []agedFile, limit int) []string {
+	if len(files) <= limit {
+		return nil
+	}
+	slices.SortFunc(files, func(a, b agedFile) int { return b.mod.Compare(a.mod) })
+	var removed []string
+	for _, f := range files[limit:] {
+		os.Remove(filepath.Join(dir, f.name))
+		removed = append(removed, f.name)
+	}
+	return removed
 }
 
 // Stats is what `git prfaq cache` shows.

@@ -7,11 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"hash/crc32"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
-	"time"
 )
 
 // Snapshot is the file that keeps one work tree's untracked-files
@@ -98,7 +95,7 @@ func (s *Snapshot) Save(data []byte) error {
 		return err
 	}
 	s.data = data
-	pruneSnapshots(filepath.Dir(s.path), nil)
+	prune(filepath.Dir(s.path), "")
 	return nil
 }
 
@@ -115,17 +112,8 @@ func encodeSnapshot(key [32]byte, data []byte) []byte {
 // readSnapshot reads a snapshot file's data; nil for anything but a
 // whole file of this format and key.
 func readSnapshot(path string, key [32]byte) []byte {
-	f, err := os.Open(path)
+	b, err := readFileMax(path, maxSnapshotBytes)
 	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() || info.Size() > maxSnapshotBytes || info.Size() < snapHeaderLen {
-		return nil
-	}
-	b := make([]byte, info.Size())
-	if _, err := readFull(f, b); err != nil {
 		return nil
 	}
 	return parseSnapshot(b, key)
@@ -144,39 +132,4 @@ func parseSnapshot(b []byte, key [32]byte) []byte {
 // file's.
 func isSnapshot(name string) bool {
 	return strings.HasSuffix(name, snapSuffix) && !strings.HasPrefix(name, "tmp-")
-}
-
-// pruneSnapshots removes the snapshots of the packs removed (their base
-// names), and keeps at most maxSnapshots, dropping the least recently
-// written. It is best effort.
-func pruneSnapshots(dir string, removed []string) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	type snap struct {
-		name string
-		mod  time.Time
-	}
-	var snaps []snap
-	for _, e := range ents {
-		if !isSnapshot(e.Name()) {
-			continue
-		}
-		base, _, _ := strings.Cut(e.Name(), "-")
-		if slices.Contains(removed, base) {
-			os.Remove(filepath.Join(dir, e.Name()))
-			continue
-		}
-		if info, err := e.Info(); err == nil {
-			snaps = append(snaps, snap{e.Name(), info.ModTime()})
-		}
-	}
-	if len(snaps) <= maxSnapshots {
-		return
-	}
-	slices.SortFunc(snaps, func(a, b snap) int { return b.mod.Compare(a.mod) })
-	for _, s := range snaps[maxSnapshots:] {
-		os.Remove(filepath.Join(dir, s.name))
-	}
 }

@@ -160,7 +160,16 @@ func Replace(path string, data []byte, perm fs.FileMode) error {
 	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
 		return ErrNotRegular
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	return Write(path, "."+filepath.Base(path)+".*", data, perm)
+}
+
+// Write replaces the file at path with data through a temporary file
+// beside it, named by pattern (as os.CreateTemp takes it), and a rename:
+// a reader sees the old file or the new one, never half of one, and an
+// interrupted write leaves at most the temporary file. Unlike Replace it
+// does not look at what path is now; a cache writes its own files so.
+func Write(path, pattern string, data []byte, perm fs.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), pattern)
 	if err != nil {
 		return err
 	}
